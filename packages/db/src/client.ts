@@ -1,0 +1,109 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { acquireDataDirLock, type DataDirLock } from "./lock.js";
+
+export type { PrismaClient };
+export { Prisma } from "./generated/prisma/client.js";
+
+export interface DatabaseOptions {
+  /** PostgreSQL connection string. When absent, the embedded PGlite database is used. */
+  databaseUrl?: string | undefined;
+  /** Directory of the embedded database; `memory://` for a throw-away in-memory one. */
+  dataDir: string;
+  /** Who holds the embedded database (shown to other processes that try to open it). */
+  holder?: string;
+}
+
+export interface Database {
+  readonly kind: "pglite" | "postgres";
+  readonly prisma: PrismaClient;
+  /** The driver adapter factory, shared with the migration engine. */
+  readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Resolves when the database answers a trivial query within `timeoutMs`. */
+  ping(timeoutMs?: number): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** Creates an in-memory PGlite with the extensions the schema needs. */
+export function createPglite(dataDir?: string): PGlite {
+  return new PGlite({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+}
+
+/** Wraps PGlite so the migration engine's shadow database has the same extensions. */
+export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAdapterFactory {
+  const main = new PrismaPGlite(pglite);
+  return {
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: () => main.connect(),
+    connectToShadowDb: () => new PrismaPGlite(createPglite()).connect(),
+  };
+}
+
+/**
+ * The one client factory: PGlite under `dataDir` by default, PostgreSQL when a URL is given.
+ * Everything above this function is the same for both.
+ */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.databaseUrl) {
+    const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: 20 });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return makeDatabase("postgres", prisma, adapterFactory, async () => {
+      await prisma.$disconnect();
+    });
+  }
+
+  const inMemory = options.dataDir.startsWith("memory://");
+  let lock: DataDirLock | undefined;
+  if (!inMemory) {
+    mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    lock = acquireDataDirLock(options.dataDir, options.holder ?? "a Lodestone process");
+  }
+  try {
+    const pglite = createPglite(inMemory ? undefined : options.dataDir);
+    await pglite.waitReady;
+    const adapterFactory = pgliteAdapterFactory(pglite);
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return makeDatabase("pglite", prisma, adapterFactory, async () => {
+      await prisma.$disconnect();
+      await pglite.close();
+      lock?.release();
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+function makeDatabase(
+  kind: Database["kind"],
+  prisma: PrismaClient,
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  close: () => Promise<void>,
+): Database {
+  return {
+    kind,
+    prisma,
+    adapterFactory,
+    async ping(timeoutMs = 2000) {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<false>((resolve) => {
+        timer = setTimeout(() => resolve(false), timeoutMs);
+      });
+      try {
+        return await Promise.race([prisma.$queryRaw`SELECT 1`.then(() => true), timeout]);
+      } catch {
+        return false;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+    close,
+  };
+}
