@@ -34,9 +34,7 @@ let engineModule: Promise<EngineModule> | undefined;
 
 async function loadEngineModule(): Promise<EngineModule> {
   engineModule ??= (async () => {
-    const bg = (await import(
-      "@prisma/schema-engine-wasm/schema_engine_bg"
-    )) as unknown as EngineModule;
+    const bg = (await import("@prisma/schema-engine-wasm/schema_engine_bg")) as unknown as EngineModule;
     const require = createRequire(import.meta.url);
     const wasmPath = path.join(
       path.dirname(require.resolve("@prisma/schema-engine-wasm")),

@@ -11,9 +11,7 @@ if (!name) {
 }
 const pglite = createPglite();
 try {
-  const folder = await createMigration(
-pgliteAdapterFactory(pglite), name
-  );
+  const folder = await createMigration(pgliteAdapterFactory(pglite), name);
   console.log(folder ? `Created ${folder}` : "schema.prisma and the migrations agree: nothing to do.");
 } catch (error) {
   console.error((error as Error).message);

@@ -13,7 +13,9 @@ try {
   try {
     const applied = await applyMigrations(db.adapterFactory);
     console.log(
-      applied.length ? `Applied ${applied.length} migration(s): ${applied.join(", ")}` : "The database is up to date.",
+      applied.length
+        ? `Applied ${applied.length} migration(s): ${applied.join(", ")}`
+        : "The database is up to date.",
     );
   } finally {
     await db.close();

@@ -1,0 +1,48 @@
+import { DomainError } from "@lodestone/domain/errors";
+import { TRPCError } from "@trpc/server";
+import { describe, expect, it } from "vitest";
+import { toTRPCError } from "./errors.js";
+
+describe("toTRPCError (the one error mapping)", () => {
+  it.each([
+    ["NOT_FOUND", "NOT_FOUND"],
+    ["FORBIDDEN", "FORBIDDEN"],
+    ["CONFLICT", "CONFLICT"],
+    ["INVALID_STATE", "CONFLICT"],
+    ["VALIDATION", "BAD_REQUEST"],
+  ] as const)("maps DomainError %s to %s and keeps its message", (domainCode, trpcCode) => {
+    const mapped = toTRPCError(new DomainError(domainCode, "A person-readable reason."));
+    expect(mapped.code).toBe(trpcCode);
+    expect(mapped.message).toBe("A person-readable reason.");
+  });
+
+  it("unwraps a DomainError that tRPC wrapped as an internal error", () => {
+    const wrapped = new TRPCError({
+      code: "INTERNAL_SERVER_ERROR",
+      cause: new DomainError("NOT_FOUND", "No such project."),
+    });
+    expect(toTRPCError(wrapped)).toMatchObject({ code: "NOT_FOUND", message: "No such project." });
+  });
+
+  it("maps a unique-constraint violation to CONFLICT and a missing row to NOT_FOUND", () => {
+    expect(toTRPCError(Object.assign(new Error("x"), { code: "P2002" })).code).toBe("CONFLICT");
+    expect(toTRPCError(Object.assign(new Error("x"), { code: "P2025" })).code).toBe("NOT_FOUND");
+  });
+
+  it("maps an unreachable database to SERVICE_UNAVAILABLE with a clear message", () => {
+    const mapped = toTRPCError(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }));
+    expect(mapped.code).toBe("SERVICE_UNAVAILABLE");
+    expect(mapped.message).toMatch(/database is not reachable/);
+  });
+
+  it("hides the details of an unexpected error", () => {
+    const mapped = toTRPCError(new Error("secret stack detail"));
+    expect(mapped.code).toBe("INTERNAL_SERVER_ERROR");
+    expect(mapped.message).not.toContain("secret");
+  });
+
+  it("passes a deliberate TRPCError through", () => {
+    const error = new TRPCError({ code: "UNAUTHORIZED", message: "Sign in first." });
+    expect(toTRPCError(error)).toBe(error);
+  });
+});

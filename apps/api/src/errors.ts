@@ -1,0 +1,56 @@
+import { DomainError, type DomainErrorCode } from "@lodestone/domain/errors";
+import { TRPCError } from "@trpc/server";
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server/rpc";
+
+const DOMAIN_TO_TRPC: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  CONFLICT: "CONFLICT",
+  INVALID_STATE: "CONFLICT",
+  VALIDATION: "BAD_REQUEST",
+};
+
+function prismaCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+// Driver errors that mean "the database cannot be reached right now".
+const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P1017"]);
+
+/**
+ * The one mapping from what a use-case throws to what the caller sees. Unknown errors become
+ * INTERNAL_SERVER_ERROR with a neutral message (the cause is logged, never shown).
+ */
+export function toTRPCError(error: unknown): TRPCError {
+  if (error instanceof TRPCError) {
+    return error.cause ? toTRPCErrorFromCause(error) : error;
+  }
+  if (error instanceof DomainError) {
+    return new TRPCError({ code: DOMAIN_TO_TRPC[error.code], message: error.message, cause: error });
+  }
+  const code = prismaCode(error) ?? prismaCode((error as { cause?: unknown } | null)?.cause);
+  if (code === "P2002") {
+    return new TRPCError({ code: "CONFLICT", message: "That already exists.", cause: error });
+  }
+  if (code === "P2025") {
+    return new TRPCError({ code: "NOT_FOUND", message: "That no longer exists.", cause: error });
+  }
+  if (code && UNAVAILABLE.has(code)) {
+    return new TRPCError({
+      code: "SERVICE_UNAVAILABLE",
+      message: "The database is not reachable right now. Please try again in a moment.",
+      cause: error,
+    });
+  }
+  return new TRPCError({
+    code: "INTERNAL_SERVER_ERROR",
+    message: "Something went wrong on our side. Please try again.",
+    cause: error,
+  });
+}
+
+function toTRPCErrorFromCause(error: TRPCError): TRPCError {
+  if (error.code !== "INTERNAL_SERVER_ERROR") return error;
+  return toTRPCError(error.cause);
+}

@@ -1,0 +1,61 @@
+import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
+import { seed } from "@lodestone/db/seed";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildHttpServer } from "./http.js";
+
+let db: TestDatabase;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seed(db.prisma);
+  app = await buildHttpServer({ db, logLevel: "silent" });
+});
+afterAll(async () => {
+  await app.close();
+});
+
+describe("HTTP host", () => {
+  it("reports a reachable database on /healthz", async () => {
+    const res = await app.inject({ method: "GET", url: "/healthz" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: "ok", database: "up" });
+  });
+
+  it("serves project.list over /trpc with batching and a request id", async () => {
+    const input = encodeURIComponent(JSON.stringify({ 0: { limit: 2 }, 1: { limit: 3 } }));
+    const res = await app.inject({
+      method: "GET",
+      url: `/trpc/project.list,project.list?batch=1&input=${input}`,
+      headers: { "x-request-id": "req-123" },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["x-request-id"]).toBe("req-123");
+    const body = res.json() as { result: { data: { items: unknown[] } } }[];
+    expect(body.map((r) => r.result.data.items.length)).toEqual([2, 3]);
+  });
+
+  it("answers invalid input with 400 and a readable message", async () => {
+    const input = encodeURIComponent(JSON.stringify({ limit: -1 }));
+    const res = await app.inject({ method: "GET", url: `/trpc/project.list?input=${input}` });
+    expect(res.statusCode).toBe(400);
+    const body = res.json() as {
+      error: { message: string; data: { fieldErrors: Record<string, string[]> } };
+    };
+    expect(body.error.message).toBe("Some fields need attention.");
+    expect(body.error.data.fieldErrors.limit?.length).toBeGreaterThan(0);
+  });
+
+  it("answers an unknown procedure with 404, not 500", async () => {
+    const res = await app.inject({ method: "GET", url: "/trpc/project.nothing" });
+    expect(res.statusCode).toBe(404);
+  });
+
+  it("reports 503 on /healthz once the database is gone", async () => {
+    await db.close();
+    const res = await app.inject({ method: "GET", url: "/healthz" });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: "unavailable", database: "down" });
+  });
+});

@@ -1,0 +1,115 @@
+import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
+import { seed } from "@lodestone/db/seed";
+import { PROJECT_STATUSES } from "@lodestone/domain/enums";
+import type { ProjectListItem } from "@lodestone/domain/project-list";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInnerContext } from "../../context.js";
+import { createCaller } from "../../root.js";
+
+let db: TestDatabase;
+let caller: ReturnType<typeof createCaller>;
+let total: number;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  const summary = await seed(db.prisma);
+  total = summary.projects;
+  caller = createCaller(createInnerContext({ db }));
+});
+afterAll(() => db.close());
+
+async function all(input: Parameters<typeof caller.project.list>[0] = {}): Promise<ProjectListItem[]> {
+  const items: ProjectListItem[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const res = await caller.project.list({ ...input, ...(cursor ? { cursor } : {}) });
+    items.push(...res.items);
+    if (!res.nextCursor) return items;
+    cursor = res.nextCursor;
+  }
+  throw new Error("pagination did not end");
+}
+
+describe("project.list", () => {
+  it("returns the seeded projects one keyset page at a time, newest change first, each once", async () => {
+    const first = await caller.project.list({ limit: 7 });
+    expect(first.items).toHaveLength(7);
+    expect(first.nextCursor).toBe(first.items[6]?.id);
+
+    const items = await all({ limit: 7 });
+    expect(items).toHaveLength(total);
+    expect(new Set(items.map((p) => p.id)).size).toBe(total);
+    const keys = items.map((p) => `${p.updatedAt}|${p.id}`);
+    expect(keys).toEqual([...keys].sort().reverse());
+  });
+
+  it("shapes each item as the domain DTO (both languages, no Prisma types)", async () => {
+    const { items } = await caller.project.list({ limit: 1 });
+    const item = items[0]!;
+    expect(item.title.en.length).toBeGreaterThan(0);
+    expect(item.title.ja.length).toBeGreaterThan(0);
+    expect(typeof item.capexUsd).toBe("number");
+    expect(typeof item.updatedAt).toBe("string");
+    expect(new Date(item.updatedAt).toISOString()).toBe(item.updatedAt);
+    expect(item.reference).toMatch(/^LD-\d{4}$/);
+  });
+
+  it("covers every lifecycle status in the demo data", async () => {
+    const statuses = new Set((await all({ limit: 100 })).map((p) => p.status));
+    expect([...statuses].sort()).toEqual([...PROJECT_STATUSES].sort());
+  });
+
+  it("filters by status, commodity, stage, site country and sponsor", async () => {
+    const everything = await all({ limit: 100 });
+    const sample = everything[0]!;
+    const cases = [
+      [{ status: [sample.status] }, (p: ProjectListItem) => p.status === sample.status],
+      [{ commodity: sample.commodity }, (p: ProjectListItem) => p.commodity === sample.commodity],
+      [{ stage: sample.stage }, (p: ProjectListItem) => p.stage === sample.stage],
+      [{ siteCountry: sample.siteCountry }, (p: ProjectListItem) => p.siteCountry === sample.siteCountry],
+      [{ sponsor: "JP" }, (p: ProjectListItem) => p.sponsors.includes("JP")],
+    ] as const;
+    for (const [filter, predicate] of cases) {
+      const got = await all({ ...filter, limit: 5 });
+      expect(got.map((p) => p.id).sort()).toEqual(
+        everything
+          .filter(predicate)
+          .map((p) => p.id)
+          .sort(),
+      );
+      expect(got.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("finds Japanese words inside sentences and English words case-insensitively", async () => {
+    for (const q of ["レアアース", "分離"]) {
+      const got = await all({ q });
+      expect(got.length, q).toBeGreaterThan(0);
+    }
+    const upper = await all({ q: "MAGNET" });
+    const lower = await all({ q: "magnet" });
+    expect(upper.map((p) => p.id)).toEqual(lower.map((p) => p.id));
+    expect(upper.length).toBeGreaterThan(0);
+  });
+
+  it("treats LIKE wildcards in a search as plain characters", async () => {
+    expect((await caller.project.list({ q: "%" })).items).toEqual([]);
+    expect((await caller.project.list({ q: "_" })).items).toEqual([]);
+  });
+
+  it("answers bad input with BAD_REQUEST and field errors, never a 500", async () => {
+    const bad = [
+      { limit: 0 },
+      { limit: 1000 },
+      { cursor: "x" },
+      { commodity: "GOLD" },
+      { siteCountry: "aus" },
+    ];
+    for (const input of bad) {
+      const error = await caller.project.list(input as never).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TRPCError);
+      expect((error as TRPCError).code).toBe("BAD_REQUEST");
+    }
+  });
+});

@@ -1,0 +1,49 @@
+// Start-up only: environment, database, HTTP host.
+import { openDatabase } from "@lodestone/db/client";
+import { applyMigrations } from "@lodestone/db/migrations";
+import { defaultDataDir } from "@lodestone/db/paths";
+import { seedIfEmpty } from "@lodestone/db/seed";
+import { loadEnv } from "./env.js";
+import { buildHttpServer } from "./http.js";
+
+const env = loadEnv();
+const db = await openDatabase({
+  databaseUrl: env.DATABASE_URL,
+  dataDir: env.LODESTONE_DATA_DIR ?? defaultDataDir,
+  holder: "the Lodestone API",
+});
+const app = await buildHttpServer({ db, logLevel: env.LOG_LEVEL });
+
+try {
+  if (env.autoMigrate) {
+    const applied = await applyMigrations(db.adapterFactory);
+    if (applied.length) app.log.info({ applied }, "migrations applied");
+  }
+  if (env.seedDemo) {
+    const summary = await seedIfEmpty(db.prisma);
+    if (summary) app.log.info({ summary }, "demo data loaded into the empty database");
+  }
+  await app.listen({ host: env.HOST, port: env.PORT });
+  app.log.info(`Lodestone API ready on http://${env.HOST}:${env.PORT} (database: ${db.kind})`);
+} catch (error) {
+  app.log.fatal({ err: error }, "the API could not start");
+  await db.close();
+  process.exit(1);
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, "shutting down");
+  const force = setTimeout(() => process.exit(1), 10_000).unref();
+  try {
+    await app.close();
+    await db.close();
+  } finally {
+    clearTimeout(force);
+    process.exit(0);
+  }
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

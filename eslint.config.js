@@ -1,0 +1,87 @@
+// @ts-check
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+// The dependency direction of DESIGN.md §1, enforced:
+//   domain ← db ← api;  domain ← web;  auth ← both apps;  web never imports db.
+const domainOnlyZod = {
+  patterns: [
+    {
+      regex: "^(?!zod$|\\.{1,2}/)",
+      message: "packages/domain is pure: it imports nothing but zod and its own files.",
+    },
+  ],
+};
+const webNeverDb = {
+  paths: [
+    { name: "@prisma/client", message: "The web never touches the database; call the API." },
+    { name: "pg", message: "The web never touches the database; call the API." },
+    { name: "@electric-sql/pglite", message: "The web never touches the database; call the API." },
+  ],
+  patterns: [
+    { regex: "^@lodestone/db(/|$)", message: "The web never imports @lodestone/db; call the API." },
+    { regex: "^@prisma/", message: "The web never touches the database; call the API." },
+    {
+      regex: "^@lodestone/api(/|$)",
+      allowTypeImports: true,
+      message: "The web imports only `type AppRouter` from the API.",
+    },
+  ],
+};
+const onlyRepositoriesTouchPrisma = {
+  patterns: [
+    {
+      regex: "^@prisma/|^pg$|^@electric-sql/|generated/prisma",
+      allowTypeImports: false,
+      message: "Only packages/db touches Prisma; the API goes through its repositories.",
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/dist/**",
+      "**/.next/**",
+      "**/generated/**",
+      "**/next-env.d.ts",
+      "**/playwright-report/**",
+      "**/test-results/**",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "Read the environment once, in the app's env module.",
+        },
+      ],
+    },
+  },
+  {
+    files: ["packages/domain/src/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", domainOnlyZod] },
+  },
+  { files: ["apps/web/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", webNeverDb] } },
+  { files: ["apps/api/**/*.ts"], rules: { "no-restricted-imports": ["error", onlyRepositoriesTouchPrisma] } },
+  {
+    // Env modules, configs, scripts and tests may read the environment.
+    files: [
+      "**/env.ts",
+      "**/*.config.{js,ts,mjs}",
+      "**/src/testing.ts",
+      "**/e2e/**",
+      "**/*.test.{ts,tsx}",
+      "packages/db/src/cli/**",
+    ],
+    rules: { "no-restricted-syntax": "off" },
+  },
+);

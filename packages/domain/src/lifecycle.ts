@@ -1,0 +1,39 @@
+import { DomainError } from "./errors.js";
+import type { ProjectStatus } from "./enums.js";
+
+export const PROJECT_EVENTS = [
+  "submit",
+  "openRound",
+  "approve",
+  "reject",
+  "requestChanges",
+  "resubmit",
+  "startDelivery",
+  "complete",
+  "withdraw",
+] as const;
+export type ProjectEvent = (typeof PROJECT_EVENTS)[number];
+
+// DESIGN.md §5. closeRound resolves to one of approve / reject / requestChanges.
+const TRANSITIONS: Readonly<Partial<Record<ProjectStatus, Partial<Record<ProjectEvent, ProjectStatus>>>>> = {
+  DRAFT: { submit: "SUBMITTED", withdraw: "WITHDRAWN" },
+  SUBMITTED: { openRound: "IN_REVIEW", withdraw: "WITHDRAWN" },
+  IN_REVIEW: { approve: "APPROVED", reject: "REJECTED", requestChanges: "CHANGES_REQUESTED" },
+  CHANGES_REQUESTED: { resubmit: "SUBMITTED", withdraw: "WITHDRAWN" },
+  APPROVED: { startDelivery: "IN_DELIVERY" },
+  IN_DELIVERY: { complete: "COMPLETED" },
+};
+
+/** The status after `event`, or null when the lifecycle does not allow it. */
+export function nextStatus(status: ProjectStatus, event: ProjectEvent): ProjectStatus | null {
+  return TRANSITIONS[status]?.[event] ?? null;
+}
+
+/** Like `nextStatus`, but an illegal transition is a `DomainError('INVALID_STATE')`. */
+export function transition(status: ProjectStatus, event: ProjectEvent): ProjectStatus {
+  const next = nextStatus(status, event);
+  if (!next) {
+    throw new DomainError("INVALID_STATE", `A project that is ${status} cannot ${event}.`);
+  }
+  return next;
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import type { Locale, TranslationStatus } from "./enums.js";
+import { Commodity, ProjectStatus, SupplyChainStage } from "./enums.js";
+
+export const PROJECT_PAGE_SIZE_MAX = 100;
+
+/** `project.list`: one keyset page of projects, newest change first, with optional filters. */
+export const ListProjectsInput = z
+  .object({
+    /** The id of the last project of the previous page. */
+    cursor: z.uuid().optional(),
+    limit: z.number().int().min(1).max(PROJECT_PAGE_SIZE_MAX).default(20),
+    status: z.array(ProjectStatus).max(9).optional(),
+    commodity: Commodity.optional(),
+    stage: SupplyChainStage.optional(),
+    siteCountry: z
+      .string()
+      .regex(/^[A-Z]{2}$/, "Use a two-letter country code, such as AU.")
+      .optional(),
+    sponsor: z
+      .string()
+      .regex(/^[A-Z]{2,8}$/, "Use a delegation code, such as JP.")
+      .optional(),
+    q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
+  })
+  .strict();
+export type ListProjectsInput = z.input<typeof ListProjectsInput>;
+export type ListProjectsQuery = z.output<typeof ListProjectsInput>;
+
+export interface ProjectListItem {
+  id: string;
+  reference: string;
+  title: { en: string; ja: string };
+  summary: { en: string; ja: string };
+  bindingLanguage: Locale;
+  translation: { en: TranslationStatus; ja: TranslationStatus };
+  status: ProjectStatus;
+  commodity: Commodity;
+  stage: SupplyChainStage;
+  siteCountry: string;
+  siteRegion: string;
+  capacityTpy: number;
+  capexUsd: number;
+  organisation: { id: string; name: string };
+  sponsors: string[];
+  /** ISO 8601 instant. */
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+}
