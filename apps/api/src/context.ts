@@ -1,25 +1,116 @@
-import type { Database } from "@lodestone/db/client";
+import { createHash, timingSafeEqual } from "node:crypto";
+import { SESSION_COOKIE_NAMES } from "@lodestone/auth/secrets";
 import type { SessionUser } from "@lodestone/auth/session";
+import type { Database } from "@lodestone/db/client";
+import { findSession } from "@lodestone/db/repositories/session";
+import type { Mailer } from "./mailer.js";
 
-export interface InnerContext {
+/** What the API was started with that procedures need. */
+export interface Services {
   db: Database;
-  /** The signed-in caller, or null. */
+  mailer: Mailer;
+  internalSecret: string;
+  /** The development outbox is on (no SMTP, not production). */
+  devOutbox: boolean;
+  now: () => Date;
+}
+
+export interface InnerContext extends Services {
+  /** The signed-in, active caller, or null. */
   session: SessionUser | null;
+  /** The raw session token the caller presented (for sign-out), or null. */
+  sessionToken: string | null;
+  /** The caller presented the internal secret (the web's next-auth adapter). */
+  internal: boolean;
   requestId: string;
 }
 
-/** The context without HTTP: what tests pass to `createCaller`. */
-export function createInnerContext(opts: {
-  db: Database;
-  session?: SessionUser | null;
-  requestId?: string;
-}): InnerContext {
-  return { db: opts.db, session: opts.session ?? null, requestId: opts.requestId ?? "internal" };
+/** SHA-256 of a session token: what the database stores. */
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
 }
 
-/** The context of one HTTP request. Sessions are resolved here once the sign-in issue lands. */
-export function createContext(db: Database, req: { id: string }): InnerContext {
-  return createInnerContext({ db, session: null, requestId: req.id });
+/** Services with quiet defaults, for tests and tools (the server passes real ones). */
+export function createServices(db: Database, overrides: Partial<Omit<Services, "db">> = {}): Services {
+  return {
+    db,
+    mailer: overrides.mailer ?? { kind: "outbox", send: async () => {} },
+    internalSecret: overrides.internalSecret ?? "test-internal-secret-test-internal-secret",
+    devOutbox: overrides.devOutbox ?? true,
+    now: overrides.now ?? (() => new Date()),
+  };
+}
+
+/** The context without HTTP: what tests pass to `createCaller`. */
+export function createInnerContext(
+  opts: Partial<Omit<InnerContext, "db">> & { db: Database },
+): InnerContext {
+  return {
+    ...createServices(opts.db, opts),
+    session: opts.session ?? null,
+    sessionToken: opts.sessionToken ?? null,
+    internal: opts.internal ?? false,
+    requestId: opts.requestId ?? "internal",
+  };
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return null;
+}
+
+interface RequestLike {
+  id: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+const header = (req: RequestLike, name: string) => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+/** The session token a request carries: `Authorization: Bearer …` or next-auth's cookie. */
+export function sessionTokenOf(req: RequestLike): string | null {
+  const auth = header(req, "authorization");
+  if (auth?.startsWith("Bearer ")) return auth.slice(7).trim() || null;
+  const cookies = header(req, "cookie");
+  for (const name of SESSION_COOKIE_NAMES) {
+    const token = readCookie(cookies, name);
+    if (token) return token;
+  }
+  return null;
+}
+
+/** Resolves who calls, once per request: a live session of an active user, or nobody. */
+export async function resolveSession(db: Database, token: string | null, now: Date): Promise<SessionUser | null> {
+  if (!token) return null;
+  const found = await findSession(db.prisma, hashToken(token), now);
+  return found?.principal ?? null;
+}
+
+export async function createContext(services: Services, req: RequestLike, internalHeader: string): Promise<InnerContext> {
+  const token = sessionTokenOf(req);
+  const presented = header(req, internalHeader);
+  return {
+    ...services,
+    session: await resolveSession(services.db, token, services.now()),
+    sessionToken: token,
+    internal: presented !== undefined && safeEqual(presented, services.internalSecret),
+    requestId: req.id,
+  };
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const ha = createHash("sha256").update(a).digest();
+  const hb = createHash("sha256").update(b).digest();
+  return timingSafeEqual(ha, hb);
 }
 
 export type Context = InnerContext;
+
+/** The context after `signedInProcedure`: the caller is known. */
+export type SignedInContext = Context & { user: SessionUser };

@@ -1,3 +1,4 @@
+import { loadOrCreateLocalSecrets } from "@lodestone/auth/secrets";
 import { z } from "zod";
 
 const Env = z.object({
@@ -11,10 +12,25 @@ const Env = z.object({
   LODESTONE_AUTO_MIGRATE: z.enum(["0", "1"]).optional(),
   /** Load the demo data into an empty database at start-up. Defaults to on for the embedded database. */
   LODESTONE_SEED_DEMO: z.enum(["0", "1"]).optional(),
+  /** Shared with the web: guards the internal procedures next-auth's adapter calls. */
+  LODESTONE_INTERNAL_SECRET: z.string().min(32, "Use at least 32 characters.").optional(),
+  /** Where the embedded default keeps generated secrets (shared with the web). */
+  LODESTONE_SECRETS_FILE: z.string().min(1).optional(),
+  /** smtp://user:pass@host:port — unset: mails go to the outbox (/dev/outbox) and the log. */
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().min(3).default("Lodestone <no-reply@lodestone.example>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
-export type ApiEnv = z.infer<typeof Env> & { autoMigrate: boolean; seedDemo: boolean };
+type Parsed = z.infer<typeof Env>;
+export type ApiEnv = Parsed & {
+  autoMigrate: boolean;
+  seedDemo: boolean;
+  internalSecret: string;
+  /** Mails go to the database outbox and the log (no SMTP, not production). */
+  devOutbox: boolean;
+  production: boolean;
+};
 
 /** Validates the API's environment once; nothing else reads process.env. */
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
@@ -24,10 +40,18 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
     throw new Error(`The API's environment is invalid:\n${problems}`);
   }
   const env = parsed.data;
+  const production = env.NODE_ENV === "production";
+  if (production && !env.LODESTONE_INTERNAL_SECRET) {
+    throw new Error("The API's environment is invalid:\n  LODESTONE_INTERNAL_SECRET is required in production.");
+  }
   const embedded = !env.DATABASE_URL;
   return {
     ...env,
+    production,
     autoMigrate: env.LODESTONE_AUTO_MIGRATE ? env.LODESTONE_AUTO_MIGRATE === "1" : embedded,
     seedDemo: env.LODESTONE_SEED_DEMO ? env.LODESTONE_SEED_DEMO === "1" : embedded,
+    internalSecret:
+      env.LODESTONE_INTERNAL_SECRET ?? loadOrCreateLocalSecrets(env.LODESTONE_SECRETS_FILE).internalSecret,
+    devOutbox: !env.SMTP_URL && !production,
   };
 }

@@ -1,16 +1,16 @@
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { seed } from "@lodestone/db/seed";
-import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildHttpServer } from "./http.js";
+import { createServices } from "./context.js";
+import { buildHttpServer, createLogger } from "./http.js";
 
 let db: TestDatabase;
-let app: FastifyInstance;
+let app: Awaited<ReturnType<typeof buildHttpServer>>;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await seed(db.prisma);
-  app = await buildHttpServer({ db, logLevel: "silent" });
+  app = await buildHttpServer({ services: createServices(db), logger: createLogger("silent") });
 });
 afterAll(async () => {
   await app.close();

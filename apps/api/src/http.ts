@@ -1,20 +1,27 @@
 import { randomUUID } from "node:crypto";
 import helmet from "@fastify/helmet";
-import type { Database } from "@lodestone/db/client";
+import { INTERNAL_SECRET_HEADER } from "@lodestone/auth/secrets";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
-import { createContext } from "./context.js";
+import Fastify from "fastify";
+import { pino, type Logger } from "pino";
+import { createContext, type Services } from "./context.js";
 import { appRouter, type AppRouter } from "./root.js";
 
 export interface HttpOptions {
-  db: Database;
-  logLevel?: string;
+  services: Services;
+  logger: Logger;
+}
+
+/** JSON logs, one line per event; cookies and tokens never reach them. */
+export function createLogger(level: string): Logger {
+  return pino({ level, redact: ["req.headers.cookie", "req.headers.authorization", `req.headers["${INTERNAL_SECRET_HEADER}"]`] });
 }
 
 /** The HTTP host: `/trpc` (batching), `/healthz`, JSON logs with a request id. */
-export async function buildHttpServer({ db, logLevel = "info" }: HttpOptions): Promise<FastifyInstance> {
+export async function buildHttpServer({ services, logger }: HttpOptions) {
+  const { db } = services;
   const app = Fastify({
-    logger: { level: logLevel, redact: ["req.headers.cookie", "req.headers.authorization"] },
+    loggerInstance: logger,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
@@ -36,7 +43,7 @@ export async function buildHttpServer({ db, logLevel = "info" }: HttpOptions): P
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) => createContext(db, req),
+      createContext: ({ req }) => createContext(services, req, INTERNAL_SECRET_HEADER),
       onError({ error, path, req }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           req.log.error({ err: error.cause ?? error, path }, "procedure failed");

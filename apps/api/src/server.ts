@@ -4,7 +4,8 @@ import { applyMigrations } from "@lodestone/db/migrations";
 import { defaultDataDir } from "@lodestone/db/paths";
 import { seedIfEmpty } from "@lodestone/db/seed";
 import { loadEnv } from "./env.js";
-import { buildHttpServer } from "./http.js";
+import { buildHttpServer, createLogger } from "./http.js";
+import { createMailer } from "./mailer.js";
 
 const env = loadEnv();
 const db = await openDatabase({
@@ -12,7 +13,12 @@ const db = await openDatabase({
   dataDir: env.LODESTONE_DATA_DIR ?? defaultDataDir,
   holder: "the Lodestone API",
 });
-const app = await buildHttpServer({ db, logLevel: env.LOG_LEVEL });
+const logger = createLogger(env.LOG_LEVEL);
+const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log: logger });
+const app = await buildHttpServer({
+  services: { db, mailer, internalSecret: env.internalSecret, devOutbox: env.devOutbox, now: () => new Date() },
+  logger,
+});
 
 try {
   if (env.autoMigrate) {
@@ -24,7 +30,7 @@ try {
     if (summary) app.log.info({ summary }, "demo data loaded into the empty database");
   }
   await app.listen({ host: env.HOST, port: env.PORT });
-  app.log.info(`Lodestone API ready on http://${env.HOST}:${env.PORT} (database: ${db.kind})`);
+  app.log.info(`Lodestone API ready on http://${env.HOST}:${env.PORT} (database: ${db.kind}, mail: ${mailer.kind})`);
 } catch (error) {
   app.log.fatal({ err: error }, "the API could not start");
   await db.close();

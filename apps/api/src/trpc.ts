@@ -1,4 +1,6 @@
-import { initTRPC } from "@trpc/server";
+import type { SessionUser } from "@lodestone/auth/session";
+import type { Role } from "@lodestone/domain/enums";
+import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "./context.js";
 import { toTRPCError } from "./errors.js";
@@ -30,6 +32,50 @@ const mapErrors = t.middleware(async ({ next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-// The procedure ladder. Every procedure is built from one of these.
-/** Anyone, signed in or not. */
+// ── The procedure ladder. Every procedure is built from one of these. ──────────────────────
+
+/** Anyone, signed in or not: health and sign-in only. */
 export const publicProcedure = t.procedure.use(mapErrors);
+
+/** The web's next-auth adapter, proven by the shared internal secret. */
+export const internalProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.internal) throw new TRPCError({ code: "FORBIDDEN", message: "This procedure is internal." });
+  return next();
+});
+
+/** The development outbox: only without SMTP and outside production. */
+export const devOutboxProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.devOutbox) throw new TRPCError({ code: "NOT_FOUND", message: "The development outbox is off." });
+  return next();
+});
+
+/** A signed-in, active user; `ctx.user` is non-null from here on. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  }
+  return next({ ctx: { user: ctx.session as SessionUser } });
+});
+
+const ROLE_NAMES: Record<Role, string> = {
+  DELEGATE: "delegates",
+  COORDINATOR: "coordinators",
+  PARTNER: "partners",
+  ADMIN: "administrators",
+};
+
+/** Signed in with one of `roles`. */
+export function roleProcedure(...roles: [Role, ...Role[]]) {
+  const who = roles.map((r) => ROLE_NAMES[r]).join(" or ");
+  return signedInProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `Only ${who} can do this.` });
+    }
+    return next();
+  });
+}
+
+export const delegateProcedure = roleProcedure("DELEGATE");
+export const coordinatorProcedure = roleProcedure("COORDINATOR");
+export const partnerProcedure = roleProcedure("PARTNER");
+export const adminProcedure = roleProcedure("ADMIN");

@@ -107,3 +107,11 @@ function makeDatabase(
     close,
   };
 }
+
+/** What repositories accept: the client, or the client inside a transaction. */
+export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** Runs `work` in one transaction: all of it is written, or none of it. */
+export function inTransaction<T>(db: Database, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.prisma.$transaction((tx) => work(tx), { timeout: 20_000, maxWait: 10_000 });
+}

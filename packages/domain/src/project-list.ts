@@ -46,9 +46,3 @@ export interface ProjectListItem {
   /** ISO 8601 instant. */
   updatedAt: string;
 }
-
-export interface Page<T> {
-  items: T[];
-  /** Pass as `cursor` to get the next page; null on the last page. */
-  nextCursor: string | null;
-}

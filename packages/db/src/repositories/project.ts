@@ -1,5 +1,8 @@
-import type { ListProjectsQuery, Page, ProjectListItem } from "@lodestone/domain/project-list";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import type { ProjectVisibility } from "@lodestone/domain/access";
+import type { Page } from "@lodestone/domain/page";
+import type { ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
+import type { Tx } from "../client.js";
+import type { Prisma } from "../generated/prisma/client.js";
 
 const listSelect = {
   id: true,
@@ -51,16 +54,29 @@ function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The visibility rule of the domain as a query. */
+function visibilityWhere(v: ProjectVisibility): Prisma.ProjectWhereInput {
+  if (v.kind === "submitted") return { status: { not: "DRAFT" } };
+  return {
+    OR: [
+      ...(v.organisationId ? [{ organisationId: v.organisationId }] : []),
+      { status: { in: [...v.publicStatuses] } },
+    ],
+  };
+}
+
 /**
  * One keyset page, newest change first (`updatedAt desc, id desc`). The cursor is the last id of
  * the previous page; Prisma turns it into a row-value comparison on the index, so page 1,000
  * costs what page 1 does.
  */
 export async function listProjects(
-  prisma: PrismaClient,
+  tx: Tx,
+  visibility: ProjectVisibility,
   query: ListProjectsQuery,
 ): Promise<Page<ProjectListItem>> {
   const where: Prisma.ProjectWhereInput = {
+    ...visibilityWhere(visibility),
     ...(query.status?.length ? { status: { in: query.status } } : {}),
     ...(query.commodity ? { commodity: query.commodity } : {}),
     ...(query.stage ? { stage: query.stage } : {}),
@@ -68,7 +84,7 @@ export async function listProjects(
     ...(query.sponsor ? { sponsors: { some: { delegation: { code: query.sponsor } } } } : {}),
     ...(query.q ? { searchText: { contains: likeLiteral(query.q.toLowerCase()) } } : {}),
   };
-  const rows = await prisma.project.findMany({
+  const rows = await tx.project.findMany({
     where,
     select: listSelect,
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { seed } from "@lodestone/db/seed";
 import { PROJECT_STATUSES } from "@lodestone/domain/enums";
-import type { ProjectListItem } from "@lodestone/domain/project-list";
+import type { ListProjectsInput, ProjectListItem } from "@lodestone/domain/project-list";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInnerContext } from "../../context.js";
@@ -63,13 +63,13 @@ describe("project.list", () => {
   it("filters by status, commodity, stage, site country and sponsor", async () => {
     const everything = await all({ limit: 100 });
     const sample = everything[0]!;
-    const cases = [
+    const cases: [ListProjectsInput, (p: ProjectListItem) => boolean][] = [
       [{ status: [sample.status] }, (p: ProjectListItem) => p.status === sample.status],
       [{ commodity: sample.commodity }, (p: ProjectListItem) => p.commodity === sample.commodity],
       [{ stage: sample.stage }, (p: ProjectListItem) => p.stage === sample.stage],
       [{ siteCountry: sample.siteCountry }, (p: ProjectListItem) => p.siteCountry === sample.siteCountry],
       [{ sponsor: "JP" }, (p: ProjectListItem) => p.sponsors.includes("JP")],
-    ] as const;
+    ];
     for (const [filter, predicate] of cases) {
       const got = await all({ ...filter, limit: 5 });
       expect(got.map((p) => p.id).sort()).toEqual(

@@ -4,6 +4,6 @@ import { publicProcedure } from "../../trpc.js";
 import { listProjects } from "./service.js";
 
 export const projectRouter = {
-  // Public only until sign-in lands (issue: sign-in, delegations and roles).
+  // Readable signed out until the web's sign-in lands; then signedInProcedure.
   list: publicProcedure.input(ListProjectsInput).query(({ ctx, input }) => listProjects({ ctx, input })),
 } satisfies TRPCRouterRecord;

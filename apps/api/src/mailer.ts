@@ -1,0 +1,40 @@
+import type { Database } from "@lodestone/db/client";
+import { addOutboxMail } from "@lodestone/db/repositories/outbox";
+import { createTransport } from "nodemailer";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface Mailer {
+  /** Where mails go: "smtp" or "outbox" (the development outbox in the database). */
+  readonly kind: "smtp" | "outbox";
+  send(mail: Mail): Promise<void>;
+}
+
+interface Log {
+  info(obj: object, msg: string): void;
+}
+
+/** SMTP when configured; otherwise the outbox stored in the database, also printed to the log. */
+export function createMailer(opts: { smtpUrl?: string | undefined; from: string; db: Database; log: Log }): Mailer {
+  if (opts.smtpUrl) {
+    const transport = createTransport(opts.smtpUrl);
+    return {
+      kind: "smtp",
+      async send(mail) {
+        await transport.sendMail({ from: opts.from, ...mail });
+      },
+    };
+  }
+  return {
+    kind: "outbox",
+    async send(mail) {
+      await addOutboxMail(opts.db.prisma, mail);
+      opts.log.info({ to: mail.to, subject: mail.subject, text: mail.text }, "mail kept in the outbox (/dev/outbox)");
+    },
+  };
+}

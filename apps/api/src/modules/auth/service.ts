@@ -1,0 +1,137 @@
+// The sign-in plumbing behind next-auth's adapter (the web holds no database). Only users who
+// exist and are active can sign in: nothing here creates a user.
+import { inTransaction } from "@lodestone/db/client";
+import { recordAudit } from "@lodestone/db/repositories/audit";
+import * as store from "@lodestone/db/repositories/session";
+import { DomainError } from "@lodestone/domain/errors";
+import type { Context, SignedInContext } from "../../context.js";
+import { hashToken } from "../../context.js";
+
+type In<T> = { ctx: Context; input: T };
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const userDto = (u: store.AuthUser | null) => (u ? { ...u, emailVerified: iso(u.emailVerified) } : null);
+
+export async function getUser({ ctx, input }: In<{ id: string }>) {
+  return userDto(await store.getAuthUser(ctx.db.prisma, input.id));
+}
+
+export async function getUserByEmail({ ctx, input }: In<{ email: string }>) {
+  return userDto(await store.getAuthUserByEmail(ctx.db.prisma, input.email));
+}
+
+export async function getUserByAccount({ ctx, input }: In<{ provider: string; providerAccountId: string }>) {
+  return userDto(await store.getAuthUserByAccount(ctx.db.prisma, input.provider, input.providerAccountId));
+}
+
+export async function markEmailVerified({ ctx, input }: In<{ id: string; emailVerified: Date }>) {
+  return userDto(await store.markEmailVerified(ctx.db.prisma, input.id, input.emailVerified));
+}
+
+export async function linkAccount({ ctx, input }: In<store.AccountLink>) {
+  await store.linkAccount(ctx.db.prisma, input);
+  return { ok: true as const };
+}
+
+export async function unlinkAccount({ ctx, input }: In<{ provider: string; providerAccountId: string }>) {
+  await store.unlinkAccount(ctx.db.prisma, input.provider, input.providerAccountId);
+  return { ok: true as const };
+}
+
+export async function createSession({ ctx, input }: In<{ sessionToken: string; userId: string; expires: Date }>) {
+  return inTransaction(ctx.db, async (tx) => {
+    if (!(await store.getAuthUser(tx, input.userId))) {
+      throw new DomainError("FORBIDDEN", "This account cannot sign in.");
+    }
+    await store.createSession(tx, hashToken(input.sessionToken), input.userId, input.expires);
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: "session.created",
+      entityType: "User",
+      entityId: input.userId,
+      after: { expires: input.expires.toISOString() },
+      requestId: ctx.requestId,
+    });
+    return { sessionToken: input.sessionToken, userId: input.userId, expires: input.expires.toISOString() };
+  });
+}
+
+export async function getSessionAndUser({ ctx, input }: In<{ sessionToken: string }>) {
+  const found = await store.findSession(ctx.db.prisma, hashToken(input.sessionToken), ctx.now());
+  if (!found) return null;
+  return {
+    session: { sessionToken: input.sessionToken, userId: found.userId, expires: found.expires.toISOString() },
+    user: { ...userDto(found.authUser)!, ...found.principal },
+  };
+}
+
+export async function updateSession({ ctx, input }: In<{ sessionToken: string; expires?: Date | undefined }>) {
+  if (!input.expires) return null;
+  const updated = await store.updateSessionExpiry(ctx.db.prisma, hashToken(input.sessionToken), input.expires);
+  return updated ? { sessionToken: input.sessionToken, expires: input.expires.toISOString() } : null;
+}
+
+export async function deleteSession({ ctx, input }: In<{ sessionToken: string }>) {
+  await store.deleteSession(ctx.db.prisma, hashToken(input.sessionToken));
+  return { ok: true as const };
+}
+
+export async function createVerificationToken({
+  ctx,
+  input,
+}: In<{ identifier: string; token: string; expires: Date }>) {
+  await store.createVerificationToken(ctx.db.prisma, input);
+  return { ...input, expires: input.expires.toISOString() };
+}
+
+export async function useVerificationToken({ ctx, input }: In<{ identifier: string; token: string }>) {
+  const used = await store.useVerificationToken(ctx.db.prisma, input.identifier, input.token);
+  return used ? { ...used, expires: used.expires.toISOString() } : null;
+}
+
+const SIGN_IN_MAIL = {
+  en: {
+    subject: "Sign in to Lodestone",
+    text: (url: string) =>
+      `Use this link to sign in to Lodestone:\n\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this mail.`,
+  },
+  ja: {
+    subject: "Lodestone へのサインイン",
+    text: (url: string) =>
+      `次のリンクから Lodestone にサインインしてください。\n\n${url}\n\nこのリンクは一度だけ使え、24 時間で無効になります。心当たりがない場合は、このメールを無視してください。`,
+  },
+} as const;
+
+/**
+ * Mails a sign-in link to an active user. An unknown or deactivated address gets the same answer
+ * and no mail, so the answer tells nobody which addresses exist.
+ */
+export async function sendSignInLink({ ctx, input }: In<{ email: string; url: string; locale: "en" | "ja" }>) {
+  const user = await store.getAuthUserByEmail(ctx.db.prisma, input.email);
+  if (user) {
+    const locale = (await store.getLocaleOf(ctx.db.prisma, user.id)) ?? input.locale;
+    const mail = SIGN_IN_MAIL[locale];
+    await ctx.mailer.send({ to: user.email, subject: mail.subject, text: mail.text(input.url) });
+  }
+  return { ok: true as const };
+}
+
+export function me({ ctx }: { ctx: SignedInContext }) {
+  return ctx.user;
+}
+
+/** Ends every session of the caller, this one included. */
+export async function signOutEverywhere({ ctx }: { ctx: SignedInContext }) {
+  return inTransaction(ctx.db, async (tx) => {
+    const ended = await store.deleteSessionsOfUser(tx, ctx.user.id);
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "session.signed_out_everywhere",
+      entityType: "User",
+      entityId: ctx.user.id,
+      after: { sessionsEnded: ended },
+      requestId: ctx.requestId,
+    });
+    return { sessionsEnded: ended };
+  });
+}

@@ -1,0 +1,15 @@
+import { DelegationInput, UpdateDelegationInput } from "@lodestone/domain/user";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { adminProcedure, signedInProcedure } from "../../trpc.js";
+import * as delegations from "./service.js";
+
+export const delegationRouter = {
+  list: signedInProcedure.query(({ ctx }) => delegations.listDelegations({ ctx })),
+  organisations: signedInProcedure.query(({ ctx }) => delegations.listOrganisations({ ctx })),
+  create: adminProcedure
+    .input(DelegationInput)
+    .mutation(({ ctx, input }) => delegations.createDelegation({ ctx, input })),
+  update: adminProcedure
+    .input(UpdateDelegationInput)
+    .mutation(({ ctx, input }) => delegations.updateDelegation({ ctx, input })),
+} satisfies TRPCRouterRecord;

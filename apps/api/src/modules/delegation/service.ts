@@ -1,0 +1,51 @@
+import { inTransaction } from "@lodestone/db/client";
+import { recordAudit } from "@lodestone/db/repositories/audit";
+import * as delegations from "@lodestone/db/repositories/delegation";
+import { DomainError } from "@lodestone/domain/errors";
+import type { DelegationInput, UpdateDelegationInput } from "@lodestone/domain/user";
+import type { z } from "zod";
+import type { SignedInContext } from "../../context.js";
+
+type In<T> = { ctx: SignedInContext; input: T };
+
+export function listDelegations({ ctx }: { ctx: SignedInContext }) {
+  return delegations.listDelegations(ctx.db.prisma);
+}
+
+export function listOrganisations({ ctx }: { ctx: SignedInContext }) {
+  return delegations.listOrganisations(ctx.db.prisma);
+}
+
+export function createDelegation({ ctx, input }: In<z.output<typeof DelegationInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const created = await delegations.createDelegation(tx, input);
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "delegation.created",
+      entityType: "Delegation",
+      entityId: created.id,
+      after: created,
+      requestId: ctx.requestId,
+    });
+    return created;
+  });
+}
+
+export function updateDelegation({ ctx, input }: In<z.output<typeof UpdateDelegationInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await delegations.getDelegation(tx, input.id);
+    if (!before) throw new DomainError("NOT_FOUND", "There is no such delegation.");
+    const { id, ...fields } = input;
+    const after = await delegations.updateDelegation(tx, id, fields);
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "delegation.updated",
+      entityType: "Delegation",
+      entityId: id,
+      before,
+      after,
+      requestId: ctx.requestId,
+    });
+    return after;
+  });
+}

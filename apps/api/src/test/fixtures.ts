@@ -1,0 +1,93 @@
+// People for router tests: one of each kind of caller DESIGN.md §4 distinguishes.
+import type { SessionUser } from "@lodestone/auth/session";
+import type { Database } from "@lodestone/db/client";
+import type { Role } from "@lodestone/domain/enums";
+import { createInnerContext, hashToken, resolveSession, type InnerContext } from "../context.js";
+import { createCaller } from "../root.js";
+
+export const CALLERS = [
+  "usDelegate",
+  "jpDelegate",
+  "partnerA",
+  "partnerB",
+  "coordinator",
+  "admin",
+  "deactivated",
+] as const;
+export type CallerName = (typeof CALLERS)[number];
+
+export interface Fixture {
+  users: Record<CallerName, SessionUser>;
+  organisations: { a: string; b: string };
+  delegations: { US: string; JP: string };
+}
+
+export async function createFixture(db: Database): Promise<Fixture> {
+  const p = db.prisma;
+  const us = await p.delegation.create({
+    data: { code: "US", nameEn: "United States", nameJa: "アメリカ合衆国", kind: "FOUNDING" },
+  });
+  const jp = await p.delegation.create({ data: { code: "JP", nameEn: "Japan", nameJa: "日本", kind: "FOUNDING" } });
+  const a = await p.organisation.create({
+    data: { name: "Alpha Minerals (fictional)", kind: "COMPANY", countryCode: "AU" },
+  });
+  const b = await p.organisation.create({
+    data: { name: "Beta Separation (fictional)", kind: "COMPANY", countryCode: "JP" },
+  });
+  const make = async (
+    key: CallerName,
+    role: Role,
+    extra: { delegationId?: string; organisationId?: string; deactivatedAt?: Date; locale?: "en" | "ja" } = {},
+  ): Promise<SessionUser> => {
+    const u = await p.user.create({
+      data: {
+        name: key,
+        email: `${key.toLowerCase()}@test.example`,
+        role,
+        locale: extra.locale ?? "en",
+        timeZone: extra.locale === "ja" ? "Asia/Tokyo" : "America/New_York",
+        delegationId: extra.delegationId ?? null,
+        organisationId: extra.organisationId ?? null,
+        deactivatedAt: extra.deactivatedAt ?? null,
+      },
+    });
+    return {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role,
+      delegation: extra.delegationId === us.id ? "US" : extra.delegationId === jp.id ? "JP" : null,
+      organisationId: u.organisationId,
+      locale: u.locale,
+      timeZone: u.timeZone,
+    };
+  };
+  const users: Record<CallerName, SessionUser> = {
+    usDelegate: await make("usDelegate", "DELEGATE", { delegationId: us.id }),
+    jpDelegate: await make("jpDelegate", "DELEGATE", { delegationId: jp.id, locale: "ja" }),
+    partnerA: await make("partnerA", "PARTNER", { organisationId: a.id }),
+    partnerB: await make("partnerB", "PARTNER", { organisationId: b.id }),
+    coordinator: await make("coordinator", "COORDINATOR"),
+    admin: await make("admin", "ADMIN"),
+    deactivated: await make("deactivated", "DELEGATE", { delegationId: us.id, deactivatedAt: new Date() }),
+  };
+  return { users, organisations: { a: a.id, b: b.id }, delegations: { US: us.id, JP: jp.id } };
+}
+
+/** A caller acting as `user` (null: signed out), through the real procedure ladder. */
+export function callerFor(db: Database, user: SessionUser | null, extra: Partial<InnerContext> = {}) {
+  return createCaller(createInnerContext({ db, session: user, ...extra }));
+}
+
+/** Creates a real database session for `userId` and returns its token. */
+export async function sessionFor(db: Database, userId: string, expires = new Date(Date.now() + 86_400_000)) {
+  const token = `test-session-${userId}-${Math.random().toString(36).slice(2)}`;
+  await db.prisma.session.create({ data: { sessionToken: hashToken(token), userId, expires } });
+  return token;
+}
+
+/** A caller presenting a session token, resolved exactly as an HTTP request is. */
+export async function callerWithToken(db: Database, token: string, now = new Date()) {
+  const session = await resolveSession(db, token, now);
+  return createCaller(createInnerContext({ db, session, sessionToken: token }));
+}

@@ -1,0 +1,37 @@
+import type { Tx } from "../client.js";
+import type { Page } from "@lodestone/domain/page";
+
+export interface OutboxMail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  createdAt: string;
+}
+
+export async function addOutboxMail(
+  tx: Tx,
+  mail: { to: string; subject: string; text: string; html?: string | null },
+): Promise<void> {
+  await tx.outboxMail.create({ data: { ...mail, html: mail.html ?? null }, select: { id: true } });
+}
+
+/** Newest first, one keyset page. */
+export async function listOutboxMails(
+  tx: Tx,
+  query: { cursor?: string | undefined; limit: number },
+): Promise<Page<OutboxMail>> {
+  const rows = await tx.outboxMail.findMany({
+    select: { id: true, to: true, subject: true, text: true, html: true, createdAt: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const hasMore = rows.length > query.limit;
+  const items = (hasMore ? rows.slice(0, query.limit) : rows).map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+  }));
+  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+}

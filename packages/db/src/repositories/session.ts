@@ -1,0 +1,168 @@
+// Storage behind next-auth (users, accounts, sessions, verification tokens), reached only
+// through the API. Session tokens are stored as SHA-256 hashes: a copy of the table opens nothing.
+import type { Locale, Role } from "@lodestone/domain/enums";
+import type { Tx } from "../client.js";
+
+export interface AuthUser {
+  id: string;
+  email: string;
+  emailVerified: Date | null;
+  name: string;
+  image: string | null;
+}
+
+const authUserSelect = { id: true, email: true, emailVerified: true, name: true, image: true } as const;
+
+/** The signed-in caller as every request needs it. */
+export interface SessionPrincipal {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  delegation: string | null;
+  organisationId: string | null;
+  locale: Locale;
+  timeZone: string;
+}
+
+export async function getAuthUser(tx: Tx, id: string): Promise<AuthUser | null> {
+  return tx.user.findFirst({ where: { id, deactivatedAt: null }, select: authUserSelect });
+}
+
+export async function getAuthUserByEmail(tx: Tx, email: string): Promise<AuthUser | null> {
+  return tx.user.findFirst({ where: { email: email.toLowerCase(), deactivatedAt: null }, select: authUserSelect });
+}
+
+export async function getAuthUserByAccount(tx: Tx, provider: string, providerAccountId: string): Promise<AuthUser | null> {
+  const account = await tx.account.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    select: { user: { select: { ...authUserSelect, deactivatedAt: true } } },
+  });
+  if (!account || account.user.deactivatedAt) return null;
+  const { deactivatedAt: _ignored, ...user } = account.user;
+  return user;
+}
+
+export async function markEmailVerified(tx: Tx, id: string, at: Date): Promise<AuthUser> {
+  return tx.user.update({ where: { id }, data: { emailVerified: at }, select: authUserSelect });
+}
+
+export interface AccountLink {
+  userId: string;
+  type: string;
+  provider: string;
+  providerAccountId: string;
+  refresh_token?: string | null;
+  access_token?: string | null;
+  expires_at?: number | null;
+  token_type?: string | null;
+  scope?: string | null;
+  id_token?: string | null;
+  session_state?: string | null;
+}
+
+export async function linkAccount(tx: Tx, account: AccountLink): Promise<void> {
+  await tx.account.upsert({
+    where: {
+      provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId },
+    },
+    create: account,
+    update: {},
+    select: { id: true },
+  });
+}
+
+export async function unlinkAccount(tx: Tx, provider: string, providerAccountId: string): Promise<void> {
+  await tx.account.deleteMany({ where: { provider, providerAccountId } });
+}
+
+export async function createSession(tx: Tx, tokenHash: string, userId: string, expires: Date): Promise<void> {
+  await tx.session.create({ data: { sessionToken: tokenHash, userId, expires }, select: { id: true } });
+}
+
+export async function updateSessionExpiry(tx: Tx, tokenHash: string, expires: Date): Promise<boolean> {
+  const { count } = await tx.session.updateMany({ where: { sessionToken: tokenHash }, data: { expires } });
+  return count > 0;
+}
+
+export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {
+  await tx.session.deleteMany({ where: { sessionToken: tokenHash } });
+}
+
+/** Ends every session of a user (sign out everywhere; deactivation). Returns how many ended. */
+export async function deleteSessionsOfUser(tx: Tx, userId: string): Promise<number> {
+  const { count } = await tx.session.deleteMany({ where: { userId } });
+  return count;
+}
+
+export interface SessionWithUser {
+  expires: Date;
+  userId: string;
+  principal: SessionPrincipal;
+  authUser: AuthUser;
+}
+
+/** A live session (not expired) of an active user, or null. */
+export async function findSession(tx: Tx, tokenHash: string, now: Date): Promise<SessionWithUser | null> {
+  const row = await tx.session.findUnique({
+    where: { sessionToken: tokenHash },
+    select: {
+      expires: true,
+      user: {
+        select: {
+          ...authUserSelect,
+          role: true,
+          locale: true,
+          timeZone: true,
+          deactivatedAt: true,
+          organisationId: true,
+          delegation: { select: { code: true } },
+        },
+      },
+    },
+  });
+  if (!row || row.expires <= now || row.user.deactivatedAt) return null;
+  const u = row.user;
+  return {
+    expires: row.expires,
+    userId: u.id,
+    authUser: { id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name, image: u.image },
+    principal: {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      delegation: u.delegation?.code ?? null,
+      organisationId: u.organisationId,
+      locale: u.locale,
+      timeZone: u.timeZone,
+    },
+  };
+}
+
+export async function createVerificationToken(
+  tx: Tx,
+  token: { identifier: string; token: string; expires: Date },
+): Promise<void> {
+  await tx.verificationToken.create({ data: token, select: { token: true } });
+}
+
+/** Consumes a verification token exactly once: returns it and deletes it, or null. */
+export async function useVerificationToken(
+  tx: Tx,
+  identifier: string,
+  token: string,
+): Promise<{ identifier: string; token: string; expires: Date } | null> {
+  const found = await tx.verificationToken.findUnique({
+    where: { identifier_token: { identifier, token } },
+    select: { identifier: true, token: true, expires: true },
+  });
+  if (!found) return null;
+  const { count } = await tx.verificationToken.deleteMany({ where: { identifier, token } });
+  return count === 1 ? found : null;
+}
+
+export async function getLocaleOf(tx: Tx, id: string): Promise<Locale | null> {
+  const row = await tx.user.findUnique({ where: { id }, select: { locale: true } });
+  return row?.locale ?? null;
+}

@@ -1,0 +1,47 @@
+import { z } from "zod";
+
+// Commands of the sign-in plumbing: what next-auth's adapter in the web sends to the API.
+
+const token = z.string().min(16).max(512);
+const email = z.email().max(254).transform((e) => e.trim().toLowerCase());
+const instant = z.coerce.date();
+
+export const UserIdCommand = z.object({ id: z.uuid() }).strict();
+export const EmailCommand = z.object({ email }).strict();
+export const AccountKeyCommand = z
+  .object({ provider: z.string().min(1).max(64), providerAccountId: z.string().min(1).max(255) })
+  .strict();
+export const MarkEmailVerifiedCommand = z.object({ id: z.uuid(), emailVerified: instant }).strict();
+export const LinkAccountCommand = z
+  .object({
+    userId: z.uuid(),
+    type: z.string().min(1).max(32),
+    provider: z.string().min(1).max(64),
+    providerAccountId: z.string().min(1).max(255),
+    refresh_token: z.string().max(8192).nullish(),
+    access_token: z.string().max(8192).nullish(),
+    expires_at: z.number().int().nullish(),
+    token_type: z.string().max(64).nullish(),
+    scope: z.string().max(2048).nullish(),
+    id_token: z.string().max(8192).nullish(),
+    session_state: z.string().max(2048).nullish(),
+  })
+  .strip();
+export const CreateSessionCommand = z.object({ sessionToken: token, userId: z.uuid(), expires: instant }).strict();
+export const SessionTokenCommand = z.object({ sessionToken: token }).strict();
+export const UpdateSessionCommand = z
+  .object({ sessionToken: token, expires: instant.optional(), userId: z.uuid().optional() })
+  .strict();
+export const VerificationTokenCommand = z
+  .object({ identifier: email, token, expires: instant })
+  .strict();
+export const UseVerificationTokenCommand = z.object({ identifier: email, token }).strict();
+
+/** The web asks the API to mail a sign-in link; unknown addresses get the same answer and no mail. */
+export const SendSignInLinkCommand = z
+  .object({ email, url: z.url().max(2048), locale: z.enum(["en", "ja"]).default("en") })
+  .strict();
+
+export const OutboxPageInput = z
+  .object({ cursor: z.uuid().optional(), limit: z.number().int().min(1).max(50).default(20) })
+  .strict();
