@@ -80,9 +80,14 @@ export async function createSession(tx: Tx, tokenHash: string, userId: string, e
   await tx.session.create({ data: { sessionToken: tokenHash, userId, expires }, select: { id: true } });
 }
 
-export async function updateSessionExpiry(tx: Tx, tokenHash: string, expires: Date): Promise<boolean> {
-  const { count } = await tx.session.updateMany({ where: { sessionToken: tokenHash }, data: { expires } });
-  return count > 0;
+/** Moves a session's expiry; returns its user, or null when there is no such session. */
+export async function updateSessionExpiry(tx: Tx, tokenHash: string, expires: Date): Promise<string | null> {
+  const rows = await tx.session.updateManyAndReturn({
+    where: { sessionToken: tokenHash },
+    data: { expires },
+    select: { userId: true },
+  });
+  return rows[0]?.userId ?? null;
 }
 
 export async function deleteSession(tx: Tx, tokenHash: string): Promise<void> {

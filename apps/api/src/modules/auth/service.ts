@@ -67,8 +67,8 @@ export async function getSessionAndUser({ ctx, input }: In<{ sessionToken: strin
 
 export async function updateSession({ ctx, input }: In<{ sessionToken: string; expires?: Date | undefined }>) {
   if (!input.expires) return null;
-  const updated = await store.updateSessionExpiry(ctx.db.prisma, hashToken(input.sessionToken), input.expires);
-  return updated ? { sessionToken: input.sessionToken, expires: input.expires.toISOString() } : null;
+  const userId = await store.updateSessionExpiry(ctx.db.prisma, hashToken(input.sessionToken), input.expires);
+  return userId ? { sessionToken: input.sessionToken, userId, expires: input.expires.toISOString() } : null;
 }
 
 export async function deleteSession({ ctx, input }: In<{ sessionToken: string }>) {

@@ -1,0 +1,101 @@
+// next-auth's adapter, backed by the API's internal procedures: the web never opens the database.
+import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "next-auth/adapters";
+import { INTERNAL_SECRET_HEADER } from "./secrets.js";
+import type { SessionUser } from "./session.js";
+
+export interface InternalApi {
+  apiUrl: string;
+  internalSecret: string;
+  fetch?: typeof fetch;
+}
+
+/** Raised when the API refuses or cannot be reached; next-auth shows its error page. */
+export class InternalApiError extends Error {
+  constructor(
+    readonly path: string,
+    readonly status: number,
+    message: string,
+  ) {
+    super(`${path}: ${message}`);
+    this.name = "InternalApiError";
+  }
+}
+
+/** Calls one tRPC procedure over plain HTTP (the protocol without batching). */
+export async function callInternal<T>(
+  api: InternalApi,
+  path: string,
+  kind: "query" | "mutation",
+  input: unknown,
+): Promise<T> {
+  const doFetch = api.fetch ?? fetch;
+  const base = `${api.apiUrl.replace(/\/$/, "")}/trpc/${path}`;
+  const headers = { [INTERNAL_SECRET_HEADER]: api.internalSecret, "content-type": "application/json" };
+  const res =
+    kind === "query"
+      ? await doFetch(`${base}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
+      : await doFetch(base, { method: "POST", headers, body: JSON.stringify(input) });
+  const body = (await res.json().catch(() => null)) as
+    | { result?: { data?: T }; error?: { message?: string } }
+    | null;
+  if (!res.ok || !body?.result) {
+    throw new InternalApiError(path, res.status, body?.error?.message ?? res.statusText);
+  }
+  return body.result.data as T;
+}
+
+type WireUser = Omit<AdapterUser, "emailVerified"> & { emailVerified: string | null };
+const toUser = (u: WireUser | null): AdapterUser | null =>
+  u ? { ...u, emailVerified: u.emailVerified ? new Date(u.emailVerified) : null } : null;
+type WireSession = { sessionToken: string; userId: string; expires: string };
+const toSession = (s: WireSession): AdapterSession => ({ ...s, expires: new Date(s.expires) });
+type WireToken = { identifier: string; token: string; expires: string };
+const toToken = (t: WireToken | null): VerificationToken | null => (t ? { ...t, expires: new Date(t.expires) } : null);
+
+/** The adapter user carries what the app needs about the caller. */
+export type LodestoneAdapterUser = AdapterUser & SessionUser;
+
+export function apiAdapter(api: InternalApi): Adapter {
+  const q = <T>(path: string, input: unknown) => callInternal<T>(api, `auth.${path}`, "query", input);
+  const m = <T>(path: string, input: unknown) => callInternal<T>(api, `auth.${path}`, "mutation", input);
+  return {
+    createUser: async () => {
+      // Only invited users exist; next-auth reaches this only for an address we do not know.
+      throw new Error("Only invited users can sign in to Lodestone.");
+    },
+    getUser: async (id) => toUser(await q<WireUser | null>("getUser", { id })),
+    getUserByEmail: async (email) => toUser(await q<WireUser | null>("getUserByEmail", { email })),
+    getUserByAccount: async ({ provider, providerAccountId }) =>
+      toUser(await q<WireUser | null>("getUserByAccount", { provider, providerAccountId })),
+    updateUser: async (user) => {
+      // Only the verification time is taken from next-auth; names and roles are managed in Lodestone.
+      if (user.emailVerified) {
+        return toUser(await m<WireUser>("markEmailVerified", { id: user.id, emailVerified: user.emailVerified }))!;
+      }
+      return toUser(await q<WireUser>("getUser", { id: user.id }))!;
+    },
+    linkAccount: async (account: AdapterAccount) => {
+      await m("linkAccount", account);
+    },
+    unlinkAccount: async ({ provider, providerAccountId }: Pick<AdapterAccount, "provider" | "providerAccountId">) => {
+      await m("unlinkAccount", { provider, providerAccountId });
+    },
+    createSession: async (session) => toSession(await m<WireSession>("createSession", session)),
+    getSessionAndUser: async (sessionToken) => {
+      const found = await q<{ session: WireSession; user: WireUser & SessionUser } | null>("getSessionAndUser", {
+        sessionToken,
+      });
+      return found ? { session: toSession(found.session), user: toUser(found.user) as LodestoneAdapterUser } : null;
+    },
+    updateSession: async ({ sessionToken, expires }) => {
+      const s = await m<WireSession | null>("updateSession", { sessionToken, ...(expires ? { expires } : {}) });
+      return s ? toSession(s) : null;
+    },
+    deleteSession: async (sessionToken) => {
+      await m("deleteSession", { sessionToken });
+    },
+    createVerificationToken: async (token) => toToken(await m<WireToken>("createVerificationToken", token)),
+    useVerificationToken: async ({ identifier, token }) =>
+      toToken(await m<WireToken | null>("useVerificationToken", { identifier, token })),
+  };
+}
