@@ -42,9 +42,7 @@ export function createServices(db: Database, overrides: Partial<Omit<Services, "
 }
 
 /** The context without HTTP: what tests pass to `createCaller`. */
-export function createInnerContext(
-  opts: Partial<Omit<InnerContext, "db">> & { db: Database },
-): InnerContext {
+export function createInnerContext(opts: Partial<Omit<InnerContext, "db">> & { db: Database }): InnerContext {
   return {
     ...createServices(opts.db, opts),
     session: opts.session ?? null,
@@ -86,13 +84,21 @@ export function sessionTokenOf(req: RequestLike): string | null {
 }
 
 /** Resolves who calls, once per request: a live session of an active user, or nobody. */
-export async function resolveSession(db: Database, token: string | null, now: Date): Promise<SessionUser | null> {
+export async function resolveSession(
+  db: Database,
+  token: string | null,
+  now: Date,
+): Promise<SessionUser | null> {
   if (!token) return null;
   const found = await findSession(db.prisma, hashToken(token), now);
   return found?.principal ?? null;
 }
 
-export async function createContext(services: Services, req: RequestLike, internalHeader: string): Promise<InnerContext> {
+export async function createContext(
+  services: Services,
+  req: RequestLike,
+  internalHeader: string,
+): Promise<InnerContext> {
   const token = sessionTokenOf(req);
   const presented = header(req, internalHeader);
   return {

@@ -42,7 +42,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   const env = parsed.data;
   const production = env.NODE_ENV === "production";
   if (production && !env.LODESTONE_INTERNAL_SECRET) {
-    throw new Error("The API's environment is invalid:\n  LODESTONE_INTERNAL_SECRET is required in production.");
+    throw new Error(
+      "The API's environment is invalid:\n  LODESTONE_INTERNAL_SECRET is required in production.",
+    );
   }
   const embedded = !env.DATABASE_URL;
   return {

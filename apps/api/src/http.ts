@@ -14,7 +14,10 @@ export interface HttpOptions {
 
 /** JSON logs, one line per event; cookies and tokens never reach them. */
 export function createLogger(level: string): Logger {
-  return pino({ level, redact: ["req.headers.cookie", "req.headers.authorization", `req.headers["${INTERNAL_SECRET_HEADER}"]`] });
+  return pino({
+    level,
+    redact: ["req.headers.cookie", "req.headers.authorization", `req.headers["${INTERNAL_SECRET_HEADER}"]`],
+  });
 }
 
 /** The HTTP host: `/trpc` (batching), `/healthz`, JSON logs with a request id. */

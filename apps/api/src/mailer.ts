@@ -20,7 +20,12 @@ interface Log {
 }
 
 /** SMTP when configured; otherwise the outbox stored in the database, also printed to the log. */
-export function createMailer(opts: { smtpUrl?: string | undefined; from: string; db: Database; log: Log }): Mailer {
+export function createMailer(opts: {
+  smtpUrl?: string | undefined;
+  from: string;
+  db: Database;
+  log: Log;
+}): Mailer {
   if (opts.smtpUrl) {
     const transport = createTransport(opts.smtpUrl);
     return {
@@ -34,7 +39,10 @@ export function createMailer(opts: { smtpUrl?: string | undefined; from: string;
     kind: "outbox",
     async send(mail) {
       await addOutboxMail(opts.db.prisma, mail);
-      opts.log.info({ to: mail.to, subject: mail.subject, text: mail.text }, "mail kept in the outbox (/dev/outbox)");
+      opts.log.info(
+        { to: mail.to, subject: mail.subject, text: mail.text },
+        "mail kept in the outbox (/dev/outbox)",
+      );
     },
   };
 }

@@ -16,7 +16,13 @@ const db = await openDatabase({
 const logger = createLogger(env.LOG_LEVEL);
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log: logger });
 const app = await buildHttpServer({
-  services: { db, mailer, internalSecret: env.internalSecret, devOutbox: env.devOutbox, now: () => new Date() },
+  services: {
+    db,
+    mailer,
+    internalSecret: env.internalSecret,
+    devOutbox: env.devOutbox,
+    now: () => new Date(),
+  },
   logger,
 });
 
@@ -30,7 +36,9 @@ try {
     if (summary) app.log.info({ summary }, "demo data loaded into the empty database");
   }
   await app.listen({ host: env.HOST, port: env.PORT });
-  app.log.info(`Lodestone API ready on http://${env.HOST}:${env.PORT} (database: ${db.kind}, mail: ${mailer.kind})`);
+  app.log.info(
+    `Lodestone API ready on http://${env.HOST}:${env.PORT} (database: ${db.kind}, mail: ${mailer.kind})`,
+  );
 } catch (error) {
   app.log.fatal({ err: error }, "the API could not start");
   await db.close();

@@ -1,5 +1,11 @@
 // next-auth's adapter, backed by the API's internal procedures: the web never opens the database.
-import type { Adapter, AdapterAccount, AdapterSession, AdapterUser, VerificationToken } from "next-auth/adapters";
+import type {
+  Adapter,
+  AdapterAccount,
+  AdapterSession,
+  AdapterUser,
+  VerificationToken,
+} from "next-auth/adapters";
 import { INTERNAL_SECRET_HEADER } from "./secrets.js";
 import type { SessionUser } from "./session.js";
 
@@ -35,9 +41,10 @@ export async function callInternal<T>(
     kind === "query"
       ? await doFetch(`${base}?input=${encodeURIComponent(JSON.stringify(input))}`, { headers })
       : await doFetch(base, { method: "POST", headers, body: JSON.stringify(input) });
-  const body = (await res.json().catch(() => null)) as
-    | { result?: { data?: T }; error?: { message?: string } }
-    | null;
+  const body = (await res.json().catch(() => null)) as {
+    result?: { data?: T };
+    error?: { message?: string };
+  } | null;
   if (!res.ok || !body?.result) {
     throw new InternalApiError(path, res.status, body?.error?.message ?? res.statusText);
   }
@@ -50,7 +57,8 @@ const toUser = (u: WireUser | null): AdapterUser | null =>
 type WireSession = { sessionToken: string; userId: string; expires: string };
 const toSession = (s: WireSession): AdapterSession => ({ ...s, expires: new Date(s.expires) });
 type WireToken = { identifier: string; token: string; expires: string };
-const toToken = (t: WireToken | null): VerificationToken | null => (t ? { ...t, expires: new Date(t.expires) } : null);
+const toToken = (t: WireToken | null): VerificationToken | null =>
+  t ? { ...t, expires: new Date(t.expires) } : null;
 
 /** The adapter user carries what the app needs about the caller. */
 export type LodestoneAdapterUser = AdapterUser & SessionUser;
@@ -70,25 +78,38 @@ export function apiAdapter(api: InternalApi): Adapter {
     updateUser: async (user) => {
       // Only the verification time is taken from next-auth; names and roles are managed in Lodestone.
       if (user.emailVerified) {
-        return toUser(await m<WireUser>("markEmailVerified", { id: user.id, emailVerified: user.emailVerified }))!;
+        return toUser(
+          await m<WireUser>("markEmailVerified", { id: user.id, emailVerified: user.emailVerified }),
+        )!;
       }
       return toUser(await q<WireUser>("getUser", { id: user.id }))!;
     },
     linkAccount: async (account: AdapterAccount) => {
       await m("linkAccount", account);
     },
-    unlinkAccount: async ({ provider, providerAccountId }: Pick<AdapterAccount, "provider" | "providerAccountId">) => {
+    unlinkAccount: async ({
+      provider,
+      providerAccountId,
+    }: Pick<AdapterAccount, "provider" | "providerAccountId">) => {
       await m("unlinkAccount", { provider, providerAccountId });
     },
     createSession: async (session) => toSession(await m<WireSession>("createSession", session)),
     getSessionAndUser: async (sessionToken) => {
-      const found = await q<{ session: WireSession; user: WireUser & SessionUser } | null>("getSessionAndUser", {
-        sessionToken,
-      });
-      return found ? { session: toSession(found.session), user: toUser(found.user) as LodestoneAdapterUser } : null;
+      const found = await q<{ session: WireSession; user: WireUser & SessionUser } | null>(
+        "getSessionAndUser",
+        {
+          sessionToken,
+        },
+      );
+      return found
+        ? { session: toSession(found.session), user: toUser(found.user) as LodestoneAdapterUser }
+        : null;
     },
     updateSession: async ({ sessionToken, expires }) => {
-      const s = await m<WireSession | null>("updateSession", { sessionToken, ...(expires ? { expires } : {}) });
+      const s = await m<WireSession | null>("updateSession", {
+        sessionToken,
+        ...(expires ? { expires } : {}),
+      });
       return s ? toSession(s) : null;
     },
     deleteSession: async (sessionToken) => {

@@ -42,7 +42,8 @@ export function loadOrCreateLocalSecrets(file: string = defaultSecretsFile): Loc
     }
     const parsed = LocalSecrets.safeParse(raw);
     if (parsed.success) return parsed.data;
-    if (attempt > 50) throw new Error(`${file} is not a valid secrets file: delete it to generate new secrets.`);
+    if (attempt > 50)
+      throw new Error(`${file} is not a valid secrets file: delete it to generate new secrets.`);
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
   }
 }

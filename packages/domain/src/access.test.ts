@@ -22,8 +22,11 @@ describe("canSeeProject (DESIGN.md §4)", () => {
     expect(canSeeProject(actor("PARTNER", orgA), { status, organisationId: orgA })).toBe(true);
   });
 
-  it.each(PROJECT_STATUSES)("a partner sees another organisation's %s project only once approved", (status) => {
-    const expected = ["APPROVED", "IN_DELIVERY", "COMPLETED"].includes(status);
-    expect(canSeeProject(actor("PARTNER", orgA), { status, organisationId: orgB })).toBe(expected);
-  });
+  it.each(PROJECT_STATUSES)(
+    "a partner sees another organisation's %s project only once approved",
+    (status) => {
+      const expected = ["APPROVED", "IN_DELIVERY", "COMPLETED"].includes(status);
+      expect(canSeeProject(actor("PARTNER", orgA), { status, organisationId: orgB })).toBe(expected);
+    },
+  );
 });

@@ -28,7 +28,10 @@ export function projectVisibility(actor: Actor): ProjectVisibility {
 }
 
 /** The same rule for one project. */
-export function canSeeProject(actor: Actor, project: { status: ProjectStatus; organisationId: string }): boolean {
+export function canSeeProject(
+  actor: Actor,
+  project: { status: ProjectStatus; organisationId: string },
+): boolean {
   const v = projectVisibility(actor);
   if (v.kind === "submitted") return project.status !== "DRAFT";
   return project.organisationId === v.organisationId || v.publicStatuses.includes(project.status);

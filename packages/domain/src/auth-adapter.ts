@@ -3,7 +3,10 @@ import { z } from "zod";
 // Commands of the sign-in plumbing: what next-auth's adapter in the web sends to the API.
 
 const token = z.string().min(16).max(512);
-const email = z.email().max(254).transform((e) => e.trim().toLowerCase());
+const email = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 const instant = z.coerce.date();
 
 export const UserIdCommand = z.object({ id: z.uuid() }).strict();
@@ -27,14 +30,14 @@ export const LinkAccountCommand = z
     session_state: z.string().max(2048).nullish(),
   })
   .strip();
-export const CreateSessionCommand = z.object({ sessionToken: token, userId: z.uuid(), expires: instant }).strict();
+export const CreateSessionCommand = z
+  .object({ sessionToken: token, userId: z.uuid(), expires: instant })
+  .strict();
 export const SessionTokenCommand = z.object({ sessionToken: token }).strict();
 export const UpdateSessionCommand = z
   .object({ sessionToken: token, expires: instant.optional(), userId: z.uuid().optional() })
   .strict();
-export const VerificationTokenCommand = z
-  .object({ identifier: email, token, expires: instant })
-  .strict();
+export const VerificationTokenCommand = z.object({ identifier: email, token, expires: instant }).strict();
 export const UseVerificationTokenCommand = z.object({ identifier: email, token }).strict();
 
 /** The web asks the API to mail a sign-in link; unknown addresses get the same answer and no mail. */

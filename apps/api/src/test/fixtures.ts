@@ -27,7 +27,9 @@ export async function createFixture(db: Database): Promise<Fixture> {
   const us = await p.delegation.create({
     data: { code: "US", nameEn: "United States", nameJa: "アメリカ合衆国", kind: "FOUNDING" },
   });
-  const jp = await p.delegation.create({ data: { code: "JP", nameEn: "Japan", nameJa: "日本", kind: "FOUNDING" } });
+  const jp = await p.delegation.create({
+    data: { code: "JP", nameEn: "Japan", nameJa: "日本", kind: "FOUNDING" },
+  });
   const a = await p.organisation.create({
     data: { name: "Alpha Minerals (fictional)", kind: "COMPANY", countryCode: "AU" },
   });
@@ -37,7 +39,12 @@ export async function createFixture(db: Database): Promise<Fixture> {
   const make = async (
     key: CallerName,
     role: Role,
-    extra: { delegationId?: string; organisationId?: string; deactivatedAt?: Date; locale?: "en" | "ja" } = {},
+    extra: {
+      delegationId?: string;
+      organisationId?: string;
+      deactivatedAt?: Date;
+      locale?: "en" | "ja";
+    } = {},
   ): Promise<SessionUser> => {
     const u = await p.user.create({
       data: {

@@ -12,7 +12,9 @@ export interface AuditRecord {
 }
 
 const json = (value: unknown) =>
-  value === undefined || value === null ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+  value === undefined || value === null
+    ? undefined
+    : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
 /** Appends one audit event; call it inside the use-case's transaction. */
 export async function recordAudit(tx: Tx, record: AuditRecord): Promise<void> {

@@ -11,7 +11,14 @@ const select = {
   _count: { select: { users: true } },
 } as const;
 
-type Row = { id: string; code: string; nameEn: string; nameJa: string; kind: DelegationKind; _count: { users: number } };
+type Row = {
+  id: string;
+  code: string;
+  nameEn: string;
+  nameJa: string;
+  kind: DelegationKind;
+  _count: { users: number };
+};
 
 const toSummary = ({ _count, ...d }: Row): DelegationSummary => ({ ...d, userCount: _count.users });
 
@@ -37,7 +44,11 @@ export async function createDelegation(tx: Tx, data: DelegationFields): Promise<
   return toSummary(await tx.delegation.create({ data, select }));
 }
 
-export async function updateDelegation(tx: Tx, id: string, data: DelegationFields): Promise<DelegationSummary> {
+export async function updateDelegation(
+  tx: Tx,
+  id: string,
+  data: DelegationFields,
+): Promise<DelegationSummary> {
   return toSummary(await tx.delegation.update({ where: { id }, data, select }));
 }
 

@@ -30,10 +30,17 @@ export async function getAuthUser(tx: Tx, id: string): Promise<AuthUser | null> 
 }
 
 export async function getAuthUserByEmail(tx: Tx, email: string): Promise<AuthUser | null> {
-  return tx.user.findFirst({ where: { email: email.toLowerCase(), deactivatedAt: null }, select: authUserSelect });
+  return tx.user.findFirst({
+    where: { email: email.toLowerCase(), deactivatedAt: null },
+    select: authUserSelect,
+  });
 }
 
-export async function getAuthUserByAccount(tx: Tx, provider: string, providerAccountId: string): Promise<AuthUser | null> {
+export async function getAuthUserByAccount(
+  tx: Tx,
+  provider: string,
+  providerAccountId: string,
+): Promise<AuthUser | null> {
   const account = await tx.account.findUnique({
     where: { provider_providerAccountId: { provider, providerAccountId } },
     select: { user: { select: { ...authUserSelect, deactivatedAt: true } } },
@@ -64,7 +71,10 @@ export interface AccountLink {
 export async function linkAccount(tx: Tx, account: AccountLink): Promise<void> {
   await tx.account.upsert({
     where: {
-      provider_providerAccountId: { provider: account.provider, providerAccountId: account.providerAccountId },
+      provider_providerAccountId: {
+        provider: account.provider,
+        providerAccountId: account.providerAccountId,
+      },
     },
     create: account,
     update: {},

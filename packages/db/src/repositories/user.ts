@@ -88,7 +88,9 @@ export async function createUser(tx: Tx, user: NewUser): Promise<UserSummary> {
 export async function updateUser(
   tx: Tx,
   id: string,
-  data: Partial<Pick<NewUser, "name" | "role" | "delegationId" | "organisationId" | "locale" | "timeZone">> & {
+  data: Partial<
+    Pick<NewUser, "name" | "role" | "delegationId" | "organisationId" | "locale" | "timeZone">
+  > & {
     deactivatedAt?: Date | null;
   },
 ): Promise<UserSummary> {

@@ -17,7 +17,10 @@ let apiUrl: string;
 beforeAll(async () => {
   db = await createTestDatabase();
   fx = await createFixture(db);
-  app = await buildHttpServer({ services: createServices(db, { internalSecret: secret }), logger: createLogger("silent") });
+  app = await buildHttpServer({
+    services: createServices(db, { internalSecret: secret }),
+    logger: createLogger("silent"),
+  });
   apiUrl = await app.listen({ host: "127.0.0.1", port: 0 });
   adapter = apiAdapter({ apiUrl, internalSecret: secret }) as Required<Adapter>;
 });
@@ -33,19 +36,30 @@ describe("apiAdapter", () => {
     await adapter.createVerificationToken({ identifier: email, token: "hashed-0123456789abcdef", expires });
     const used = await adapter.useVerificationToken({ identifier: email, token: "hashed-0123456789abcdef" });
     expect(used?.expires).toEqual(expires);
-    expect(await adapter.useVerificationToken({ identifier: email, token: "hashed-0123456789abcdef" })).toBeNull();
+    expect(
+      await adapter.useVerificationToken({ identifier: email, token: "hashed-0123456789abcdef" }),
+    ).toBeNull();
 
     const user = await adapter.getUserByEmail(email);
     expect(user?.id).toBe(fx.users.usDelegate.id);
-    const verified = await adapter.updateUser({ id: user!.id, emailVerified: new Date("2026-01-02T03:04:05Z") });
+    const verified = await adapter.updateUser({
+      id: user!.id,
+      emailVerified: new Date("2026-01-02T03:04:05Z"),
+    });
     expect(verified.emailVerified).toEqual(new Date("2026-01-02T03:04:05Z"));
 
-    const session = await adapter.createSession({ sessionToken: "token-0123456789abcdef", userId: user!.id, expires });
+    const session = await adapter.createSession({
+      sessionToken: "token-0123456789abcdef",
+      userId: user!.id,
+      expires,
+    });
     expect(session.expires).toEqual(expires);
     const found = await adapter.getSessionAndUser("token-0123456789abcdef");
     expect(found?.user).toMatchObject({ id: user!.id, role: "DELEGATE", delegation: "US" });
     const later = new Date(expires.getTime() + 60_000);
-    expect(await adapter.updateSession({ sessionToken: "token-0123456789abcdef", expires: later })).toMatchObject({
+    expect(
+      await adapter.updateSession({ sessionToken: "token-0123456789abcdef", expires: later }),
+    ).toMatchObject({
       userId: user!.id,
       expires: later,
     });
@@ -75,7 +89,10 @@ describe("apiAdapter", () => {
   });
 
   it("is refused by the API without the right secret", async () => {
-    const wrong = apiAdapter({ apiUrl, internalSecret: "wrong-secret-wrong-secret-wrong-secret" }) as Required<Adapter>;
+    const wrong = apiAdapter({
+      apiUrl,
+      internalSecret: "wrong-secret-wrong-secret-wrong-secret",
+    }) as Required<Adapter>;
     await expect(wrong.getUserByEmail(fx.users.usDelegate.email)).rejects.toThrow(/internal/);
   });
 });

@@ -51,7 +51,12 @@ describe("internal adapter procedures", () => {
     expect(stored.map((s) => s.sessionToken)).toEqual([hashToken(token)]);
 
     const found = await api.auth.getSessionAndUser({ sessionToken: token });
-    expect(found?.user).toMatchObject({ id: fx.users.jpDelegate.id, role: "DELEGATE", delegation: "JP", locale: "ja" });
+    expect(found?.user).toMatchObject({
+      id: fx.users.jpDelegate.id,
+      role: "DELEGATE",
+      delegation: "JP",
+      locale: "ja",
+    });
 
     const me = await (await callerWithToken(db, token)).auth.me();
     expect(me.id).toBe(fx.users.jpDelegate.id);
@@ -78,12 +83,20 @@ describe("internal adapter procedures", () => {
 
   it("consume a verification token exactly once", async () => {
     const api = internal();
-    const token = { identifier: fx.users.usDelegate.email, token: "hashed-token-0123456789", expires: new Date(Date.now() + 60_000) };
+    const token = {
+      identifier: fx.users.usDelegate.email,
+      token: "hashed-token-0123456789",
+      expires: new Date(Date.now() + 60_000),
+    };
     await api.auth.createVerificationToken(token);
-    expect(await api.auth.useVerificationToken({ identifier: token.identifier, token: token.token })).toMatchObject({
+    expect(
+      await api.auth.useVerificationToken({ identifier: token.identifier, token: token.token }),
+    ).toMatchObject({
       token: token.token,
     });
-    expect(await api.auth.useVerificationToken({ identifier: token.identifier, token: token.token })).toBeNull();
+    expect(
+      await api.auth.useVerificationToken({ identifier: token.identifier, token: token.token }),
+    ).toBeNull();
   });
 
   it("mail a sign-in link to known users only, with the same answer for unknown ones", async () => {
@@ -91,7 +104,11 @@ describe("internal adapter procedures", () => {
     const url = "http://localhost:3000/api/auth/callback/email?token=abc";
     const known = await api.auth.sendSignInLink({ email: fx.users.jpDelegate.email, url, locale: "en" });
     const unknown = await api.auth.sendSignInLink({ email: "stranger@test.example", url, locale: "en" });
-    const deactivated = await api.auth.sendSignInLink({ email: fx.users.deactivated.email, url, locale: "en" });
+    const deactivated = await api.auth.sendSignInLink({
+      email: fx.users.deactivated.email,
+      url,
+      locale: "en",
+    });
     expect(unknown).toEqual(known);
     expect(deactivated).toEqual(known);
     const mails = await db.prisma.outboxMail.findMany({ select: { to: true, subject: true, text: true } });
@@ -109,14 +126,24 @@ describe("sign out everywhere", () => {
     const result = await (await callerWithToken(db, t1)).auth.signOutEverywhere();
     expect(result.sessionsEnded).toBe(2);
     for (const t of [t1, t2]) {
-      expect(codeOf(await (await callerWithToken(db, t)).auth.me().catch((e: unknown) => e))).toBe("UNAUTHORIZED");
+      expect(codeOf(await (await callerWithToken(db, t)).auth.me().catch((e: unknown) => e))).toBe(
+        "UNAUTHORIZED",
+      );
     }
-    const audit = await db.prisma.auditEvent.findFirst({ where: { action: "session.signed_out_everywhere", actorId: user.id } });
+    const audit = await db.prisma.auditEvent.findFirst({
+      where: { action: "session.signed_out_everywhere", actorId: user.id },
+    });
     expect(audit).not.toBeNull();
   });
 
   it("is refused when signed out", async () => {
-    expect(codeOf(await callerFor(db, null).auth.signOutEverywhere().catch((e: unknown) => e))).toBe("UNAUTHORIZED");
+    expect(
+      codeOf(
+        await callerFor(db, null)
+          .auth.signOutEverywhere()
+          .catch((e: unknown) => e),
+      ),
+    ).toBe("UNAUTHORIZED");
   });
 });
 

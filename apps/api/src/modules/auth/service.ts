@@ -38,7 +38,10 @@ export async function unlinkAccount({ ctx, input }: In<{ provider: string; provi
   return { ok: true as const };
 }
 
-export async function createSession({ ctx, input }: In<{ sessionToken: string; userId: string; expires: Date }>) {
+export async function createSession({
+  ctx,
+  input,
+}: In<{ sessionToken: string; userId: string; expires: Date }>) {
   return inTransaction(ctx.db, async (tx) => {
     if (!(await store.getAuthUser(tx, input.userId))) {
       throw new DomainError("FORBIDDEN", "This account cannot sign in.");
@@ -65,7 +68,10 @@ export async function getSessionAndUser({ ctx, input }: In<{ sessionToken: strin
   };
 }
 
-export async function updateSession({ ctx, input }: In<{ sessionToken: string; expires?: Date | undefined }>) {
+export async function updateSession({
+  ctx,
+  input,
+}: In<{ sessionToken: string; expires?: Date | undefined }>) {
   if (!input.expires) return null;
   const userId = await store.updateSessionExpiry(ctx.db.prisma, hashToken(input.sessionToken), input.expires);
   return userId ? { sessionToken: input.sessionToken, userId, expires: input.expires.toISOString() } : null;
@@ -106,7 +112,10 @@ const SIGN_IN_MAIL = {
  * Mails a sign-in link to an active user. An unknown or deactivated address gets the same answer
  * and no mail, so the answer tells nobody which addresses exist.
  */
-export async function sendSignInLink({ ctx, input }: In<{ email: string; url: string; locale: "en" | "ja" }>) {
+export async function sendSignInLink({
+  ctx,
+  input,
+}: In<{ email: string; url: string; locale: "en" | "ja" }>) {
   const user = await store.getAuthUserByEmail(ctx.db.prisma, input.email);
   if (user) {
     const locale = (await store.getLocaleOf(ctx.db.prisma, user.id)) ?? input.locale;

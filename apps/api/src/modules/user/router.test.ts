@@ -1,7 +1,14 @@
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALLERS, callerFor, callerWithToken, createFixture, sessionFor, type Fixture } from "../../test/fixtures.js";
+import {
+  CALLERS,
+  callerFor,
+  callerWithToken,
+  createFixture,
+  sessionFor,
+  type Fixture,
+} from "../../test/fixtures.js";
 
 let db: TestDatabase;
 let fx: Fixture;
@@ -58,8 +65,15 @@ describe("user administration", () => {
       locale: "en",
       timeZone: "Asia/Kolkata",
     });
-    expect(created).toMatchObject({ email: "priya.raman@test.example", role: "DELEGATE", delegation: "JP", active: true });
-    const audit = await db.prisma.auditEvent.findFirst({ where: { action: "user.invited", entityId: created.id } });
+    expect(created).toMatchObject({
+      email: "priya.raman@test.example",
+      role: "DELEGATE",
+      delegation: "JP",
+      active: true,
+    });
+    const audit = await db.prisma.auditEvent.findFirst({
+      where: { action: "user.invited", entityId: created.id },
+    });
     expect(audit?.actorId).toBe(fx.users.admin.id);
     expect(audit?.after).toMatchObject({ email: "priya.raman@test.example" });
   });
@@ -67,32 +81,50 @@ describe("user administration", () => {
   it("refuses a duplicate address with CONFLICT and a bad affiliation with BAD_REQUEST, writing nothing", async () => {
     const admin = callerFor(db, fx.users.admin);
     const before = await db.prisma.auditEvent.count();
-    expect(await attempt(admin.user.invite({ name: "Dup", email: fx.users.usDelegate.email, role: "ADMIN" }))).toBe(
-      "CONFLICT",
-    );
-    expect(await attempt(admin.user.invite({ name: "No delegation", email: "nd@test.example", role: "DELEGATE" }))).toBe(
-      "BAD_REQUEST",
-    );
     expect(
-      await attempt(admin.user.invite({ name: "Ghost", email: "g@test.example", role: "DELEGATE", delegation: "ZZ" })),
+      await attempt(admin.user.invite({ name: "Dup", email: fx.users.usDelegate.email, role: "ADMIN" })),
+    ).toBe("CONFLICT");
+    expect(
+      await attempt(admin.user.invite({ name: "No delegation", email: "nd@test.example", role: "DELEGATE" })),
     ).toBe("BAD_REQUEST");
-    expect(await db.prisma.user.count({ where: { email: { in: ["nd@test.example", "g@test.example"] } } })).toBe(0);
+    expect(
+      await attempt(
+        admin.user.invite({ name: "Ghost", email: "g@test.example", role: "DELEGATE", delegation: "ZZ" }),
+      ),
+    ).toBe("BAD_REQUEST");
+    expect(
+      await db.prisma.user.count({ where: { email: { in: ["nd@test.example", "g@test.example"] } } }),
+    ).toBe(0);
     expect(await db.prisma.auditEvent.count()).toBe(before);
   });
 
   it("changes a role with before and after in the audit log", async () => {
     const admin = callerFor(db, fx.users.admin);
-    const target = await admin.user.invite({ name: "Role Change", email: "rc@test.example", role: "COORDINATOR" });
-    const after = await admin.user.changeRole({ userId: target.id, role: "PARTNER", organisationId: fx.organisations.a });
+    const target = await admin.user.invite({
+      name: "Role Change",
+      email: "rc@test.example",
+      role: "COORDINATOR",
+    });
+    const after = await admin.user.changeRole({
+      userId: target.id,
+      role: "PARTNER",
+      organisationId: fx.organisations.a,
+    });
     expect(after).toMatchObject({ role: "PARTNER", organisation: { id: fx.organisations.a } });
-    const audit = await db.prisma.auditEvent.findFirst({ where: { action: "user.role_changed", entityId: target.id } });
+    const audit = await db.prisma.auditEvent.findFirst({
+      where: { action: "user.role_changed", entityId: target.id },
+    });
     expect(audit?.before).toMatchObject({ role: "COORDINATOR" });
     expect(audit?.after).toMatchObject({ role: "PARTNER" });
   });
 
   it("deactivation ends the user's sessions at once", async () => {
     const admin = callerFor(db, fx.users.admin);
-    const target = await admin.user.invite({ name: "Leaving", email: "leaving@test.example", role: "COORDINATOR" });
+    const target = await admin.user.invite({
+      name: "Leaving",
+      email: "leaving@test.example",
+      role: "COORDINATOR",
+    });
     const token = await sessionFor(db, target.id);
     expect(await attempt((await callerWithToken(db, token)).auth.me())).toBe("OK");
     const after = await admin.user.deactivate({ userId: target.id });
@@ -141,10 +173,15 @@ describe("profile", () => {
 describe("delegations", () => {
   it("are listed for signed-in users and managed by administrators", async () => {
     const admin = callerFor(db, fx.users.admin);
-    const created = await admin.delegation.create({ code: "AU", nameEn: "Australia", nameJa: "オーストラリア", kind: "PARTNER" });
-    expect(await attempt(admin.delegation.create({ code: "AU", nameEn: "Again", nameJa: "再", kind: "PARTNER" }))).toBe(
-      "CONFLICT",
-    );
+    const created = await admin.delegation.create({
+      code: "AU",
+      nameEn: "Australia",
+      nameJa: "オーストラリア",
+      kind: "PARTNER",
+    });
+    expect(
+      await attempt(admin.delegation.create({ code: "AU", nameEn: "Again", nameJa: "再", kind: "PARTNER" })),
+    ).toBe("CONFLICT");
     const updated = await admin.delegation.update({
       id: created.id,
       code: created.code,

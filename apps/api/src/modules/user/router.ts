@@ -12,7 +12,9 @@ import * as users from "./service.js";
 export const userRouter = {
   list: adminProcedure.input(ListUsersInput).query(({ ctx, input }) => users.listUsers({ ctx, input })),
   get: adminProcedure.input(UserIdInput).query(({ ctx, input }) => users.getUser({ ctx, input })),
-  invite: adminProcedure.input(InviteUserInput).mutation(({ ctx, input }) => users.inviteUser({ ctx, input })),
+  invite: adminProcedure
+    .input(InviteUserInput)
+    .mutation(({ ctx, input }) => users.inviteUser({ ctx, input })),
   changeRole: adminProcedure
     .input(ChangeRoleInput)
     .mutation(({ ctx, input }) => users.changeRole({ ctx, input })),

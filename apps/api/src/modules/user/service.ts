@@ -16,10 +16,16 @@ import type { SignedInContext } from "../../context.js";
 
 type In<T> = { ctx: SignedInContext; input: T };
 
-async function affiliationIds(tx: Tx, role: UserSummary["role"], delegation: string | null, organisationId: string | null) {
+async function affiliationIds(
+  tx: Tx,
+  role: UserSummary["role"],
+  delegation: string | null,
+  organisationId: string | null,
+) {
   checkAffiliation(role, delegation, organisationId);
   const delegationId = delegation ? await users.findDelegationIdByCode(tx, delegation) : null;
-  if (delegation && !delegationId) throw new DomainError("VALIDATION", `There is no delegation ${delegation}.`);
+  if (delegation && !delegationId)
+    throw new DomainError("VALIDATION", `There is no delegation ${delegation}.`);
   if (organisationId && !(await users.organisationExists(tx, organisationId))) {
     throw new DomainError("VALIDATION", "That organisation does not exist.");
   }
