@@ -1,0 +1,77 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// The built product, on ports of its own: the API on a fresh embedded database (it migrates and
+// seeds itself at start-up) and `next start` pointed at it. Build first: `pnpm turbo run build
+// --filter=@lodestone/web...`.
+const API_PORT = Number(process.env.E2E_API_PORT ?? 4100);
+const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
+
+// The config is loaded by the runner and again by each worker: create the run's directory once and
+// hand it down through the environment. The database (and its `.lock` beside it) live inside it;
+// e2e/global-teardown.ts removes the whole directory.
+process.env.LODESTONE_E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), "lodestone-e2e-"));
+const dataDir = join(process.env.LODESTONE_E2E_RUN_DIR, "pglite");
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
+  globalTeardown: "./e2e/global-teardown.ts",
+  use: {
+    baseURL: `http://127.0.0.1:${WEB_PORT}`,
+    browserName: "chromium",
+    locale: "en-US",
+    timezoneId: "Asia/Tokyo",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  webServer: [
+    {
+      name: "api",
+      command: "node ../api/dist/server.js",
+      url: `http://127.0.0.1:${API_PORT}/healthz`,
+      env: {
+        PORT: String(API_PORT),
+        HOST: "127.0.0.1",
+        LODESTONE_DATA_DIR: dataDir,
+        LOG_LEVEL: "warn",
+      },
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      name: "web",
+      command: `node node_modules/next/dist/bin/next start -p ${WEB_PORT} -H 127.0.0.1`,
+      url: `http://127.0.0.1:${WEB_PORT}/projects`,
+      env: {
+        API_URL: `http://127.0.0.1:${API_PORT}`,
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
+});

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ProjectList } from "@/features/projects/project-list";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("projects");
+  return { title: t("metaTitle") };
+}
+
+export default async function ProjectsPage() {
+  const t = await getTranslations("projects");
+  return (
+    <div className="flex flex-col gap-6">
+      <div className="max-w-3xl">
+        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
+        <p className="mt-2 text-base text-slate-700">{t("lead")}</p>
+      </div>
+      <ProjectList />
+    </div>
+  );
+}
