@@ -3,13 +3,19 @@ import { seed } from "@lodestone/db/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServices } from "./context.js";
 import { buildHttpServer, createLogger } from "./http.js";
+import { sessionFor } from "./test/fixtures.js";
 
 let db: TestDatabase;
 let app: Awaited<ReturnType<typeof buildHttpServer>>;
+let token: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   await seed(db.prisma);
+  const delegate = await db.prisma.user.findUniqueOrThrow({
+    where: { email: "delegate.us@lodestone.example" },
+  });
+  token = await sessionFor(db, delegate.id);
   app = await buildHttpServer({ services: createServices(db), logger: createLogger("silent") });
 });
 afterAll(async () => {
@@ -23,12 +29,12 @@ describe("HTTP host", () => {
     expect(res.json()).toMatchObject({ status: "ok", database: "up" });
   });
 
-  it("serves project.list over /trpc with batching and a request id", async () => {
+  it("serves project.list over /trpc with batching and a request id, to a Bearer session", async () => {
     const input = encodeURIComponent(JSON.stringify({ 0: { limit: 2 }, 1: { limit: 3 } }));
     const res = await app.inject({
       method: "GET",
       url: `/trpc/project.list,project.list?batch=1&input=${input}`,
-      headers: { "x-request-id": "req-123" },
+      headers: { "x-request-id": "req-123", authorization: `Bearer ${token}` },
     });
     expect(res.statusCode).toBe(200);
     expect(res.headers["x-request-id"]).toBe("req-123");
@@ -36,9 +42,32 @@ describe("HTTP host", () => {
     expect(body.map((r) => r.result.data.items.length)).toEqual([2, 3]);
   });
 
+  it("resolves next-auth's session cookie, and refuses without a session", async () => {
+    const url = `/trpc/auth.me`;
+    const withCookie = await app.inject({
+      method: "GET",
+      url,
+      headers: { cookie: `a=b; next-auth.session-token=${token}` },
+    });
+    expect(withCookie.statusCode).toBe(200);
+    expect(withCookie.json()).toMatchObject({ result: { data: { email: "delegate.us@lodestone.example" } } });
+    const without = await app.inject({ method: "GET", url });
+    expect(without.statusCode).toBe(401);
+    const forged = await app.inject({
+      method: "GET",
+      url,
+      headers: { cookie: "next-auth.session-token=forged" },
+    });
+    expect(forged.statusCode).toBe(401);
+  });
+
   it("answers invalid input with 400 and a readable message", async () => {
     const input = encodeURIComponent(JSON.stringify({ limit: -1 }));
-    const res = await app.inject({ method: "GET", url: `/trpc/project.list?input=${input}` });
+    const res = await app.inject({
+      method: "GET",
+      url: `/trpc/project.list?input=${input}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json() as {
       error: { message: string; data: { fieldErrors: Record<string, string[]> } };

@@ -7,8 +7,10 @@ export const PROJECT_PAGE_SIZE_MAX = 100;
 /** `project.list`: one keyset page of projects, newest change first, with optional filters. */
 export const ListProjectsInput = z
   .object({
-    /** The id of the last project of the previous page. */
-    cursor: z.uuid().optional(),
+    /** The id of the last project of the previous page (null or absent: the first page). */
+    cursor: z.uuid().nullish(),
+    /** Sent by infinite-query clients; pages only go forward. */
+    direction: z.literal("forward").optional(),
     limit: z.number().int().min(1).max(PROJECT_PAGE_SIZE_MAX).default(20),
     status: z.array(ProjectStatus).max(9).optional(),
     commodity: Commodity.optional(),

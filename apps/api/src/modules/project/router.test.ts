@@ -4,11 +4,11 @@ import { PROJECT_STATUSES } from "@lodestone/domain/enums";
 import type { ListProjectsInput, ProjectListItem } from "@lodestone/domain/project-list";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createInnerContext } from "../../context.js";
-import { createCaller } from "../../root.js";
+import { resolveSession } from "../../context.js";
+import { callerFor, sessionFor } from "../../test/fixtures.js";
 
 let db: TestDatabase;
-let caller: ReturnType<typeof createCaller>;
+let caller: ReturnType<typeof callerFor>;
 let total: number;
 
 beforeAll(async () => {
@@ -16,8 +16,17 @@ beforeAll(async () => {
   await seed(db.prisma);
   // Nobody but the proposing organisation sees a draft (DESIGN.md §4).
   total = await db.prisma.project.count({ where: { status: { not: "DRAFT" } } });
-  caller = createCaller(createInnerContext({ db }));
+  const delegate = await db.prisma.user.findUniqueOrThrow({
+    where: { email: "delegate.us@lodestone.example" },
+  });
+  const session = await resolveSession(db, await sessionFor(db, delegate.id), new Date());
+  caller = callerFor(db, session);
 });
+
+async function callerAs(email: string) {
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
+  return callerFor(db, await resolveSession(db, await sessionFor(db, user.id), new Date()));
+}
 afterAll(() => db.close());
 
 async function all(input: Parameters<typeof caller.project.list>[0] = {}): Promise<ProjectListItem[]> {
@@ -33,6 +42,52 @@ async function all(input: Parameters<typeof caller.project.list>[0] = {}): Promi
 }
 
 describe("project.list", () => {
+  it("is refused to signed-out callers", async () => {
+    const error = await callerFor(db, null)
+      .project.list({})
+      .catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe("UNAUTHORIZED");
+  });
+
+  it("shows a partner its own organisation's projects (drafts too) and others' only once approved", async () => {
+    const partner = await db.prisma.user.findUniqueOrThrow({
+      where: { email: "partner@quandong.example" },
+      select: { organisationId: true },
+    });
+    const api = await callerAs("partner@quandong.example");
+    const seen: ProjectListItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof api.project.list>> = await api.project.list({
+        limit: 50,
+        cursor,
+      });
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    const expected = await db.prisma.project.findMany({
+      where: {
+        OR: [
+          { organisationId: partner.organisationId! },
+          { status: { in: ["APPROVED", "IN_DELIVERY", "COMPLETED"] } },
+        ],
+      },
+      select: { id: true },
+    });
+    expect(seen.map((p) => p.id).sort()).toEqual(expected.map((p) => p.id).sort());
+    expect(seen.some((p) => p.status === "DRAFT")).toBe(true);
+    expect(
+      seen
+        .filter((p) => p.organisation.id !== partner.organisationId)
+        .every((p) => ["APPROVED", "IN_DELIVERY", "COMPLETED"].includes(p.status)),
+    ).toBe(true);
+  });
+
+  it("accepts the infinite-query shape (direction, null cursor)", async () => {
+    const page = await caller.project.list({ limit: 2, cursor: null, direction: "forward" });
+    expect(page.items).toHaveLength(2);
+  });
+
   it("returns the seeded projects one keyset page at a time, newest change first, each once", async () => {
     const first = await caller.project.list({ limit: 7 });
     expect(first.items).toHaveLength(7);
