@@ -3,14 +3,8 @@ import { recordAudit } from "@lodestone/db/repositories/audit";
 import { deleteSessionsOfUser } from "@lodestone/db/repositories/session";
 import * as users from "@lodestone/db/repositories/user";
 import { DomainError } from "@lodestone/domain/errors";
-import {
-  checkAffiliation,
-  ChangeRoleInput,
-  InviteUserInput,
-  type ListUsersQuery,
-  UpdateProfileInput,
-  type UserSummary,
-} from "@lodestone/domain/user";
+import type { ChangeRoleInput, InviteUserInput, UpdateProfileInput } from "@lodestone/domain/user";
+import { checkAffiliation, type ListUsersQuery, type UserSummary } from "@lodestone/domain/user";
 import type { z } from "zod";
 import type { SignedInContext } from "../../context.js";
 
