@@ -1,0 +1,216 @@
+// Every procedure of appRouter × every kind of caller, against DESIGN.md §4. The list of
+// procedures comes from the router itself: a procedure without a row here fails the test.
+import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInnerContext, type InnerContext } from "./context.js";
+import { appRouter, createCaller } from "./root.js";
+import { callerWithToken, createFixture, sessionFor, type Fixture } from "./test/fixtures.js";
+
+const CALLERS = [
+  "signedOut",
+  "deactivated",
+  "usDelegate",
+  "jpDelegate",
+  "partnerA",
+  "partnerB",
+  "coordinator",
+  "admin",
+  "internal",
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Expect = "allowed" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
+
+const PEOPLE: Caller[] = ["usDelegate", "jpDelegate", "partnerA", "partnerB", "coordinator", "admin"];
+
+/** Who may call: everyone signed in and active; only admins; only the web's adapter; anyone. */
+function signedIn(): Record<Caller, Expect> {
+  return {
+    signedOut: "UNAUTHORIZED",
+    deactivated: "UNAUTHORIZED",
+    internal: "UNAUTHORIZED",
+    ...Object.fromEntries(PEOPLE.map((p) => [p, "allowed"])),
+  } as Record<Caller, Expect>;
+}
+function adminOnly(): Record<Caller, Expect> {
+  return {
+    ...signedIn(),
+    ...Object.fromEntries(PEOPLE.filter((p) => p !== "admin").map((p) => [p, "FORBIDDEN"])),
+  };
+}
+function internalOnly(): Record<Caller, Expect> {
+  return {
+    ...(Object.fromEntries(CALLERS.map((c) => [c, "FORBIDDEN"])) as Record<Caller, Expect>),
+    internal: "allowed",
+  };
+}
+function anyone(): Record<Caller, Expect> {
+  return Object.fromEntries(CALLERS.map((c) => [c, "allowed"])) as Record<Caller, Expect>;
+}
+
+let db: TestDatabase;
+let fx: Fixture;
+let deactivatedToken: string;
+
+/** A throw-away user for procedures that change someone. */
+async function someone(deactivatedAt: Date | null = null): Promise<string> {
+  const u = await db.prisma.user.create({
+    data: {
+      name: "Target",
+      email: `target-${Math.random().toString(36).slice(2)}@test.example`,
+      role: "COORDINATOR",
+      deactivatedAt,
+    },
+  });
+  return u.id;
+}
+
+type Row = { expect: Record<Caller, Expect>; input: () => Promise<unknown> };
+const none = async () => undefined;
+const token = () => `tok-${Math.random().toString(36).slice(2)}-0123456789`;
+
+const MATRIX: Record<string, Row> = {
+  "auth.getUser": { expect: internalOnly(), input: async () => ({ id: fx.users.usDelegate.id }) },
+  "auth.getUserByEmail": {
+    expect: internalOnly(),
+    input: async () => ({ email: fx.users.usDelegate.email }),
+  },
+  "auth.getUserByAccount": {
+    expect: internalOnly(),
+    input: async () => ({ provider: "oidc", providerAccountId: "x" }),
+  },
+  "auth.markEmailVerified": {
+    expect: internalOnly(),
+    input: async () => ({ id: fx.users.usDelegate.id, emailVerified: new Date() }),
+  },
+  "auth.linkAccount": {
+    expect: internalOnly(),
+    input: async () => ({
+      userId: fx.users.coordinator.id,
+      type: "oauth",
+      provider: "oidc",
+      providerAccountId: token(),
+    }),
+  },
+  "auth.unlinkAccount": {
+    expect: internalOnly(),
+    input: async () => ({ provider: "oidc", providerAccountId: "x" }),
+  },
+  "auth.createSession": {
+    expect: internalOnly(),
+    input: async () => ({
+      sessionToken: token(),
+      userId: fx.users.jpDelegate.id,
+      expires: new Date(Date.now() + 60_000),
+    }),
+  },
+  "auth.getSessionAndUser": { expect: internalOnly(), input: async () => ({ sessionToken: token() }) },
+  "auth.updateSession": {
+    expect: internalOnly(),
+    input: async () => ({ sessionToken: token(), expires: new Date() }),
+  },
+  "auth.deleteSession": { expect: internalOnly(), input: async () => ({ sessionToken: token() }) },
+  "auth.createVerificationToken": {
+    expect: internalOnly(),
+    input: async () => ({
+      identifier: "a@test.example",
+      token: token(),
+      expires: new Date(Date.now() + 60_000),
+    }),
+  },
+  "auth.useVerificationToken": {
+    expect: internalOnly(),
+    input: async () => ({ identifier: "a@test.example", token: token() }),
+  },
+  "auth.sendSignInLink": {
+    expect: internalOnly(),
+    input: async () => ({
+      email: "nobody@test.example",
+      url: "http://localhost:3000/api/auth/callback/email?t=1",
+    }),
+  },
+  "auth.me": { expect: signedIn(), input: none },
+  "auth.signOutEverywhere": { expect: signedIn(), input: none },
+  "dev.outbox": { expect: anyone(), input: async () => ({ limit: 5 }) },
+  "project.list": { expect: signedIn(), input: async () => ({ limit: 5 }) },
+  "user.list": { expect: adminOnly(), input: async () => ({}) },
+  "user.get": { expect: adminOnly(), input: async () => ({ userId: fx.users.partnerA.id }) },
+  "user.invite": {
+    expect: adminOnly(),
+    input: async () => ({ name: "New", email: `new-${token()}@test.example`, role: "COORDINATOR" }),
+  },
+  "user.changeRole": { expect: adminOnly(), input: async () => ({ userId: await someone(), role: "ADMIN" }) },
+  "user.deactivate": { expect: adminOnly(), input: async () => ({ userId: await someone() }) },
+  "user.reactivate": { expect: adminOnly(), input: async () => ({ userId: await someone(new Date()) }) },
+  "user.updateProfile": { expect: signedIn(), input: async () => ({ timeZone: "Asia/Tokyo" }) },
+  "delegation.list": { expect: signedIn(), input: none },
+  "delegation.organisations": { expect: signedIn(), input: none },
+  "delegation.create": {
+    expect: adminOnly(),
+    input: async () => ({
+      code: `Z${token()
+        .slice(4, 8)
+        .toUpperCase()
+        .replace(/[^A-Z]/g, "Q")}`,
+      nameEn: "Z",
+      nameJa: "Z",
+      kind: "PARTNER",
+    }),
+  },
+  "delegation.update": {
+    expect: adminOnly(),
+    input: async () => ({
+      id: fx.delegations.JP,
+      code: "JP",
+      nameEn: "Japan",
+      nameJa: "日本",
+      kind: "FOUNDING",
+    }),
+  },
+};
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fx = await createFixture(db);
+  deactivatedToken = await sessionFor(db, fx.users.deactivated.id);
+});
+afterAll(() => db.close());
+
+async function callerOf(who: Caller) {
+  if (who === "signedOut") return createCaller(createInnerContext({ db }));
+  if (who === "internal")
+    return createCaller(
+      createInnerContext({ db, internal: true } as Partial<InnerContext> & { db: TestDatabase }),
+    );
+  if (who === "deactivated") return callerWithToken(db, deactivatedToken);
+  // Real sessions, resolved as HTTP requests are (signing out everywhere only ends a throw-away one).
+  return callerWithToken(db, await sessionFor(db, fx.users[who].id));
+}
+
+function procedurePaths(): string[] {
+  return Object.keys(appRouter._def.procedures).sort();
+}
+
+describe("authorization matrix", () => {
+  it("has a row for every procedure of the router, and no row for a procedure that is gone", () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(procedurePaths());
+  });
+
+  const cells = procedurePaths().flatMap((path) => CALLERS.map((who) => [path, who] as const));
+  it.each(cells)("%s as %s", async (path, who) => {
+    const row = MATRIX[path];
+    if (!row) throw new Error(`No matrix row for ${path}`);
+    const api = (await callerOf(who)) as unknown as Record<
+      string,
+      Record<string, (i: unknown) => Promise<unknown>>
+    >;
+    const [area, name] = path.split(".") as [string, string];
+    const outcome = await api[area]![name]!(await row.input()).then(
+      () => "allowed",
+      (e: unknown) => (e instanceof TRPCError ? e.code : `not a TRPCError: ${String(e)}`),
+    );
+    const expected = row.expect[who];
+    // Each input is valid for an allowed caller, so an allowed call succeeds outright.
+    expect(outcome).toBe(expected);
+  });
+});
