@@ -6,6 +6,7 @@
 // is skipped together with everything hanging off it.
 import { createHash } from "node:crypto";
 import { nextStatus, type ProjectEvent } from "@lodestone/domain/lifecycle";
+import { revisionContent as domainRevisionContent } from "@lodestone/domain/proposal";
 import type { Prisma, PrismaClient, ProjectStatus, VoteChoice } from "../generated/prisma/client.js";
 import { revisionContentHash } from "../content-hash.js";
 import {
@@ -59,30 +60,17 @@ export function seedId(key: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** What a revision snapshots: the submitted fields, amounts as strings, sponsors sorted. */
+/** What a revision snapshots (the domain's rule, shared with real submissions). */
 export function revisionContent(c: ProposalContent) {
-  return {
-    titleEn: c.titleEn,
-    titleJa: c.titleJa,
-    summaryEn: c.summaryEn,
-    summaryJa: c.summaryJa,
-    bodyEn: c.bodyEn,
-    bodyJa: c.bodyJa,
-    bindingLanguage: c.bindingLanguage,
-    translationEn: c.translationEn,
-    translationJa: c.translationJa,
-    commodity: c.commodity,
-    stage: c.stage,
+  const { latitude, longitude } = c.site;
+  return domainRevisionContent({
+    ...c,
     site: {
-      country: c.site.country,
-      region: c.site.region,
-      latitude: c.site.latitude,
-      longitude: c.site.longitude,
+      ...c.site,
+      latitude: Number(latitude),
+      longitude: Number(longitude),
     },
-    capacityTpy: c.capacityTpy,
-    capexUsd: c.capexUsd.toString(),
-    sponsors: [...c.sponsors].sort(),
-  };
+  });
 }
 
 /** One delegation's result in a round (the shape of `Decision.tallies[code]`). */

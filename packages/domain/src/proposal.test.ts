@@ -1,0 +1,110 @@
+import { describe, expect, it } from "vitest";
+import { DomainError } from "./errors.js";
+import {
+  checkSubmittable,
+  CreateProposalInput,
+  missingForSubmission,
+  revisionContent,
+  UpdateProposalInput,
+} from "./proposal.js";
+
+const complete = CreateProposalInput.parse({
+  titleEn: "Dy separation pilot",
+  titleJa: "ジスプロシウム分離パイロット",
+  summaryEn: "A pilot.",
+  summaryJa: "パイロット。",
+  bodyEn: "## Plan",
+  bodyJa: "## 計画",
+  bindingLanguage: "en",
+  translationEn: "ORIGINAL",
+  translationJa: "HUMAN_CHECKED",
+  commodity: "DY",
+  stage: "SEPARATION",
+  site: { country: "AU", region: "Western Australia", latitude: -31.95, longitude: 115.86 },
+  capacityTpy: 1200,
+  capexUsd: 340_000_000,
+  sponsors: ["US", "JP"],
+});
+
+describe("proposal input", () => {
+  it("lets a draft start nearly empty", () => {
+    const draft = CreateProposalInput.parse({
+      commodity: "NDPR",
+      stage: "MINING",
+      site: { country: "IN" },
+      capacityTpy: 0,
+      capexUsd: 0,
+    });
+    expect(draft).toMatchObject({
+      titleEn: "",
+      bindingLanguage: "en",
+      translationJa: "MISSING",
+      sponsors: [],
+    });
+  });
+
+  it.each([
+    [{ capexUsd: -1 }, "capexUsd"],
+    [{ capacityTpy: 1.5 }, "capacityTpy"],
+    [{ site: { country: "Australia" } }, "site"],
+    [{ site: { country: "AU", latitude: 91 } }, "site"],
+    [{ sponsors: ["US", "US"] }, "sponsors"],
+    [{ titleEn: "x".repeat(201) }, "titleEn"],
+    [{ extra: true }, ""],
+  ])("refuses %j", (patch, path) => {
+    const result = CreateProposalInput.safeParse({ ...complete, ...patch });
+    expect(result.success).toBe(false);
+    if (!result.success && path) expect(result.error.issues[0]?.path[0]).toBe(path);
+  });
+
+  it("needs the version to update", () => {
+    expect(
+      UpdateProposalInput.safeParse({ ...complete, id: "0190c9a0-0000-7000-8000-000000000001" }).success,
+    ).toBe(false);
+  });
+});
+
+describe("missingForSubmission", () => {
+  it("accepts a complete proposal", () => {
+    expect(missingForSubmission(complete)).toEqual({});
+    expect(() => checkSubmittable(complete)).not.toThrow();
+  });
+
+  it("requires the binding language's texts, and the other language's unless marked missing", () => {
+    const onlyEnglish = {
+      ...complete,
+      titleJa: "",
+      summaryJa: "",
+      bodyJa: "",
+      translationJa: "MISSING" as const,
+    };
+    expect(missingForSubmission(onlyEnglish)).toEqual({});
+    const claimedButEmpty = { ...onlyEnglish, translationJa: "MACHINE" as const };
+    expect(Object.keys(missingForSubmission(claimedButEmpty)).sort()).toEqual([
+      "bodyJa",
+      "summaryJa",
+      "titleJa",
+    ]);
+    const bindingJapanese = { ...onlyEnglish, bindingLanguage: "ja" as const };
+    expect(Object.keys(missingForSubmission(bindingJapanese))).toEqual(
+      expect.arrayContaining(["titleJa", "summaryJa", "bodyJa", "translationJa"]),
+    );
+  });
+
+  it("requires a region and a sponsor, naming every gap in one message", () => {
+    const gaps = { ...complete, site: { ...complete.site, region: "" }, sponsors: [] };
+    expect(Object.keys(missingForSubmission(gaps)).sort()).toEqual(["site.region", "sponsors"]);
+    expect(() => checkSubmittable(gaps)).toThrow(DomainError);
+    expect(() => checkSubmittable(gaps)).toThrow(/region.*sponsoring/);
+  });
+});
+
+describe("revisionContent", () => {
+  it("is the same whatever order sponsors were named in, with capex as a string", () => {
+    const a = revisionContent({ ...complete, sponsors: ["US", "JP"] });
+    const b = revisionContent({ ...complete, sponsors: ["JP", "US"] });
+    expect(a).toEqual(b);
+    expect(a.capexUsd).toBe("340000000");
+    expect(a.sponsors).toEqual(["JP", "US"]);
+  });
+});

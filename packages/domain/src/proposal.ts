@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { DomainError } from "./errors.js";
+import { Commodity, Locale, SupplyChainStage, TranslationStatus } from "./enums.js";
+
+// Commands on a proposal (DESIGN.md §3–§5). A draft may be incomplete; submitting checks that
+// everything a reviewer needs is there.
+
+const text = (max: number) => z.string().trim().max(max, `Use at most ${max} characters.`);
+const delegationCode = z.string().regex(/^[A-Z]{2,8}$/, "Use a delegation code such as JP.");
+
+export const Site = z
+  .object({
+    country: z.string().regex(/^[A-Z]{2}$/, "Use a two-letter country code, such as AU."),
+    region: text(200).default(""),
+    latitude: z
+      .number()
+      .min(-90, "Latitude is between -90 and 90.")
+      .max(90, "Latitude is between -90 and 90.")
+      .nullable()
+      .default(null),
+    longitude: z
+      .number()
+      .min(-180, "Longitude is between -180 and 180.")
+      .max(180, "Longitude is between -180 and 180.")
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
+export const ProposalFields = z
+  .object({
+    titleEn: text(200).default(""),
+    titleJa: text(200).default(""),
+    summaryEn: text(2_000).default(""),
+    summaryJa: text(2_000).default(""),
+    bodyEn: text(50_000).default(""),
+    bodyJa: text(50_000).default(""),
+    bindingLanguage: Locale.default("en"),
+    translationEn: TranslationStatus.default("ORIGINAL"),
+    translationJa: TranslationStatus.default("MISSING"),
+    commodity: Commodity,
+    stage: SupplyChainStage,
+    site: Site,
+    capacityTpy: z
+      .number()
+      .int("Use whole tonnes.")
+      .min(0, "Capacity cannot be negative.")
+      .max(100_000_000, "That capacity is not plausible."),
+    capexUsd: z
+      .number()
+      .int("Use whole dollars.")
+      .min(0, "Capex cannot be negative.")
+      .max(1_000_000_000_000, "Capex above one trillion USD is not plausible."),
+    sponsors: z
+      .array(delegationCode)
+      .max(20)
+      .default([])
+      .refine((codes) => new Set(codes).size === codes.length, "Name each sponsoring delegation once."),
+  })
+  .strict();
+export type ProposalFields = z.output<typeof ProposalFields>;
+
+export const CreateProposalInput = ProposalFields;
+export type CreateProposalInput = z.input<typeof CreateProposalInput>;
+
+const VersionRef = { id: z.uuid(), version: z.number().int().min(1) };
+
+export const UpdateProposalInput = ProposalFields.extend(VersionRef).strict();
+export type UpdateProposalInput = z.input<typeof UpdateProposalInput>;
+
+export const ProposalRefInput = z.object(VersionRef).strict();
+export type ProposalRefInput = z.input<typeof ProposalRefInput>;
+
+export const ProjectIdInput = z.object({ id: z.uuid() }).strict();
+
+/** Which fields a submission lacks, as `{ field: message }` (empty when it can be submitted). */
+export function missingForSubmission(f: ProposalFields): Record<string, string> {
+  const missing: Record<string, string> = {};
+  const langs = [
+    ["En", "en", f.translationEn],
+    ["Ja", "ja", f.translationJa],
+  ] as const;
+  for (const [suffix, locale, status] of langs) {
+    const required = locale === f.bindingLanguage || status !== "MISSING";
+    if (!required) continue;
+    for (const field of ["title", "summary", "body"] as const) {
+      if (!f[`${field}${suffix}`])
+        missing[`${field}${suffix}`] =
+          `The ${field} is required in ${locale === "en" ? "English" : "Japanese"}.`;
+    }
+  }
+  const binding = f.bindingLanguage === "en" ? f.translationEn : f.translationJa;
+  if (binding !== "ORIGINAL") {
+    missing[f.bindingLanguage === "en" ? "translationEn" : "translationJa"] =
+      "The binding language must be the original text.";
+  }
+  if (!f.site.region) missing["site.region"] = "Name the region of the site.";
+  if (f.sponsors.length === 0) missing.sponsors = "Name at least one sponsoring delegation.";
+  return missing;
+}
+
+/** Refuses a submission that lacks something, naming every missing field. */
+export function checkSubmittable(f: ProposalFields): void {
+  const missing = missingForSubmission(f);
+  const fields = Object.keys(missing);
+  if (fields.length) {
+    throw new DomainError("VALIDATION", `Before submitting, complete: ${Object.values(missing).join(" ")}`);
+  }
+}
+
+/** What a revision snapshots: the submitted fields, capex as a string, sponsors sorted. */
+export function revisionContent(
+  f: Omit<ProposalFields, "capexUsd" | "sponsors"> & { capexUsd: number | bigint; sponsors: readonly string[] },
+) {
+  return {
+    titleEn: f.titleEn,
+    titleJa: f.titleJa,
+    summaryEn: f.summaryEn,
+    summaryJa: f.summaryJa,
+    bodyEn: f.bodyEn,
+    bodyJa: f.bodyJa,
+    bindingLanguage: f.bindingLanguage,
+    translationEn: f.translationEn,
+    translationJa: f.translationJa,
+    commodity: f.commodity,
+    stage: f.stage,
+    site: {
+      country: f.site.country,
+      region: f.site.region,
+      latitude: f.site.latitude,
+      longitude: f.site.longitude,
+    },
+    capacityTpy: f.capacityTpy,
+    capexUsd: f.capexUsd.toString(),
+    sponsors: [...f.sponsors].sort(),
+  };
+}
+export type RevisionContent = ReturnType<typeof revisionContent>;
