@@ -110,7 +110,10 @@ export function checkSubmittable(f: ProposalFields): void {
 
 /** What a revision snapshots: the submitted fields, capex as a string, sponsors sorted. */
 export function revisionContent(
-  f: Omit<ProposalFields, "capexUsd" | "sponsors"> & { capexUsd: number | bigint; sponsors: readonly string[] },
+  f: Omit<ProposalFields, "capexUsd" | "sponsors"> & {
+    capexUsd: number | bigint;
+    sponsors: readonly string[];
+  },
 ) {
   return {
     titleEn: f.titleEn,
