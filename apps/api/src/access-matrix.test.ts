@@ -5,7 +5,15 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInnerContext, type InnerContext } from "./context.js";
 import { appRouter, createCaller } from "./root.js";
-import { callerWithToken, createFixture, sessionFor, type Fixture } from "./test/fixtures.js";
+import {
+  callerWithToken,
+  createFixture,
+  draftOf,
+  proposalFields,
+  sessionFor,
+  submittedOf,
+  type Fixture,
+} from "./test/fixtures.js";
 
 const CALLERS = [
   "signedOut",
@@ -43,6 +51,14 @@ function internalOnly(): Record<Caller, Expect> {
     ...(Object.fromEntries(CALLERS.map((c) => [c, "FORBIDDEN"])) as Record<Caller, Expect>),
     internal: "allowed",
   };
+}
+/** Partners only by role; within partners, only organisation A (the owner) gets through. */
+function ownerPartner(otherPartner: Expect): Record<Caller, Expect> {
+  return { ...adminOnly(), admin: "FORBIDDEN", partnerA: "allowed", partnerB: otherPartner };
+}
+/** Every signed-in person may see a submitted project, except a partner of another organisation. */
+function seesSubmitted(): Record<Caller, Expect> {
+  return { ...signedIn(), partnerB: "NOT_FOUND" };
 }
 function anyone(): Record<Caller, Expect> {
   return Object.fromEntries(CALLERS.map((c) => [c, "allowed"])) as Record<Caller, Expect>;
@@ -133,6 +149,47 @@ const MATRIX: Record<string, Row> = {
   "auth.signOutEverywhere": { expect: signedIn(), input: none },
   "dev.outbox": { expect: anyone(), input: async () => ({ limit: 5 }) },
   "project.list": { expect: signedIn(), input: async () => ({ limit: 5 }) },
+  "project.get": {
+    expect: seesSubmitted(),
+    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id }),
+  },
+  "project.revisions": {
+    expect: seesSubmitted(),
+    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id }),
+  },
+  "project.revision": {
+    expect: seesSubmitted(),
+    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id, number: 1 }),
+  },
+  "project.timeline": {
+    expect: seesSubmitted(),
+    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id }),
+  },
+  "project.create": {
+    expect: { ...ownerPartner("allowed") },
+    input: async () => proposalFields(),
+  },
+  "project.update": {
+    expect: ownerPartner("NOT_FOUND"),
+    input: async () => {
+      const d = await draftOf(db, fx.users.partnerA);
+      return { ...proposalFields({ titleEn: "Edited" }), id: d.id, version: d.version };
+    },
+  },
+  "project.submit": {
+    expect: ownerPartner("NOT_FOUND"),
+    input: async () => {
+      const d = await draftOf(db, fx.users.partnerA);
+      return { id: d.id, version: d.version };
+    },
+  },
+  "project.withdraw": {
+    expect: ownerPartner("NOT_FOUND"),
+    input: async () => {
+      const d = await draftOf(db, fx.users.partnerA);
+      return { id: d.id, version: d.version };
+    },
+  },
   "user.list": { expect: adminOnly(), input: async () => ({}) },
   "user.get": { expect: adminOnly(), input: async () => ({ userId: fx.users.partnerA.id }) },
   "user.invite": {

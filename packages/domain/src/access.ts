@@ -36,3 +36,8 @@ export function canSeeProject(
   if (v.kind === "submitted") return project.status !== "DRAFT";
   return project.organisationId === v.organisationId || v.publicStatuses.includes(project.status);
 }
+
+/** Only partners of the proposing organisation create, edit, submit and withdraw its proposals. */
+export function canManageProposal(actor: Actor, project: { organisationId: string }): boolean {
+  return actor.role === "PARTNER" && actor.organisationId !== null && actor.organisationId === project.organisationId;
+}

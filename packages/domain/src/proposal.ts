@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "./errors.js";
-import { Commodity, Locale, SupplyChainStage, TranslationStatus } from "./enums.js";
+import { Commodity, Locale, SupplyChainStage, TranslationStatus, type ProjectStatus } from "./enums.js";
 
 // Commands on a proposal (DESIGN.md §3–§5). A draft may be incomplete; submitting checks that
 // everything a reviewer needs is there.
@@ -139,3 +139,39 @@ export function revisionContent(
   };
 }
 export type RevisionContent = ReturnType<typeof revisionContent>;
+
+/** Statuses in which the proposing organisation may still edit the proposal. */
+export const EDITABLE_STATUSES = ["DRAFT", "CHANGES_REQUESTED"] as const;
+
+export interface ProjectDetail {
+  id: string;
+  reference: string;
+  status: ProjectStatus;
+  version: number;
+  organisation: { id: string; name: string };
+  fields: ProposalFields;
+  currentRevision: { id: string; number: number; contentHash: string; createdAt: string } | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Whether the caller may edit, submit or withdraw it now. */
+  canManage: boolean;
+}
+
+export interface RevisionSummary {
+  id: string;
+  number: number;
+  contentHash: string;
+  createdAt: string;
+  createdBy: { id: string; name: string };
+}
+
+export const RevisionRefInput = z.object({ id: z.uuid(), number: z.number().int().min(1) }).strict();
+
+export const TimelinePageInput = z
+  .object({
+    id: z.uuid(),
+    cursor: z.uuid().nullish(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .strict();

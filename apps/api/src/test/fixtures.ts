@@ -98,3 +98,36 @@ export async function callerWithToken(db: Database, token: string, now = new Dat
   const session = await resolveSession(db, token, now);
   return createCaller(createInnerContext({ db, session, sessionToken: token }));
 }
+
+/** A complete proposal, ready to submit. */
+export function proposalFields(overrides: Record<string, unknown> = {}) {
+  return {
+    titleEn: "Dysprosium separation pilot",
+    titleJa: "ジスプロシウム分離パイロット",
+    summaryEn: "A pilot line separating heavy rare earths.",
+    summaryJa: "重希土類を分離するパイロットライン。",
+    bodyEn: "## Plan\n\nBuild and run the pilot line.",
+    bodyJa: "## 計画\n\nパイロットラインを建設し、運転する。",
+    bindingLanguage: "en" as const,
+    translationEn: "ORIGINAL" as const,
+    translationJa: "HUMAN_CHECKED" as const,
+    commodity: "DY" as const,
+    stage: "SEPARATION" as const,
+    site: { country: "AU", region: "Western Australia", latitude: -31.95, longitude: 115.86 },
+    capacityTpy: 1200,
+    capexUsd: 340_000_000,
+    sponsors: ["US", "JP"],
+    ...overrides,
+  };
+}
+
+/** A draft of `partner`'s organisation, created through the real procedure. */
+export async function draftOf(db: Database, partner: SessionUser, overrides: Record<string, unknown> = {}) {
+  return callerFor(db, partner).project.create(proposalFields(overrides));
+}
+
+/** A submitted proposal of `partner`'s organisation. */
+export async function submittedOf(db: Database, partner: SessionUser) {
+  const draft = await draftOf(db, partner);
+  return callerFor(db, partner).project.submit({ id: draft.id, version: draft.version });
+}

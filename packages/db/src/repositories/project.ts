@@ -1,6 +1,9 @@
 import type { ProjectVisibility } from "@lodestone/domain/access";
 import type { Page } from "@lodestone/domain/page";
+import type { ProjectStatus } from "@lodestone/domain/enums";
+import { projectSearchText } from "@lodestone/domain/project-content";
 import type { ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
+import type { ProjectDetail, ProposalFields, RevisionSummary } from "@lodestone/domain/proposal";
 import type { Tx } from "../client.js";
 import type { Prisma } from "../generated/prisma/client.js";
 
@@ -93,5 +96,263 @@ export async function listProjects(
   });
   const hasMore = rows.length > query.limit;
   const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toListItem);
+  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+}
+
+// ── Proposals ───────────────────────────────────────────────────────────────────────────────
+
+const recordSelect = {
+  id: true,
+  reference: true,
+  organisationId: true,
+  status: true,
+  version: true,
+  titleEn: true,
+  titleJa: true,
+  summaryEn: true,
+  summaryJa: true,
+  bodyEn: true,
+  bodyJa: true,
+  bindingLanguage: true,
+  translationEn: true,
+  translationJa: true,
+  commodity: true,
+  stage: true,
+  siteCountry: true,
+  siteRegion: true,
+  siteLatitude: true,
+  siteLongitude: true,
+  capacityTpy: true,
+  capexUsd: true,
+  submittedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  organisation: { select: { id: true, name: true } },
+  sponsors: { select: { delegation: { select: { code: true } } } },
+  currentRevision: { select: { id: true, number: true, contentHash: true, createdAt: true } },
+} satisfies Prisma.ProjectSelect;
+
+type RecordRow = Prisma.ProjectGetPayload<{ select: typeof recordSelect }>;
+
+/** A project as the proposal use-cases need it. */
+export type ProjectRecord = Omit<ProjectDetail, "canManage"> & { organisationId: string };
+
+function toRecord(row: RecordRow): ProjectRecord {
+  return {
+    id: row.id,
+    reference: row.reference,
+    organisationId: row.organisationId,
+    status: row.status,
+    version: row.version,
+    organisation: row.organisation,
+    fields: {
+      titleEn: row.titleEn,
+      titleJa: row.titleJa,
+      summaryEn: row.summaryEn,
+      summaryJa: row.summaryJa,
+      bodyEn: row.bodyEn,
+      bodyJa: row.bodyJa,
+      bindingLanguage: row.bindingLanguage,
+      translationEn: row.translationEn,
+      translationJa: row.translationJa,
+      commodity: row.commodity,
+      stage: row.stage,
+      site: {
+        country: row.siteCountry,
+        region: row.siteRegion,
+        latitude: row.siteLatitude === null ? null : Number(row.siteLatitude),
+        longitude: row.siteLongitude === null ? null : Number(row.siteLongitude),
+      },
+      capacityTpy: row.capacityTpy,
+      capexUsd: Number(row.capexUsd),
+      sponsors: row.sponsors.map((s) => s.delegation.code).sort(),
+    },
+    currentRevision: row.currentRevision
+      ? { ...row.currentRevision, createdAt: row.currentRevision.createdAt.toISOString() }
+      : null,
+    submittedAt: row.submittedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function getProjectRecord(tx: Tx, id: string): Promise<ProjectRecord | null> {
+  const row = await tx.project.findUnique({ where: { id }, select: recordSelect });
+  return row ? toRecord(row) : null;
+}
+
+function columns(f: ProposalFields) {
+  return {
+    titleEn: f.titleEn,
+    titleJa: f.titleJa,
+    summaryEn: f.summaryEn,
+    summaryJa: f.summaryJa,
+    bodyEn: f.bodyEn,
+    bodyJa: f.bodyJa,
+    bindingLanguage: f.bindingLanguage,
+    translationEn: f.translationEn,
+    translationJa: f.translationJa,
+    commodity: f.commodity,
+    stage: f.stage,
+    siteCountry: f.site.country,
+    siteRegion: f.site.region,
+    siteLatitude: f.site.latitude,
+    siteLongitude: f.site.longitude,
+    capacityTpy: f.capacityTpy,
+    capexUsd: BigInt(f.capexUsd),
+    searchText: projectSearchText(f),
+  };
+}
+
+/** Delegation ids for codes; the codes that do not exist are returned as `unknown`. */
+export async function delegationIdsByCode(tx: Tx, codes: readonly string[]) {
+  const rows = await tx.delegation.findMany({
+    where: { code: { in: [...codes] } },
+    select: { id: true, code: true },
+  });
+  const found = new Map(rows.map((r) => [r.code, r.id]));
+  return { ids: codes.flatMap((c) => found.get(c) ?? []), unknown: codes.filter((c) => !found.has(c)) };
+}
+
+export async function createDraft(
+  tx: Tx,
+  draft: { fields: ProposalFields; sponsorIds: string[]; organisationId: string; createdById: string },
+): Promise<ProjectRecord> {
+  // The reference comes from the same sequence as `number`, taken before the insert.
+  const [{ next } = { next: 0n }] = await tx.$queryRaw<{ next: bigint }[]>`
+    SELECT nextval(pg_get_serial_sequence('"Project"', 'number')) AS next`;
+  const number = Number(next);
+  const row = await tx.project.create({
+    data: {
+      ...columns(draft.fields),
+      number,
+      reference: `LD-${String(number).padStart(4, "0")}`,
+      status: "DRAFT",
+      organisationId: draft.organisationId,
+      createdById: draft.createdById,
+      sponsors: { create: draft.sponsorIds.map((delegationId) => ({ delegationId })) },
+    },
+    select: recordSelect,
+  });
+  return toRecord(row);
+}
+
+/**
+ * Writes the draft only if nobody saved it since `version` was read (optimistic concurrency):
+ * null means the version was stale and nothing was written.
+ */
+export async function updateDraftIfVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  fields: ProposalFields,
+  sponsorIds: string[],
+): Promise<ProjectRecord | null> {
+  const { count } = await tx.project.updateMany({
+    where: { id, version },
+    data: { ...columns(fields), version: { increment: 1 } },
+  });
+  if (count === 0) return null;
+  await tx.projectSponsor.deleteMany({ where: { projectId: id } });
+  await tx.projectSponsor.createMany({
+    data: sponsorIds.map((delegationId) => ({ projectId: id, delegationId })),
+  });
+  return getProjectRecord(tx, id);
+}
+
+/** Moves the status only if the version is still `version`; false when it was stale. */
+export async function setStatusIfVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  change: { status: ProjectStatus; currentRevisionId?: string; submittedAt?: Date },
+): Promise<boolean> {
+  const { count } = await tx.project.updateMany({
+    where: { id, version },
+    data: { ...change, version: { increment: 1 } },
+  });
+  return count === 1;
+}
+
+export async function createRevision(
+  tx: Tx,
+  revision: { projectId: string; content: Prisma.InputJsonValue; contentHash: string; createdById: string },
+): Promise<{ id: string; number: number }> {
+  const last = await tx.revision.aggregate({
+    where: { projectId: revision.projectId },
+    _max: { number: true },
+  });
+  return tx.revision.create({
+    data: { ...revision, number: (last._max.number ?? 0) + 1 },
+    select: { id: true, number: true },
+  });
+}
+
+export async function listRevisions(tx: Tx, projectId: string): Promise<RevisionSummary[]> {
+  const rows = await tx.revision.findMany({
+    where: { projectId },
+    select: {
+      id: true,
+      number: true,
+      contentHash: true,
+      createdAt: true,
+      createdBy: { select: { id: true, name: true } },
+    },
+    orderBy: { number: "desc" },
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+export async function getRevisionContent(
+  tx: Tx,
+  projectId: string,
+  number: number,
+): Promise<{ number: number; contentHash: string; content: unknown; createdAt: string } | null> {
+  const row = await tx.revision.findUnique({
+    where: { projectId_number: { projectId, number } },
+    select: { number: true, contentHash: true, content: true, createdAt: true },
+  });
+  return row ? { ...row, createdAt: row.createdAt.toISOString() } : null;
+}
+
+export async function addTimelineEvent(
+  tx: Tx,
+  event: { projectId: string; actorId: string | null; type: string; data?: Prisma.InputJsonValue },
+): Promise<void> {
+  await tx.timelineEvent.create({ data: event, select: { id: true } });
+}
+
+export interface TimelineEntry {
+  id: string;
+  type: string;
+  data: unknown;
+  actor: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+/** The project's timeline, oldest first, one keyset page. */
+export async function listTimeline(
+  tx: Tx,
+  projectId: string,
+  query: { cursor?: string | null | undefined; limit: number },
+): Promise<Page<TimelineEntry>> {
+  const rows = await tx.timelineEvent.findMany({
+    where: { projectId },
+    select: {
+      id: true,
+      type: true,
+      data: true,
+      createdAt: true,
+      actor: { select: { id: true, name: true } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+  });
+  const hasMore = rows.length > query.limit;
+  const items = (hasMore ? rows.slice(0, query.limit) : rows).map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+  }));
   return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
 }

@@ -1,8 +1,38 @@
 import { ListProjectsInput } from "@lodestone/domain/project-list";
+import {
+  CreateProposalInput,
+  ProjectIdInput,
+  ProposalRefInput,
+  RevisionRefInput,
+  TimelinePageInput,
+  UpdateProposalInput,
+} from "@lodestone/domain/proposal";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { signedInProcedure } from "../../trpc.js";
-import { listProjects } from "./service.js";
+import { partnerProcedure, signedInProcedure } from "../../trpc.js";
+import * as project from "./service.js";
 
 export const projectRouter = {
-  list: signedInProcedure.input(ListProjectsInput).query(({ ctx, input }) => listProjects({ ctx, input })),
+  list: signedInProcedure.input(ListProjectsInput).query(({ ctx, input }) => project.listProjects({ ctx, input })),
+  get: signedInProcedure.input(ProjectIdInput).query(({ ctx, input }) => project.getProject({ ctx, input })),
+  revisions: signedInProcedure
+    .input(ProjectIdInput)
+    .query(({ ctx, input }) => project.listRevisions({ ctx, input })),
+  revision: signedInProcedure
+    .input(RevisionRefInput)
+    .query(({ ctx, input }) => project.getRevision({ ctx, input })),
+  timeline: signedInProcedure
+    .input(TimelinePageInput)
+    .query(({ ctx, input }) => project.listTimeline({ ctx, input })),
+  create: partnerProcedure
+    .input(CreateProposalInput)
+    .mutation(({ ctx, input }) => project.createProposal({ ctx, input })),
+  update: partnerProcedure
+    .input(UpdateProposalInput)
+    .mutation(({ ctx, input }) => project.updateProposal({ ctx, input })),
+  submit: partnerProcedure
+    .input(ProposalRefInput)
+    .mutation(({ ctx, input }) => project.submitProposal({ ctx, input })),
+  withdraw: partnerProcedure
+    .input(ProposalRefInput)
+    .mutation(({ ctx, input }) => project.withdrawProposal({ ctx, input })),
 } satisfies TRPCRouterRecord;

@@ -1,17 +1,198 @@
-import { listProjects as listProjectRows } from "@lodestone/db/repositories/project";
-import { projectVisibility } from "@lodestone/domain/access";
+import { inTransaction, type Tx } from "@lodestone/db/client";
+import { revisionContentHash } from "@lodestone/db/content-hash";
+import { recordAudit } from "@lodestone/db/repositories/audit";
+import * as projects from "@lodestone/db/repositories/project";
+import { canManageProposal, canSeeProject, projectVisibility } from "@lodestone/domain/access";
+import { DomainError } from "@lodestone/domain/errors";
+import { transition } from "@lodestone/domain/lifecycle";
 import type { Page } from "@lodestone/domain/page";
 import type { ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
-import type { Context } from "../../context.js";
+import {
+  checkSubmittable,
+  EDITABLE_STATUSES,
+  revisionContent,
+  type ProjectDetail,
+  type ProposalFields,
+} from "@lodestone/domain/proposal";
+import type { SignedInContext } from "../../context.js";
 
-export function listProjects({
+type In<T> = { ctx: SignedInContext; input: T };
+
+export function listProjects({ ctx, input }: In<ListProjectsQuery>): Promise<Page<ProjectListItem>> {
+  return projects.listProjects(ctx.db.prisma, projectVisibility(ctx.user), input);
+}
+
+const detail = (ctx: SignedInContext, record: projects.ProjectRecord): ProjectDetail => {
+  const { organisationId: _org, ...rest } = record;
+  return {
+    ...rest,
+    canManage:
+      canManageProposal(ctx.user, record) && (EDITABLE_STATUSES as readonly string[]).includes(record.status),
+  };
+};
+
+/** A project the caller may see; one they may not see does not exist for them. */
+async function visible(tx: Tx, ctx: SignedInContext, id: string): Promise<projects.ProjectRecord> {
+  const record = await projects.getProjectRecord(tx, id);
+  if (!record || !canSeeProject(ctx.user, record)) throw new DomainError("NOT_FOUND", "There is no such project.");
+  return record;
+}
+
+/** A proposal the caller's organisation owns, at the version they last saw. */
+async function ownProposal(tx: Tx, ctx: SignedInContext, id: string, version: number) {
+  const record = await visible(tx, ctx, id);
+  if (!canManageProposal(ctx.user, record)) {
+    throw new DomainError("FORBIDDEN", "Only the proposing organisation can change this proposal.");
+  }
+  if (record.version !== version) throw staleVersion();
+  return record;
+}
+
+const staleVersion = () =>
+  new DomainError(
+    "CONFLICT",
+    "Someone else saved this proposal after you opened it. Reload to see their changes; your edits were not saved.",
+  );
+
+async function sponsorIds(tx: Tx, codes: readonly string[]) {
+  const { ids, unknown } = await projects.delegationIdsByCode(tx, codes);
+  if (unknown.length) throw new DomainError("VALIDATION", `There is no delegation ${unknown.join(", ")}.`);
+  return ids;
+}
+
+export function getProject({ ctx, input }: In<{ id: string }>): Promise<ProjectDetail> {
+  return visible(ctx.db.prisma, ctx, input.id).then((r) => detail(ctx, r));
+}
+
+export function createProposal({ ctx, input }: In<ProposalFields>): Promise<ProjectDetail> {
+  return inTransaction(ctx.db, async (tx) => {
+    if (!ctx.user.organisationId) {
+      throw new DomainError("FORBIDDEN", "Only partners of an organisation can propose projects.");
+    }
+    const created = await projects.createDraft(tx, {
+      fields: input,
+      sponsorIds: await sponsorIds(tx, input.sponsors),
+      organisationId: ctx.user.organisationId,
+      createdById: ctx.user.id,
+    });
+    await projects.addTimelineEvent(tx, { projectId: created.id, actorId: ctx.user.id, type: "created" });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "project.created",
+      entityType: "Project",
+      entityId: created.id,
+      after: created,
+      requestId: ctx.requestId,
+    });
+    return detail(ctx, created);
+  });
+}
+
+export function updateProposal({
   ctx,
   input,
-}: {
-  ctx: Context;
-  input: ListProjectsQuery;
-}): Promise<Page<ProjectListItem>> {
-  // Until the web signs people in, a signed-out caller sees what a delegate sees.
-  const visibility = ctx.session ? projectVisibility(ctx.session) : ({ kind: "submitted" } as const);
-  return listProjectRows(ctx.db.prisma, visibility, input);
+}: In<ProposalFields & { id: string; version: number }>): Promise<ProjectDetail> {
+  const { id, version, ...fields } = input;
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await ownProposal(tx, ctx, id, version);
+    if (!(EDITABLE_STATUSES as readonly string[]).includes(before.status)) {
+      throw new DomainError("INVALID_STATE", `A project that is ${before.status} can no longer be edited.`);
+    }
+    const after = await projects.updateDraftIfVersion(tx, id, version, fields, await sponsorIds(tx, fields.sponsors));
+    if (!after) throw staleVersion();
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "project.edited",
+      entityType: "Project",
+      entityId: id,
+      before: before.fields,
+      after: after.fields,
+      requestId: ctx.requestId,
+    });
+    return detail(ctx, after);
+  });
+}
+
+/** Submits a draft, or resubmits after changes were requested: a new immutable revision. */
+export function submitProposal({ ctx, input }: In<{ id: string; version: number }>): Promise<ProjectDetail> {
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await ownProposal(tx, ctx, input.id, input.version);
+    const event = before.status === "CHANGES_REQUESTED" ? "resubmit" : "submit";
+    const status = transition(before.status, event);
+    checkSubmittable(before.fields);
+    const content = revisionContent(before.fields);
+    const contentHash = revisionContentHash(content);
+    const revision = await projects.createRevision(tx, {
+      projectId: before.id,
+      content,
+      contentHash,
+      createdById: ctx.user.id,
+    });
+    const moved = await projects.setStatusIfVersion(tx, before.id, input.version, {
+      status,
+      currentRevisionId: revision.id,
+      submittedAt: ctx.now(),
+    });
+    if (!moved) throw staleVersion();
+    await projects.addTimelineEvent(tx, {
+      projectId: before.id,
+      actorId: ctx.user.id,
+      type: "status_changed",
+      data: { from: before.status, to: status, event, revision: revision.number, contentHash },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: event === "submit" ? "project.submitted" : "project.resubmitted",
+      entityType: "Project",
+      entityId: before.id,
+      before: { status: before.status },
+      after: { status, revision: revision.number, contentHash },
+      requestId: ctx.requestId,
+    });
+    return detail(ctx, (await projects.getProjectRecord(tx, before.id))!);
+  });
+}
+
+export function withdrawProposal({ ctx, input }: In<{ id: string; version: number }>): Promise<ProjectDetail> {
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await ownProposal(tx, ctx, input.id, input.version);
+    const status = transition(before.status, "withdraw");
+    if (!(await projects.setStatusIfVersion(tx, before.id, input.version, { status }))) throw staleVersion();
+    await projects.addTimelineEvent(tx, {
+      projectId: before.id,
+      actorId: ctx.user.id,
+      type: "status_changed",
+      data: { from: before.status, to: status, event: "withdraw" },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "project.withdrawn",
+      entityType: "Project",
+      entityId: before.id,
+      before: { status: before.status },
+      after: { status },
+      requestId: ctx.requestId,
+    });
+    return detail(ctx, (await projects.getProjectRecord(tx, before.id))!);
+  });
+}
+
+export async function listRevisions({ ctx, input }: In<{ id: string }>) {
+  await visible(ctx.db.prisma, ctx, input.id);
+  return projects.listRevisions(ctx.db.prisma, input.id);
+}
+
+export async function getRevision({ ctx, input }: In<{ id: string; number: number }>) {
+  await visible(ctx.db.prisma, ctx, input.id);
+  const revision = await projects.getRevisionContent(ctx.db.prisma, input.id, input.number);
+  if (!revision) throw new DomainError("NOT_FOUND", `This project has no revision ${input.number}.`);
+  return revision;
+}
+
+export async function listTimeline({
+  ctx,
+  input,
+}: In<{ id: string; cursor?: string | null | undefined; limit: number }>) {
+  await visible(ctx.db.prisma, ctx, input.id);
+  return projects.listTimeline(ctx.db.prisma, input.id, input);
 }

@@ -1,0 +1,174 @@
+import { revisionContentHash } from "@lodestone/db/content-hash";
+import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  callerFor,
+  createFixture,
+  draftOf,
+  proposalFields,
+  submittedOf,
+  type Fixture,
+} from "../../test/fixtures.js";
+
+let db: TestDatabase;
+let fx: Fixture;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fx = await createFixture(db);
+});
+afterAll(() => db.close());
+
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error("expected a refusal");
+    },
+    (e: unknown) => e as TRPCError,
+  );
+
+describe("a partner's proposal from draft to submitted", () => {
+  it("saves a draft, edits it, submits it as revision 1 with its content hash, and records every step", async () => {
+    const partner = callerFor(db, fx.users.partnerA);
+    const draft = await partner.project.create(proposalFields({ titleEn: "First title" }));
+    expect(draft).toMatchObject({ status: "DRAFT", version: 1, canManage: true, currentRevision: null });
+    expect(draft.reference).toMatch(/^LD-\d{4}$/);
+
+    const edited = await partner.project.update({
+      ...proposalFields({ titleEn: "Better title" }),
+      id: draft.id,
+      version: draft.version,
+    });
+    expect(edited).toMatchObject({ version: 2, fields: { titleEn: "Better title" } });
+
+    const submitted = await partner.project.submit({ id: draft.id, version: edited.version });
+    expect(submitted).toMatchObject({ status: "SUBMITTED", version: 3, canManage: false });
+    expect(submitted.currentRevision?.number).toBe(1);
+
+    const revision = await partner.project.revision({ id: draft.id, number: 1 });
+    expect(revision.contentHash).toBe(revisionContentHash(revision.content));
+    expect(revision.content).toMatchObject({
+      titleEn: "Better title",
+      capexUsd: "340000000",
+      sponsors: ["JP", "US"],
+    });
+
+    const timeline = await partner.project.timeline({ id: draft.id });
+    expect(timeline.items.map((e) => e.type)).toEqual(["created", "status_changed"]);
+    const actions = await db.prisma.auditEvent.findMany({
+      where: { entityId: draft.id },
+      orderBy: { createdAt: "asc" },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual(["project.created", "project.edited", "project.submitted"]);
+
+    // Delegates see it now that it is submitted; the new revision is there for them too.
+    const seen = await callerFor(db, fx.users.jpDelegate).project.get({ id: draft.id });
+    expect(seen).toMatchObject({ status: "SUBMITTED", canManage: false });
+    expect(await callerFor(db, fx.users.jpDelegate).project.revisions({ id: draft.id })).toHaveLength(1);
+  });
+
+  it("refuses a stale save with CONFLICT and keeps the first writer's text", async () => {
+    const draft = await draftOf(db, fx.users.partnerA);
+    const alice = callerFor(db, fx.users.partnerA);
+    await alice.project.update({ ...proposalFields({ titleEn: "Alice's title" }), id: draft.id, version: 1 });
+    const error = await failure(
+      alice.project.update({ ...proposalFields({ titleEn: "Bob's title" }), id: draft.id, version: 1 }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/Someone else saved this proposal/);
+    expect((await alice.project.get({ id: draft.id })).fields.titleEn).toBe("Alice's title");
+  });
+
+  it("refuses an incomplete submission naming what is missing, and writes nothing", async () => {
+    const draft = await draftOf(db, fx.users.partnerA, { sponsors: [], site: { country: "AU", region: "" } });
+    const before = await db.prisma.auditEvent.count();
+    const error = await failure(
+      callerFor(db, fx.users.partnerA).project.submit({ id: draft.id, version: 1 }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/region/);
+    expect(error.message).toMatch(/sponsoring delegation/);
+    expect(await db.prisma.revision.count({ where: { projectId: draft.id } })).toBe(0);
+    expect(await db.prisma.auditEvent.count()).toBe(before);
+    expect((await db.prisma.project.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("DRAFT");
+  });
+
+  it("answers invalid fields with BAD_REQUEST and field errors", async () => {
+    const error = await failure(
+      callerFor(db, fx.users.partnerA).project.create(
+        proposalFields({ capexUsd: -5, sponsors: ["US", "US"] }),
+      ),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.cause).toBeDefined();
+  });
+
+  it("refuses an unknown sponsoring delegation", async () => {
+    const error = await failure(draftOf(db, fx.users.partnerA, { sponsors: ["ZZ"] }));
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/ZZ/);
+  });
+
+  it("locks a submitted proposal against edits, and withdraws drafts", async () => {
+    const partner = callerFor(db, fx.users.partnerA);
+    const submitted = await submittedOf(db, fx.users.partnerA);
+    const error = await failure(
+      partner.project.update({ ...proposalFields(), id: submitted.id, version: submitted.version }),
+    );
+    expect(error.code).toBe("CONFLICT");
+    expect(error.message).toMatch(/SUBMITTED can no longer be edited/);
+
+    const withdrawn = await partner.project.withdraw({ id: submitted.id, version: submitted.version });
+    expect(withdrawn.status).toBe("WITHDRAWN");
+    const again = await failure(partner.project.withdraw({ id: submitted.id, version: withdrawn.version }));
+    expect(again.code).toBe("CONFLICT");
+  });
+
+  it("resubmits after changes were requested as a new revision", async () => {
+    const partner = callerFor(db, fx.users.partnerA);
+    const submitted = await submittedOf(db, fx.users.partnerA);
+    // Review rounds arrive with the deliberation work; here the coordinator's outcome is set directly.
+    await db.prisma.project.update({
+      where: { id: submitted.id },
+      data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
+    });
+    const current = await partner.project.get({ id: submitted.id });
+    expect(current.canManage).toBe(true);
+    const edited = await partner.project.update({
+      ...proposalFields({ capacityTpy: 2400 }),
+      id: submitted.id,
+      version: current.version,
+    });
+    const resubmitted = await partner.project.submit({ id: submitted.id, version: edited.version });
+    expect(resubmitted).toMatchObject({ status: "SUBMITTED", currentRevision: { number: 2 } });
+    const revisions = await partner.project.revisions({ id: submitted.id });
+    expect(revisions.map((r) => r.number)).toEqual([2, 1]);
+    expect(revisions[0]?.contentHash).not.toBe(revisions[1]?.contentHash);
+  });
+});
+
+describe("who sees and changes what", () => {
+  it("hides another organisation's draft entirely, and refuses edits to it", async () => {
+    const draft = await draftOf(db, fx.users.partnerA);
+    const other = callerFor(db, fx.users.partnerB);
+    expect((await failure(other.project.get({ id: draft.id }))).code).toBe("NOT_FOUND");
+    expect(
+      (await failure(other.project.update({ ...proposalFields(), id: draft.id, version: 1 }))).code,
+    ).toBe("NOT_FOUND");
+    for (const who of [fx.users.usDelegate, fx.users.coordinator, fx.users.admin]) {
+      expect((await failure(callerFor(db, who).project.get({ id: draft.id }))).code).toBe("NOT_FOUND");
+    }
+  });
+
+  it("lets another organisation's partner read an approved project but not change it", async () => {
+    const submitted = await submittedOf(db, fx.users.partnerA);
+    await db.prisma.project.update({ where: { id: submitted.id }, data: { status: "APPROVED" } });
+    const other = callerFor(db, fx.users.partnerB);
+    const seen = await other.project.get({ id: submitted.id });
+    expect(seen).toMatchObject({ status: "APPROVED", canManage: false });
+    const error = await failure(other.project.withdraw({ id: submitted.id, version: seen.version }));
+    expect(error.code).toBe("FORBIDDEN");
+  });
+});
