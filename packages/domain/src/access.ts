@@ -39,5 +39,9 @@ export function canSeeProject(
 
 /** Only partners of the proposing organisation create, edit, submit and withdraw its proposals. */
 export function canManageProposal(actor: Actor, project: { organisationId: string }): boolean {
-  return actor.role === "PARTNER" && actor.organisationId !== null && actor.organisationId === project.organisationId;
+  return (
+    actor.role === "PARTNER" &&
+    actor.organisationId !== null &&
+    actor.organisationId === project.organisationId
+  );
 }

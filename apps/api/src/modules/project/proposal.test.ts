@@ -1,6 +1,6 @@
 import { revisionContentHash } from "@lodestone/db/content-hash";
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   callerFor,

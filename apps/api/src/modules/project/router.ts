@@ -12,7 +12,9 @@ import { partnerProcedure, signedInProcedure } from "../../trpc.js";
 import * as project from "./service.js";
 
 export const projectRouter = {
-  list: signedInProcedure.input(ListProjectsInput).query(({ ctx, input }) => project.listProjects({ ctx, input })),
+  list: signedInProcedure
+    .input(ListProjectsInput)
+    .query(({ ctx, input }) => project.listProjects({ ctx, input })),
   get: signedInProcedure.input(ProjectIdInput).query(({ ctx, input }) => project.getProject({ ctx, input })),
   revisions: signedInProcedure
     .input(ProjectIdInput)

@@ -34,7 +34,8 @@ const detail = (ctx: SignedInContext, record: projects.ProjectRecord): ProjectDe
 /** A project the caller may see; one they may not see does not exist for them. */
 async function visible(tx: Tx, ctx: SignedInContext, id: string): Promise<projects.ProjectRecord> {
   const record = await projects.getProjectRecord(tx, id);
-  if (!record || !canSeeProject(ctx.user, record)) throw new DomainError("NOT_FOUND", "There is no such project.");
+  if (!record || !canSeeProject(ctx.user, record))
+    throw new DomainError("NOT_FOUND", "There is no such project.");
   return record;
 }
 
@@ -98,7 +99,13 @@ export function updateProposal({
     if (!(EDITABLE_STATUSES as readonly string[]).includes(before.status)) {
       throw new DomainError("INVALID_STATE", `A project that is ${before.status} can no longer be edited.`);
     }
-    const after = await projects.updateDraftIfVersion(tx, id, version, fields, await sponsorIds(tx, fields.sponsors));
+    const after = await projects.updateDraftIfVersion(
+      tx,
+      id,
+      version,
+      fields,
+      await sponsorIds(tx, fields.sponsors),
+    );
     if (!after) throw staleVersion();
     await recordAudit(tx, {
       actorId: ctx.user.id,
@@ -153,7 +160,10 @@ export function submitProposal({ ctx, input }: In<{ id: string; version: number 
   });
 }
 
-export function withdrawProposal({ ctx, input }: In<{ id: string; version: number }>): Promise<ProjectDetail> {
+export function withdrawProposal({
+  ctx,
+  input,
+}: In<{ id: string; version: number }>): Promise<ProjectDetail> {
   return inTransaction(ctx.db, async (tx) => {
     const before = await ownProposal(tx, ctx, input.id, input.version);
     const status = transition(before.status, "withdraw");
