@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInnerContext, type InnerContext } from "./context.js";
 import { appRouter, createCaller } from "./root.js";
 import {
+  CALLERS as PEOPLE_AND_DEACTIVATED,
   callerWithToken,
   createFixture,
   draftOf,
@@ -15,17 +16,8 @@ import {
   type Fixture,
 } from "./test/fixtures.js";
 
-const CALLERS = [
-  "signedOut",
-  "deactivated",
-  "usDelegate",
-  "jpDelegate",
-  "partnerA",
-  "partnerB",
-  "coordinator",
-  "admin",
-  "internal",
-] as const;
+// The fixture's people (the deactivated one included), nobody, and the web's adapter.
+const CALLERS = ["signedOut", ...PEOPLE_AND_DEACTIVATED, "internal"] as const;
 type Caller = (typeof CALLERS)[number];
 type Expect = "allowed" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND";
 

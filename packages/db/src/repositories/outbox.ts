@@ -1,4 +1,5 @@
 import type { Tx } from "../client.js";
+import { afterCursor, keysetPage } from "./page.js";
 import type { Page } from "@lodestone/domain/page";
 
 export interface OutboxMail {
@@ -26,12 +27,10 @@ export async function listOutboxMails(
     select: { id: true, to: true, subject: true, text: true, html: true, createdAt: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...afterCursor(query.cursor),
   });
-  const hasMore = rows.length > query.limit;
-  const items = (hasMore ? rows.slice(0, query.limit) : rows).map((r) => ({
+  return keysetPage(rows, query.limit, (r) => ({
     ...r,
     createdAt: r.createdAt.toISOString(),
   }));
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
 }

@@ -5,6 +5,7 @@ import { projectSearchText } from "@lodestone/domain/project-content";
 import type { ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
 import type { ProjectDetail, ProposalFields, RevisionSummary } from "@lodestone/domain/proposal";
 import type { Tx } from "../client.js";
+import { afterCursor, keysetPage } from "./page.js";
 import type { Prisma } from "../generated/prisma/client.js";
 
 const listSelect = {
@@ -92,11 +93,9 @@ export async function listProjects(
     select: listSelect,
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...afterCursor(query.cursor),
   });
-  const hasMore = rows.length > query.limit;
-  const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toListItem);
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+  return keysetPage(rows, query.limit, toListItem);
 }
 
 // ── Proposals ───────────────────────────────────────────────────────────────────────────────
@@ -347,12 +346,10 @@ export async function listTimeline(
     },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...afterCursor(query.cursor),
   });
-  const hasMore = rows.length > query.limit;
-  const items = (hasMore ? rows.slice(0, query.limit) : rows).map((r) => ({
+  return keysetPage(rows, query.limit, (r) => ({
     ...r,
     createdAt: r.createdAt.toISOString(),
   }));
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
 }

@@ -3,6 +3,7 @@ import type { ListUsersQuery, UserSummary } from "@lodestone/domain/user";
 import type { Page } from "@lodestone/domain/page";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../client.js";
+import { afterCursor, keysetPage } from "./page.js";
 
 const summarySelect = {
   id: true,
@@ -63,11 +64,9 @@ export async function listUsers(tx: Tx, query: ListUsersQuery): Promise<Page<Use
     select: summarySelect,
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: query.limit + 1,
-    ...(query.cursor ? { cursor: { id: query.cursor }, skip: 1 } : {}),
+    ...afterCursor(query.cursor),
   });
-  const hasMore = rows.length > query.limit;
-  const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toSummary);
-  return { items, nextCursor: hasMore ? (items.at(-1)?.id ?? null) : null };
+  return keysetPage(rows, query.limit, toSummary);
 }
 
 export interface NewUser {
