@@ -7,7 +7,9 @@ import { createInnerContext, type InnerContext } from "./context.js";
 import { appRouter, createCaller } from "./root.js";
 import {
   CALLERS as PEOPLE_AND_DEACTIVATED,
+  callerFor,
   callerWithToken,
+  roundOf,
   createFixture,
   draftOf,
   proposalFields,
@@ -51,6 +53,26 @@ function ownerPartner(otherPartner: Expect): Record<Caller, Expect> {
 /** Every signed-in person may see a submitted project, except a partner of another organisation. */
 function seesSubmitted(): Record<Caller, Expect> {
   return { ...signedIn(), partnerB: "NOT_FOUND" };
+}
+/** A role-only procedure: `roles` get through, every other person is FORBIDDEN. */
+function onlyRoles(...roles: Caller[]): Record<Caller, Expect> {
+  return {
+    ...signedIn(),
+    ...Object.fromEntries(PEOPLE.map((p) => [p, roles.includes(p) ? "allowed" : "FORBIDDEN"])),
+  } as Record<Caller, Expect>;
+}
+const coordinators = () => onlyRoles("coordinator");
+const delegates = () => onlyRoles("usDelegate", "jpDelegate");
+const moderators = () => onlyRoles("coordinator", "admin");
+/** The author (usDelegate) only; partner B cannot even see the project. */
+function onlyAuthor(): Record<Caller, Expect> {
+  return {
+    ...onlyRoles("usDelegate", "jpDelegate", "coordinator", "partnerA", "partnerB"),
+    jpDelegate: "FORBIDDEN",
+    coordinator: "FORBIDDEN",
+    partnerA: "FORBIDDEN",
+    partnerB: "NOT_FOUND",
+  };
 }
 function anyone(): Record<Caller, Expect> {
   return Object.fromEntries(CALLERS.map((c) => [c, "allowed"])) as Record<Caller, Expect>;
@@ -182,6 +204,87 @@ const MATRIX: Record<string, Row> = {
       return { id: d.id, version: d.version };
     },
   },
+  "comment.list": {
+    expect: seesSubmitted(),
+    input: async () => ({ projectId: (await submittedOf(db, fx.users.partnerA)).id }),
+  },
+  "comment.stats": {
+    expect: seesSubmitted(),
+    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id }),
+  },
+  "comment.history": {
+    expect: seesSubmitted(),
+    input: async () => ({ id: (await commentOf(fx.users.usDelegate)).id }),
+  },
+  "comment.post": {
+    expect: { ...seesSubmitted(), admin: "FORBIDDEN" },
+    input: async () => ({
+      projectId: (await submittedOf(db, fx.users.partnerA)).id,
+      stance: "SUPPORT",
+      body: "Agreed.",
+    }),
+  },
+  "comment.edit": {
+    expect: onlyAuthor(),
+    input: async () => ({ id: (await commentOf(fx.users.usDelegate)).id, body: "Edited." }),
+  },
+  "comment.delete": {
+    expect: onlyAuthor(),
+    input: async () => ({ id: (await commentOf(fx.users.usDelegate)).id }),
+  },
+  "comment.hide": {
+    expect: moderators(),
+    input: async () => ({ id: (await commentOf(fx.users.usDelegate)).id, reason: "Off topic" }),
+  },
+  "comment.unhide": {
+    expect: moderators(),
+    input: async () => {
+      const c = await commentOf(fx.users.usDelegate);
+      await callerFor(db, fx.users.coordinator).comment.hide({ id: c.id, reason: "Off topic" });
+      return { id: c.id };
+    },
+  },
+  "review.rounds": {
+    expect: seesSubmitted(),
+    input: async () => ({ id: (await roundOf(db, fx)).project.id }),
+  },
+  "review.round": {
+    expect: seesSubmitted(),
+    input: async () => ({ roundId: (await roundOf(db, fx)).round.id }),
+  },
+  "review.open": {
+    expect: coordinators(),
+    input: async () => ({
+      projectId: (await submittedOf(db, fx.users.partnerA)).id,
+      closesAt: new Date(Date.now() + 3_600_000),
+    }),
+  },
+  "review.updateRule": {
+    expect: coordinators(),
+    input: async () => ({
+      roundId: (await roundOf(db, fx)).round.id,
+      rule: {
+        countedDelegations: ["US", "JP"],
+        requiredDelegations: ["US"],
+        quorum: 0.5,
+        approval: "MORE_APPROVE_THAN_REJECT",
+      },
+    }),
+  },
+  "review.castVote": {
+    expect: delegates(),
+    input: async () => ({ roundId: (await roundOf(db, fx)).round.id, choice: "APPROVE", reason: null }),
+  },
+  "review.close": {
+    expect: coordinators(),
+    input: async () => ({
+      roundId: (await roundOf(db, fx)).round.id,
+      rationale: "Nobody voted; rejected.",
+      ifNotApproved: "REJECTED",
+    }),
+  },
+  "review.decision": { expect: seesSubmitted(), input: async () => ({ decisionId: await decided() }) },
+  "review.verify": { expect: seesSubmitted(), input: async () => ({ decisionId: await decided() }) },
   "user.list": { expect: adminOnly(), input: async () => ({}) },
   "user.get": { expect: adminOnly(), input: async () => ({ userId: fx.users.partnerA.id }) },
   "user.invite": {
@@ -217,6 +320,23 @@ const MATRIX: Record<string, Row> = {
     }),
   },
 };
+
+/** A comment by `author` on a submitted project of organisation A. */
+async function commentOf(author: Fixture["users"][keyof Fixture["users"]]) {
+  const projectId = (await submittedOf(db, fx.users.partnerA)).id;
+  return callerFor(db, author).comment.post({ projectId, stance: "NEUTRAL", body: "A remark." });
+}
+
+/** A recorded decision (rejected: nobody voted). */
+async function decided(): Promise<string> {
+  const { round } = await roundOf(db, fx);
+  const closed = await callerFor(db, fx.users.coordinator).review.close({
+    roundId: round.id,
+    rationale: "Nobody voted; rejected.",
+    ifNotApproved: "REJECTED",
+  });
+  return closed.decisionId;
+}
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -19,6 +19,8 @@ const Env = z.object({
   /** smtp://user:pass@host:port — unset: mails go to the outbox (/dev/outbox) and the log. */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("Lodestone <no-reply@lodestone.example>"),
+  /** How often each instance closes review rounds whose time has come. */
+  SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 

@@ -1,15 +1,19 @@
 import { authRouter } from "./modules/auth/router.js";
+import { commentRouter } from "./modules/comment/router.js";
 import { delegationRouter } from "./modules/delegation/router.js";
 import { devRouter } from "./modules/dev/router.js";
 import { projectRouter } from "./modules/project/router.js";
+import { reviewRouter } from "./modules/review/router.js";
 import { userRouter } from "./modules/user/router.js";
 import { createCallerFactory, router } from "./trpc.js";
 
 export const appRouter = router({
   auth: authRouter,
+  comment: commentRouter,
   delegation: delegationRouter,
   dev: devRouter,
   project: projectRouter,
+  review: reviewRouter,
   user: userRouter,
 });
 

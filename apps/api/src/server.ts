@@ -6,8 +6,10 @@ import { seedIfEmpty } from "@lodestone/db/seed";
 import { loadEnv } from "./env.js";
 import { buildHttpServer, createLogger } from "./http.js";
 import { createMailer } from "./mailer.js";
+import { sweepDueRounds } from "./modules/review/service.js";
 
 const env = loadEnv();
+let sweeper: NodeJS.Timeout | undefined;
 const db = await openDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.LODESTONE_DATA_DIR ?? defaultDataDir,
@@ -36,6 +38,12 @@ try {
     if (summary) app.log.info({ summary }, "demo data loaded into the empty database");
   }
   await app.listen({ host: env.HOST, port: env.PORT });
+  sweeper = setInterval(() => {
+    sweepDueRounds({ db, now: () => new Date() }).then(
+      (closed) => closed.length && logger.info({ closed }, "review rounds closed at their closing time"),
+      (err: unknown) => logger.warn({ err }, "closing due review rounds failed; will retry"),
+    );
+  }, env.SWEEP_INTERVAL_MS);
   app.log.info(
     `Lodestone API ready on http://${env.HOST}:${env.PORT} (database: ${db.kind}, mail: ${mailer.kind})`,
   );
@@ -52,6 +60,7 @@ async function shutdown(signal: string) {
   app.log.info({ signal }, "shutting down");
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   try {
+    clearInterval(sweeper);
     await app.close();
     await db.close();
   } finally {

@@ -131,3 +131,36 @@ export async function submittedOf(db: Database, partner: SessionUser) {
   const draft = await draftOf(db, partner);
   return callerFor(db, partner).project.submit({ id: draft.id, version: draft.version });
 }
+
+/** A submitted proposal of partner A under review, with a round closing in an hour. */
+export async function roundOf(db: Database, fx: Fixture, closesAt = new Date(Date.now() + 3_600_000)) {
+  const project = await submittedOf(db, fx.users.partnerA);
+  const round = await callerFor(db, fx.users.coordinator).review.open({ projectId: project.id, closesAt });
+  return { project, round };
+}
+
+/** More delegates of a delegation, as session users. */
+export async function delegatesOf(db: Database, delegationId: string, code: string, count: number) {
+  const created: SessionUser[] = [];
+  for (let i = 0; i < count; i++) {
+    const u = await db.prisma.user.create({
+      data: {
+        name: `${code} delegate ${i}`,
+        email: `${code.toLowerCase()}-${i}-${Math.random().toString(36).slice(2)}@test.example`,
+        role: "DELEGATE",
+        delegationId,
+      },
+    });
+    created.push({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: "DELEGATE",
+      delegation: code,
+      organisationId: null,
+      locale: "en",
+      timeZone: "UTC",
+    });
+  }
+  return created;
+}

@@ -1,6 +1,7 @@
 // Demo data for `pnpm db:seed`. Every organisation and person here is fictional; places are real
 // regions so that maps and time zones look right. Times are days relative to the moment of
 // seeding (negative = in the past), so open rounds stay open and overdue milestones stay overdue.
+import type { DecisionRule } from "@lodestone/domain/decision";
 import type {
   Commodity,
   DecisionOutcome,
@@ -373,12 +374,12 @@ export interface ProjectSeed extends ProposalText {
 }
 
 /** The decision rule every demo round applies (DESIGN.md §6 defaults). */
-export const DEFAULT_RULE = {
+export const DEFAULT_RULE: DecisionRule = {
   countedDelegations: ["US", "JP", "AU", "IN"],
   requiredDelegations: ["US", "JP"],
   quorum: 0.5,
   approval: "MORE_APPROVE_THAN_REJECT",
-} as const;
+};
 
 // Votes used by several closed rounds.
 const ALL_APPROVE: VoteMap = {

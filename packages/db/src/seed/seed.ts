@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { nextStatus, type ProjectEvent } from "@lodestone/domain/lifecycle";
 import { revisionContent as domainRevisionContent } from "@lodestone/domain/proposal";
+import { tally as domainTally, type VoteCounts } from "@lodestone/domain/decision";
 import type { Prisma, PrismaClient, ProjectStatus, VoteChoice } from "../generated/prisma/client.js";
 import { revisionContentHash } from "../content-hash.js";
 import {
@@ -73,40 +74,19 @@ export function revisionContent(c: ProposalContent) {
   });
 }
 
-/** One delegation's result in a round (the shape of `Decision.tallies[code]`). */
-export interface DelegationTally {
-  approve: number;
-  reject: number;
-  abstain: number;
-  didNotVote: number;
-  quorumMet: boolean;
-  approved: boolean;
-}
-
 const DELEGATES_PER_DELEGATION: Record<DelegationCode, number> = { US: 0, JP: 0, AU: 0, IN: 0 };
 for (const u of USERS) if (u.role === "DELEGATE" && u.delegation) DELEGATES_PER_DELEGATION[u.delegation]++;
 
-/** The demo rule (DESIGN.md §6 defaults) applied to the counted votes of a round. */
+/** The demo rule (DESIGN.md §6 defaults) applied to the counted votes of a round: the domain's tally. */
 function tally(votes: readonly { delegation: DelegationCode; choice: VoteChoice }[]) {
-  const tallies: Record<string, DelegationTally> = {};
-  for (const code of DEFAULT_RULE.countedDelegations) {
-    const mine = votes.filter((v) => v.delegation === code);
-    const approve = mine.filter((v) => v.choice === "APPROVE").length;
-    const reject = mine.filter((v) => v.choice === "REJECT").length;
-    const abstain = mine.filter((v) => v.choice === "ABSTAIN").length;
-    const delegates = DELEGATES_PER_DELEGATION[code];
-    const quorumMet = delegates > 0 && mine.length / delegates >= DEFAULT_RULE.quorum;
-    tallies[code] = {
-      approve,
-      reject,
-      abstain,
-      didNotVote: delegates - mine.length,
-      quorumMet,
-      approved: quorumMet && approve > reject,
-    };
+  const counts: Record<string, VoteCounts> = {};
+  for (const v of votes) {
+    const c = (counts[v.delegation] ??= { approve: 0, reject: 0, abstain: 0 });
+    if (v.choice === "APPROVE") c.approve++;
+    if (v.choice === "REJECT") c.reject++;
+    if (v.choice === "ABSTAIN") c.abstain++;
   }
-  const approved = DEFAULT_RULE.requiredDelegations.every((code) => tallies[code]?.approved === true);
-  return { tallies, approved };
+  return domainTally(DEFAULT_RULE, DELEGATES_PER_DELEGATION, counts);
 }
 
 const OUTCOME_EVENT = {
@@ -360,7 +340,6 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
       roundRow.status = "CLOSED";
       roundRow.closedAt = clock.at(step.day);
       roundRow.closedById = ids.user(actor);
-      roundRow.voteCount = counted.length;
       roundRow.updatedAt = clock.at(step.day);
       const revision = rows.revisions.find((r) => r.id === round.revisionId)!;
       const decisionId = seedId(`decision:${round.id}`);
@@ -371,7 +350,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
         revisionId: round.revisionId,
         revisionHash: revision.contentHash,
         rule: DEFAULT_RULE,
-        tallies: result.tallies as unknown as Prisma.InputJsonObject,
+        tallies: result as unknown as Prisma.InputJsonObject,
         outcome: step.outcome,
         rationale: step.rationale,
         recordedById: ids.user(actor),
@@ -420,8 +399,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
   const stillOpen = openRound as OpenRound | null;
   if (stillOpen) {
     if (stillOpen.closesDay <= 0) fail(p, "an open round must close in the future");
-    const counted = castVotes(stillOpen, 0);
-    rows.rounds.at(-1)!.voteCount = counted.length;
+    castVotes(stillOpen, 0);
   }
   if (status !== p.status) fail(p, `the steps lead to ${status}, not ${p.status}`);
 

@@ -1,0 +1,188 @@
+import { inTransaction, type Tx } from "@lodestone/db/client";
+import { recordAudit } from "@lodestone/db/repositories/audit";
+import * as comments from "@lodestone/db/repositories/comment";
+import { getProjectRecord } from "@lodestone/db/repositories/project";
+import { canSeeProject } from "@lodestone/domain/access";
+import {
+  canComment,
+  commentVisibility,
+  MAX_COMMENT_DEPTH,
+  type CommentView,
+  type EditCommentInput,
+  type HideCommentInput,
+  type ListCommentsInput,
+  type PostCommentInput,
+} from "@lodestone/domain/deliberation";
+import { DomainError } from "@lodestone/domain/errors";
+import type { z } from "zod";
+import type { SignedInContext } from "../../context.js";
+
+type In<T> = { ctx: SignedInContext; input: T };
+
+function view(ctx: SignedInContext, c: comments.CommentRow): CommentView {
+  const state = commentVisibility(ctx.user, c);
+  const shown = state === "visible" || state === "hidden-but-shown";
+  return {
+    id: c.id,
+    parentId: c.parentId,
+    depth: c.depth,
+    stance: c.stance,
+    body: shown ? c.body : null,
+    author: state === "deleted" ? null : { id: c.authorId, name: c.authorName },
+    state: state === "hidden-but-shown" ? "hidden" : state,
+    hiddenReason: state === "hidden-but-shown" ? c.hiddenReason : null,
+    edited: c.editedAt !== null,
+    replyCount: c.replyCount,
+    createdAt: c.createdAt.toISOString(),
+    canEdit: state !== "deleted" && c.authorId === ctx.user.id,
+  };
+}
+
+async function projectFor(tx: Tx, ctx: SignedInContext, projectId: string) {
+  const project = await getProjectRecord(tx, projectId);
+  if (!project || !canSeeProject(ctx.user, project))
+    throw new DomainError("NOT_FOUND", "There is no such project.");
+  return project;
+}
+
+async function commentFor(tx: Tx, ctx: SignedInContext, id: string) {
+  const comment = await comments.getComment(tx, id);
+  if (!comment) throw new DomainError("NOT_FOUND", "There is no such comment.");
+  await projectFor(tx, ctx, comment.projectId);
+  return comment;
+}
+
+export async function listComments({ ctx, input }: In<z.output<typeof ListCommentsInput>>) {
+  await projectFor(ctx.db.prisma, ctx, input.projectId);
+  const page = await comments.listComments(ctx.db.prisma, input);
+  return { items: page.items.map((c) => view(ctx, c)), nextCursor: page.nextCursor };
+}
+
+export async function commentStats({ ctx, input }: In<{ id: string }>) {
+  await projectFor(ctx.db.prisma, ctx, input.id);
+  return comments.commentStats(ctx.db.prisma, input.id);
+}
+
+export function postComment({ ctx, input }: In<z.output<typeof PostCommentInput>>): Promise<CommentView> {
+  return inTransaction(ctx.db, async (tx) => {
+    const project = await projectFor(tx, ctx, input.projectId);
+    if (!canComment(ctx.user, project)) {
+      throw new DomainError("FORBIDDEN", "You cannot comment on this project.");
+    }
+    let depth = 0;
+    if (input.parentId) {
+      const parent = await comments.getComment(tx, input.parentId);
+      if (!parent || parent.projectId !== input.projectId) {
+        throw new DomainError("NOT_FOUND", "The comment you reply to does not exist.");
+      }
+      if (parent.depth >= MAX_COMMENT_DEPTH) {
+        throw new DomainError("VALIDATION", "This thread is as deep as it goes: reply further up.");
+      }
+      depth = parent.depth + 1;
+    }
+    const created = await comments.createComment(tx, {
+      projectId: input.projectId,
+      parentId: input.parentId,
+      depth,
+      stance: input.stance,
+      body: input.body,
+      authorId: ctx.user.id,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.posted",
+      entityType: "Comment",
+      entityId: created.id,
+      after: { projectId: created.projectId, parentId: created.parentId, stance: created.stance },
+      requestId: ctx.requestId,
+    });
+    return view(ctx, created);
+  });
+}
+
+export function editComment({ ctx, input }: In<z.output<typeof EditCommentInput>>): Promise<CommentView> {
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await commentFor(tx, ctx, input.id);
+    if (before.authorId !== ctx.user.id)
+      throw new DomainError("FORBIDDEN", "Only the author can edit a comment.");
+    if (before.deletedAt) throw new DomainError("INVALID_STATE", "A removed comment cannot be edited.");
+    const after = await comments.editComment(tx, input.id, input.body, ctx.user.id, ctx.now());
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.edited",
+      entityType: "Comment",
+      entityId: input.id,
+      before: { body: before.body },
+      after: { body: after.body },
+      requestId: ctx.requestId,
+    });
+    return view(ctx, after);
+  });
+}
+
+export async function commentHistory({ ctx, input }: In<{ id: string }>) {
+  const comment = await commentFor(ctx.db.prisma, ctx, input.id);
+  if (commentVisibility(ctx.user, comment) !== "visible" && comment.authorId !== ctx.user.id) {
+    const moderator = ctx.user.role === "COORDINATOR" || ctx.user.role === "ADMIN";
+    if (!moderator) throw new DomainError("FORBIDDEN", "The history of this comment is not shown to you.");
+  }
+  return comments.listCommentEdits(ctx.db.prisma, input.id);
+}
+
+/** Removes a comment's text; the thread keeps its place ("comment removed"). */
+export function deleteComment({ ctx, input }: In<{ id: string }>): Promise<CommentView> {
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await commentFor(tx, ctx, input.id);
+    if (before.authorId !== ctx.user.id)
+      throw new DomainError("FORBIDDEN", "Only the author can remove a comment.");
+    if (before.deletedAt) throw new DomainError("CONFLICT", "This comment is already removed.");
+    const after = await comments.markCommentDeleted(tx, input.id, ctx.now());
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.deleted",
+      entityType: "Comment",
+      entityId: input.id,
+      before: { body: before.body },
+      requestId: ctx.requestId,
+    });
+    return view(ctx, after);
+  });
+}
+
+export function hideComment({ ctx, input }: In<z.output<typeof HideCommentInput>>): Promise<CommentView> {
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await commentFor(tx, ctx, input.id);
+    if (before.hiddenAt) throw new DomainError("CONFLICT", "This comment is already hidden.");
+    const after = await comments.setCommentHidden(tx, input.id, {
+      at: ctx.now(),
+      reason: input.reason,
+      byId: ctx.user.id,
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.hidden",
+      entityType: "Comment",
+      entityId: input.id,
+      after: { reason: input.reason },
+      requestId: ctx.requestId,
+    });
+    return view(ctx, after);
+  });
+}
+
+export function unhideComment({ ctx, input }: In<{ id: string }>): Promise<CommentView> {
+  return inTransaction(ctx.db, async (tx) => {
+    const before = await commentFor(tx, ctx, input.id);
+    if (!before.hiddenAt) throw new DomainError("CONFLICT", "This comment is not hidden.");
+    const after = await comments.setCommentHidden(tx, input.id, null);
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "comment.unhidden",
+      entityType: "Comment",
+      entityId: input.id,
+      before: { reason: before.hiddenReason },
+      requestId: ctx.requestId,
+    });
+    return view(ctx, after);
+  });
+}

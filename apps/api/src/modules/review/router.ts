@@ -1,0 +1,37 @@
+import {
+  CastVoteInput,
+  DecisionIdInput,
+  CloseRoundInput,
+  OpenRoundInput,
+  RoundIdInput,
+  UpdateRoundRuleInput,
+} from "@lodestone/domain/deliberation";
+import { ProjectIdInput } from "@lodestone/domain/proposal";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { coordinatorProcedure, delegateProcedure, signedInProcedure } from "../../trpc.js";
+import * as review from "./service.js";
+
+export const reviewRouter = {
+  rounds: signedInProcedure
+    .input(ProjectIdInput)
+    .query(({ ctx, input }) => review.listRounds({ ctx, input })),
+  round: signedInProcedure.input(RoundIdInput).query(({ ctx, input }) => review.getRound({ ctx, input })),
+  open: coordinatorProcedure
+    .input(OpenRoundInput)
+    .mutation(({ ctx, input }) => review.openRound({ ctx, input })),
+  updateRule: coordinatorProcedure
+    .input(UpdateRoundRuleInput)
+    .mutation(({ ctx, input }) => review.updateRule({ ctx, input })),
+  castVote: delegateProcedure
+    .input(CastVoteInput)
+    .mutation(({ ctx, input }) => review.castVote({ ctx, input })),
+  close: coordinatorProcedure
+    .input(CloseRoundInput)
+    .mutation(({ ctx, input }) => review.closeRound({ ctx, input })),
+  decision: signedInProcedure
+    .input(DecisionIdInput)
+    .query(({ ctx, input }) => review.getDecision({ ctx, input })),
+  verify: signedInProcedure
+    .input(DecisionIdInput)
+    .query(({ ctx, input }) => review.verifyDecision({ ctx, input })),
+} satisfies TRPCRouterRecord;

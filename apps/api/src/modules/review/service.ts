@@ -1,0 +1,336 @@
+import { inTransaction, type Tx } from "@lodestone/db/client";
+import { revisionContentHash } from "@lodestone/db/content-hash";
+import { recordAudit } from "@lodestone/db/repositories/audit";
+import { addTimelineEvent, getProjectRecord, setStatusIfVersion } from "@lodestone/db/repositories/project";
+import * as review from "@lodestone/db/repositories/review";
+import { findDelegationIdByCode } from "@lodestone/db/repositories/user";
+import { canSeeProject } from "@lodestone/domain/access";
+import { DecisionRule, defaultRule, tally, type Tally } from "@lodestone/domain/decision";
+import {
+  checkRoundOpen,
+  decisionOutcome,
+  type CastVoteInput,
+  type CloseRoundInput,
+  type DecisionRecord,
+  type OpenRoundInput,
+  type VerifyResult,
+} from "@lodestone/domain/deliberation";
+import { DomainError } from "@lodestone/domain/errors";
+import { transition } from "@lodestone/domain/lifecycle";
+import type { z } from "zod";
+import type { Context, SignedInContext } from "../../context.js";
+
+type In<T> = { ctx: SignedInContext; input: T };
+
+async function visibleProject(tx: Tx, ctx: SignedInContext, projectId: string) {
+  const project = await getProjectRecord(tx, projectId);
+  if (!project || !canSeeProject(ctx.user, project))
+    throw new DomainError("NOT_FOUND", "There is no such project.");
+  return project;
+}
+
+async function roundFor(tx: Tx, ctx: SignedInContext, roundId: string) {
+  const round = await review.getRound(tx, roundId);
+  if (!round) throw new DomainError("NOT_FOUND", "There is no such review round.");
+  const project = await visibleProject(tx, ctx, round.projectId);
+  return { round, project };
+}
+
+/** A coordinator opens a round on a submitted project, binding its current revision. */
+export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const project = await visibleProject(tx, ctx, input.projectId);
+    const status = transition(project.status, "openRound");
+    if (!project.currentRevision)
+      throw new DomainError("INVALID_STATE", "This project has no submitted revision.");
+    if (input.closesAt <= ctx.now())
+      throw new DomainError("VALIDATION", "Choose a closing time in the future.");
+    const electorate = await review.electorate(tx);
+    const rule = input.rule ?? defaultRule(Object.keys(electorate));
+    const round = await review.createRound(tx, {
+      projectId: project.id,
+      revisionId: project.currentRevision.id,
+      rule,
+      closesAt: input.closesAt,
+      openedById: ctx.user.id,
+    });
+    if (!(await setStatusIfVersion(tx, project.id, project.version, { status }))) {
+      throw new DomainError("CONFLICT", "The project changed while the round was being opened. Try again.");
+    }
+    await addTimelineEvent(tx, {
+      projectId: project.id,
+      actorId: ctx.user.id,
+      type: "round_opened",
+      data: {
+        roundId: round.id,
+        revision: project.currentRevision.number,
+        closesAt: input.closesAt.toISOString(),
+      },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "review_round.opened",
+      entityType: "ReviewRound",
+      entityId: round.id,
+      after: { projectId: project.id, rule, closesAt: input.closesAt.toISOString() },
+      requestId: ctx.requestId,
+    });
+    return round;
+  });
+}
+
+/** The rule may change until the first vote. */
+export function updateRule({ ctx, input }: In<{ roundId: string; rule: DecisionRule }>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const { round } = await roundFor(tx, ctx, input.roundId);
+    checkRoundOpen(round, ctx.now());
+    if (!(await review.updateRuleIfNoVotes(tx, round.id, input.rule))) {
+      throw new DomainError("CONFLICT", "Votes have been cast: the rule of this round can no longer change.");
+    }
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "review_round.rule_changed",
+      entityType: "ReviewRound",
+      entityId: round.id,
+      before: round.rule,
+      after: input.rule,
+      requestId: ctx.requestId,
+    });
+    return { ...round, rule: input.rule };
+  });
+}
+
+/** A delegate casts or changes their vote; the last one counts, every one is kept. */
+export function castVote({ ctx, input }: In<z.output<typeof CastVoteInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const { round } = await roundFor(tx, ctx, input.roundId);
+    checkRoundOpen(round, ctx.now());
+    const delegationId = ctx.user.delegation ? await findDelegationIdByCode(tx, ctx.user.delegation) : null;
+    if (!delegationId || !round.rule.countedDelegations.includes(ctx.user.delegation!)) {
+      throw new DomainError("FORBIDDEN", "Your delegation does not vote in this round.");
+    }
+    const cast = await review.castVote(tx, {
+      roundId: round.id,
+      voterId: ctx.user.id,
+      delegationId,
+      choice: input.choice,
+      reason: input.reason,
+      at: ctx.now(),
+    });
+    if (!cast) checkRoundOpen({ status: "CLOSED", closesAt: round.closesAt }, ctx.now());
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: cast?.changed ? "vote.changed" : "vote.cast",
+      entityType: "ReviewRound",
+      entityId: round.id,
+      after: { choice: input.choice },
+      requestId: ctx.requestId,
+    });
+    return { choice: input.choice, changed: cast?.changed ?? false };
+  });
+}
+
+async function currentTally(tx: Tx, rule: DecisionRule, roundId: string): Promise<Tally> {
+  const [electorate, votes] = await Promise.all([review.electorate(tx), review.voteCounts(tx, roundId)]);
+  return tally(rule, electorate, votes);
+}
+
+/**
+ * A round as the caller may see it: results are hidden from a delegate until they have voted and
+ * from partners until the round closes.
+ */
+export async function getRound({ ctx, input }: In<{ roundId: string }>) {
+  const tx = ctx.db.prisma;
+  const { round } = await roundFor(tx, ctx, input.roundId);
+  const myVote = ctx.user.role === "DELEGATE" ? await review.getVote(tx, round.id, ctx.user.id) : null;
+  const open = round.status === "OPEN" && round.closesAt > ctx.now();
+  const resultsVisible =
+    !open ||
+    ctx.user.role === "COORDINATOR" ||
+    ctx.user.role === "ADMIN" ||
+    (ctx.user.role === "DELEGATE" && myVote !== null);
+  const revision = await review.getRevisionRef(tx, round.revisionId);
+  return {
+    id: round.id,
+    projectId: round.projectId,
+    revision,
+    status: open ? ("OPEN" as const) : ("CLOSED" as const),
+    rule: round.rule,
+    opensAt: round.opensAt.toISOString(),
+    closesAt: round.closesAt.toISOString(),
+    voters: round.voteCount,
+    myVote: myVote
+      ? { choice: myVote.choice, reason: myVote.reason, at: myVote.updatedAt.toISOString() }
+      : null,
+    myVoteHistory: myVote ? await review.voteHistory(tx, round.id, ctx.user.id) : [],
+    results: resultsVisible ? await currentTally(tx, round.rule, round.id) : null,
+    hasDecision: round.hasDecision,
+  };
+}
+
+export async function listRounds({ ctx, input }: In<{ id: string }>) {
+  await visibleProject(ctx.db.prisma, ctx, input.id);
+  const rounds = await review.listRounds(ctx.db.prisma, input.id);
+  return rounds.map((r) => ({
+    id: r.id,
+    status: r.status,
+    opensAt: r.opensAt.toISOString(),
+    closesAt: r.closesAt.toISOString(),
+    voters: r.voteCount,
+    hasDecision: r.hasDecision,
+  }));
+}
+
+/**
+ * Closes the round (now, if it is still open) and records the decision: the tally from the pure
+ * rule, the coordinator's rationale, the outcome; the project moves accordingly.
+ */
+export function closeRound({ ctx, input }: In<z.output<typeof CloseRoundInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const { round, project } = await roundFor(tx, ctx, input.roundId);
+    if (round.hasDecision) throw new DomainError("CONFLICT", "This round's decision is already recorded.");
+    await review.closeRoundIfOpen(tx, round.id, ctx.now(), ctx.user.id);
+    const result = await currentTally(tx, round.rule, round.id);
+    const outcome = decisionOutcome(result.approved, input.ifNotApproved);
+    const event = outcome === "APPROVED" ? "approve" : outcome === "REJECTED" ? "reject" : "requestChanges";
+    const status = transition(project.status, event);
+    const revision = await review.getRevisionRef(tx, round.revisionId);
+    const decisionId = await review.createDecision(tx, {
+      roundId: round.id,
+      projectId: project.id,
+      revisionId: revision.id,
+      revisionHash: revision.contentHash,
+      rule: round.rule,
+      tallies: result,
+      outcome,
+      rationale: input.rationale,
+      recordedById: ctx.user.id,
+      recordedAt: ctx.now(),
+    });
+    if (!(await setStatusIfVersion(tx, project.id, project.version, { status }))) {
+      throw new DomainError(
+        "CONFLICT",
+        "The project changed while the decision was being recorded. Try again.",
+      );
+    }
+    await addTimelineEvent(tx, {
+      projectId: project.id,
+      actorId: ctx.user.id,
+      type: "decision_recorded",
+      data: { roundId: round.id, decisionId, outcome, from: project.status, to: status },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "decision.recorded",
+      entityType: "Decision",
+      entityId: decisionId,
+      before: { status: project.status },
+      after: { status, outcome, tallies: result },
+      requestId: ctx.requestId,
+    });
+    return { decisionId, outcome, results: result };
+  });
+}
+
+function toRecord(d: review.DecisionRow): DecisionRecord {
+  const t = d.tallies as unknown as Tally;
+  return {
+    id: d.id,
+    project: {
+      id: d.project.id,
+      reference: d.project.reference,
+      title: { en: d.project.titleEn, ja: d.project.titleJa },
+    },
+    revision: { id: d.revision.id, number: d.revision.number, contentHash: d.revisionHash },
+    rule: d.rule as unknown as DecisionRecord["rule"],
+    delegations: t.delegations,
+    approved: t.approved,
+    outcome: d.outcome,
+    rationale: d.rationale,
+    recordedBy: d.recordedBy,
+    recordedAt: d.recordedAt.toISOString(),
+  };
+}
+
+async function decisionFor(tx: Tx, ctx: SignedInContext, decisionId: string) {
+  const d = await review.getDecision(tx, decisionId);
+  if (!d || !canSeeProject(ctx.user, d.project))
+    throw new DomainError("NOT_FOUND", "There is no such decision.");
+  return d;
+}
+
+export async function getDecision({ ctx, input }: In<{ decisionId: string }>): Promise<DecisionRecord> {
+  return toRecord(await decisionFor(ctx.db.prisma, ctx, input.decisionId));
+}
+
+/**
+ * Recomputes the outcome from the stored votes and rule (with the electorate the record froze)
+ * and checks the revision's hash; says exactly what disagrees.
+ */
+export async function verifyDecision({ ctx, input }: In<{ decisionId: string }>): Promise<VerifyResult> {
+  const tx = ctx.db.prisma;
+  const d = await decisionFor(tx, ctx, input.decisionId);
+  const record = toRecord(d);
+  const problems: string[] = [];
+  const actualHash = revisionContentHash(d.revision.content);
+  if (actualHash !== d.revisionHash) {
+    problems.push(`The revision's content hashes to ${actualHash}, but the record states ${d.revisionHash}.`);
+  }
+  if (d.revision.contentHash !== d.revisionHash) {
+    problems.push(
+      `The revision stores hash ${d.revision.contentHash}, but the record states ${d.revisionHash}.`,
+    );
+  }
+  const rule = DecisionRule.safeParse(record.rule);
+  if (!rule.success) {
+    problems.push("The recorded rule is not a valid decision rule.");
+    return { verified: false, problems };
+  }
+  const electorate = Object.fromEntries(Object.entries(record.delegations).map(([c, r]) => [c, r.eligible]));
+  const recomputed = tally(rule.data, electorate, await review.voteCounts(tx, d.roundId));
+  for (const [code, stated] of Object.entries(record.delegations)) {
+    const again = recomputed.delegations[code];
+    for (const key of ["approve", "reject", "abstain", "didNotVote", "quorumMet", "approved"] as const) {
+      if (again?.[key] !== stated[key]) {
+        problems.push(
+          `${code}: the record states ${key} = ${String(stated[key])}; the stored votes give ${String(again?.[key])}.`,
+        );
+      }
+    }
+  }
+  if (recomputed.approved !== record.approved) {
+    problems.push(
+      `The record states approved = ${record.approved}; the stored votes give ${recomputed.approved}.`,
+    );
+  }
+  const expected = recomputed.approved ? "APPROVED" : null;
+  if (expected && record.outcome !== expected) {
+    problems.push(`The votes approve the project, but the recorded outcome is ${record.outcome}.`);
+  }
+  if (!recomputed.approved && record.outcome === "APPROVED") {
+    problems.push("The recorded outcome is APPROVED, but the stored votes do not approve the project.");
+  }
+  return { verified: problems.length === 0, problems };
+}
+
+/** Closes due rounds (votes stop); run periodically by every API instance. */
+export async function sweepDueRounds(ctx: Pick<Context, "db" | "now">) {
+  return inTransaction(ctx.db, async (tx) => {
+    const closed = await review.closeDueRounds(tx, ctx.now());
+    for (const r of closed) {
+      await addTimelineEvent(tx, {
+        projectId: r.projectId,
+        actorId: null,
+        type: "round_closed",
+        data: { roundId: r.id },
+      });
+      await recordAudit(tx, {
+        actorId: null,
+        action: "review_round.closed_at_time",
+        entityType: "ReviewRound",
+        entityId: r.id,
+      });
+    }
+    return closed.map((r) => r.id);
+  });
+}

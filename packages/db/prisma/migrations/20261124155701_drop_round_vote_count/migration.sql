@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ReviewRound" DROP COLUMN "voteCount";

@@ -1,0 +1,266 @@
+// Review rounds, votes and decisions. One counted vote per delegate per round is guaranteed by
+// the unique index on ("roundId", "voterId"); tallies are counted by the database.
+import type { DecisionRule, VoteCounts } from "@lodestone/domain/decision";
+import type { DecisionOutcome, RoundStatus, VoteChoice } from "@lodestone/domain/enums";
+import type { Prisma } from "../generated/prisma/client.js";
+import type { Tx } from "../client.js";
+
+export interface RoundRow {
+  id: string;
+  projectId: string;
+  revisionId: string;
+  status: RoundStatus;
+  rule: DecisionRule;
+  opensAt: Date;
+  closesAt: Date;
+  closedAt: Date | null;
+  /** Delegates with a counted vote. */
+  voteCount: number;
+  hasDecision: boolean;
+}
+
+const roundSelect = {
+  id: true,
+  projectId: true,
+  revisionId: true,
+  status: true,
+  rule: true,
+  opensAt: true,
+  closesAt: true,
+  closedAt: true,
+  decision: { select: { id: true } },
+  _count: { select: { votes: true } },
+} satisfies Prisma.ReviewRoundSelect;
+
+type RoundSelected = Prisma.ReviewRoundGetPayload<{ select: typeof roundSelect }>;
+const toRound = ({ decision, rule, _count, ...r }: RoundSelected): RoundRow => ({
+  ...r,
+  rule: rule as unknown as DecisionRule,
+  voteCount: _count.votes,
+  hasDecision: decision !== null,
+});
+
+export async function getRound(tx: Tx, id: string): Promise<RoundRow | null> {
+  const row = await tx.reviewRound.findUnique({ where: { id }, select: roundSelect });
+  return row ? toRound(row) : null;
+}
+
+/** The project's rounds, newest first. */
+export async function listRounds(tx: Tx, projectId: string): Promise<RoundRow[]> {
+  const rows = await tx.reviewRound.findMany({
+    where: { projectId },
+    select: roundSelect,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return rows.map(toRound);
+}
+
+export async function createRound(
+  tx: Tx,
+  round: { projectId: string; revisionId: string; rule: DecisionRule; closesAt: Date; openedById: string },
+): Promise<RoundRow> {
+  const row = await tx.reviewRound.create({
+    data: { ...round, rule: round.rule as unknown as Prisma.InputJsonValue },
+    select: roundSelect,
+  });
+  return toRound(row);
+}
+
+/**
+ * Changes the rule only while nobody has voted; false when a vote came first. The round is locked
+ * first (votes hold it FOR SHARE until they commit), so the count that follows sees every vote.
+ */
+export async function updateRuleIfNoVotes(tx: Tx, roundId: string, rule: DecisionRule): Promise<boolean> {
+  await tx.$queryRaw`SELECT id FROM "ReviewRound" WHERE id = ${roundId}::uuid FOR UPDATE`;
+  if ((await tx.vote.count({ where: { roundId } })) > 0) return false;
+  const { count } = await tx.reviewRound.updateMany({
+    where: { id: roundId, status: "OPEN" },
+    data: { rule: rule as unknown as Prisma.InputJsonValue },
+  });
+  return count === 1;
+}
+
+/**
+ * Casts or changes a delegate's vote in an open round, in one statement that also checks the
+ * round is open (and holds it open, FOR SHARE, until this transaction ends: closing it or
+ * changing its rule waits for the vote). Nothing else of the round is written here, so
+ * concurrent votes never wait for each other. Returns null when
+ * the round is closed or past its closing time; `changed` when the delegate had voted before.
+ */
+export async function castVote(
+  tx: Tx,
+  vote: {
+    roundId: string;
+    voterId: string;
+    delegationId: string;
+    choice: VoteChoice;
+    reason: string | null;
+    at: Date;
+  },
+): Promise<{ changed: boolean } | null> {
+  const rows = await tx.$queryRaw<{ inserted: boolean }[]>`
+    WITH open_round AS (
+      SELECT id FROM "ReviewRound"
+      WHERE id = ${vote.roundId}::uuid AND status = 'OPEN' AND "closesAt" > ${vote.at}
+      FOR SHARE
+    )
+    INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
+    SELECT gen_random_uuid(), open_round.id, ${vote.voterId}::uuid, ${vote.delegationId}::uuid,
+           ${vote.choice}::"VoteChoice", ${vote.reason}, ${vote.at}, ${vote.at}
+    FROM open_round
+    ON CONFLICT ("roundId", "voterId") DO UPDATE
+      SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING (xmax = 0) AS inserted`;
+  const result = rows[0];
+  if (!result) return null;
+  await tx.voteHistory.create({
+    data: {
+      roundId: vote.roundId,
+      voterId: vote.voterId,
+      choice: vote.choice,
+      reason: vote.reason,
+      createdAt: vote.at,
+    },
+    select: { id: true },
+  });
+  return { changed: !result.inserted };
+}
+
+export async function getVote(tx: Tx, roundId: string, voterId: string) {
+  return tx.vote.findUnique({
+    where: { roundId_voterId: { roundId, voterId } },
+    select: { choice: true, reason: true, updatedAt: true },
+  });
+}
+
+export async function voteHistory(tx: Tx, roundId: string, voterId: string) {
+  const rows = await tx.voteHistory.findMany({
+    where: { roundId, voterId },
+    select: { choice: true, reason: true, createdAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}
+
+/** Counted votes per delegation code, from one aggregate query. */
+export async function voteCounts(tx: Tx, roundId: string): Promise<Record<string, VoteCounts>> {
+  const groups = await tx.vote.groupBy({
+    by: ["delegationId", "choice"],
+    where: { roundId },
+    _count: { _all: true },
+  });
+  const codes = await delegationCodes(tx, [...new Set(groups.map((g) => g.delegationId))]);
+  const counts: Record<string, VoteCounts> = {};
+  for (const g of groups) {
+    const code = codes.get(g.delegationId)!;
+    const c = (counts[code] ??= { approve: 0, reject: 0, abstain: 0 });
+    if (g.choice === "APPROVE") c.approve += g._count._all;
+    if (g.choice === "REJECT") c.reject += g._count._all;
+    if (g.choice === "ABSTAIN") c.abstain += g._count._all;
+  }
+  return counts;
+}
+
+async function delegationCodes(tx: Tx, ids: string[]) {
+  const rows = await tx.delegation.findMany({ where: { id: { in: ids } }, select: { id: true, code: true } });
+  return new Map(rows.map((r) => [r.id, r.code]));
+}
+
+/** Active delegates per delegation code: who could vote. */
+export async function electorate(tx: Tx): Promise<Record<string, number>> {
+  const groups = await tx.user.groupBy({
+    by: ["delegationId"],
+    where: { role: "DELEGATE", deactivatedAt: null, delegationId: { not: null } },
+    _count: { _all: true },
+  });
+  const codes = await delegationCodes(
+    tx,
+    groups.flatMap((g) => (g.delegationId ? [g.delegationId] : [])),
+  );
+  return Object.fromEntries(groups.map((g) => [codes.get(g.delegationId!)!, g._count._all]));
+}
+
+/** Closes an open round once: true only for the caller that closed it. */
+export async function closeRoundIfOpen(
+  tx: Tx,
+  roundId: string,
+  at: Date,
+  byId: string | null,
+): Promise<boolean> {
+  const { count } = await tx.reviewRound.updateMany({
+    where: { id: roundId, status: "OPEN" },
+    data: { status: "CLOSED", closedAt: at, closedById: byId },
+  });
+  return count === 1;
+}
+
+/**
+ * Closes every open round whose time has come, exactly once across any number of API
+ * instances (the database decides which statement wins). Returns the closed rounds.
+ */
+export async function closeDueRounds(tx: Tx, now: Date): Promise<{ id: string; projectId: string }[]> {
+  return tx.$queryRaw<{ id: string; projectId: string }[]>`
+    UPDATE "ReviewRound" SET status = 'CLOSED', "closedAt" = "closesAt", "updatedAt" = ${now}
+    WHERE status = 'OPEN' AND "closesAt" <= ${now}
+    RETURNING id, "projectId"`;
+}
+
+export async function createDecision(
+  tx: Tx,
+  d: {
+    roundId: string;
+    projectId: string;
+    revisionId: string;
+    revisionHash: string;
+    rule: DecisionRule;
+    tallies: unknown;
+    outcome: DecisionOutcome;
+    rationale: string;
+    recordedById: string;
+    recordedAt: Date;
+  },
+): Promise<string> {
+  const row = await tx.decision.create({
+    data: {
+      ...d,
+      rule: d.rule as unknown as Prisma.InputJsonValue,
+      tallies: d.tallies as Prisma.InputJsonValue,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+const decisionSelect = {
+  id: true,
+  roundId: true,
+  revisionHash: true,
+  rule: true,
+  tallies: true,
+  outcome: true,
+  rationale: true,
+  recordedAt: true,
+  recordedBy: { select: { id: true, name: true } },
+  revision: { select: { id: true, number: true, contentHash: true, content: true } },
+  project: {
+    select: { id: true, reference: true, titleEn: true, titleJa: true, organisationId: true, status: true },
+  },
+} satisfies Prisma.DecisionSelect;
+
+export type DecisionRow = Prisma.DecisionGetPayload<{ select: typeof decisionSelect }>;
+
+export async function getDecisionByRound(tx: Tx, roundId: string): Promise<DecisionRow | null> {
+  return tx.decision.findUnique({ where: { roundId }, select: decisionSelect });
+}
+
+export async function getDecision(tx: Tx, id: string): Promise<DecisionRow | null> {
+  return tx.decision.findUnique({ where: { id }, select: decisionSelect });
+}
+
+/** The revision a round reviews, with its hash. */
+export async function getRevisionRef(tx: Tx, revisionId: string) {
+  return tx.revision.findUniqueOrThrow({
+    where: { id: revisionId },
+    select: { id: true, number: true, contentHash: true },
+  });
+}

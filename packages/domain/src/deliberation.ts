@@ -1,0 +1,149 @@
+import { z } from "zod";
+import { DecisionRule, type DelegationResult } from "./decision.js";
+import { DomainError } from "./errors.js";
+import { Stance, VoteChoice, type DecisionOutcome, type Role } from "./enums.js";
+
+// Comments, review rounds, votes and the decision record (DESIGN.md §4, §6).
+
+/** Replies nest at most this deep (0 is a top-level comment). */
+export const MAX_COMMENT_DEPTH = 4;
+
+const body = z.string().trim().min(1, "Write something first.").max(20_000, "Use at most 20,000 characters.");
+
+export const PostCommentInput = z
+  .object({
+    projectId: z.uuid(),
+    parentId: z.uuid().nullable().default(null),
+    /** Required on a top-level comment, not allowed on a reply. */
+    stance: Stance.nullable().default(null),
+    body,
+  })
+  .strict()
+  .refine((c) => (c.parentId === null) === (c.stance !== null), {
+    message: "A new thread takes a stance; a reply does not.",
+    path: ["stance"],
+  });
+
+export const EditCommentInput = z.object({ id: z.uuid(), body }).strict();
+export const CommentIdInput = z.object({ id: z.uuid() }).strict();
+export const HideCommentInput = z
+  .object({ id: z.uuid(), reason: z.string().trim().min(3, "Give a reason.").max(500) })
+  .strict();
+export const ListCommentsInput = z
+  .object({
+    projectId: z.uuid(),
+    /** null: the top-level threads; an id: the replies to that comment. */
+    parentId: z.uuid().nullable().default(null),
+    cursor: z.uuid().nullish(),
+    limit: z.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
+export interface CommentView {
+  id: string;
+  parentId: string | null;
+  depth: number;
+  stance: z.infer<typeof Stance> | null;
+  /** Null when removed, or hidden from this reader. */
+  body: string | null;
+  author: { id: string; name: string } | null;
+  state: "visible" | "deleted" | "hidden";
+  hiddenReason: string | null;
+  edited: boolean;
+  replyCount: number;
+  createdAt: string;
+  canEdit: boolean;
+}
+
+/** Who may comment where (DESIGN.md §4): delegates and coordinators anywhere they can see, partners on their own projects. */
+export function canComment(
+  actor: { role: Role; organisationId: string | null },
+  project: { organisationId: string },
+): boolean {
+  if (actor.role === "DELEGATE" || actor.role === "COORDINATOR") return true;
+  return actor.role === "PARTNER" && actor.organisationId === project.organisationId;
+}
+
+/** What a reader sees of a comment: removed text is gone; hidden text only for its author and moderators. */
+export function commentVisibility(
+  reader: { id: string; role: Role },
+  c: { authorId: string; deletedAt: Date | null; hiddenAt: Date | null },
+): CommentView["state"] | "hidden-but-shown" {
+  if (c.deletedAt) return "deleted";
+  if (!c.hiddenAt) return "visible";
+  const moderator = reader.role === "COORDINATOR" || reader.role === "ADMIN";
+  return moderator || reader.id === c.authorId ? "hidden-but-shown" : "hidden";
+}
+
+export const OpenRoundInput = z
+  .object({
+    projectId: z.uuid(),
+    closesAt: z.coerce.date(),
+    /** Omitted: the defaults of DESIGN.md §6. */
+    rule: DecisionRule.optional(),
+  })
+  .strict();
+
+export const UpdateRoundRuleInput = z.object({ roundId: z.uuid(), rule: DecisionRule }).strict();
+
+export const CastVoteInput = z
+  .object({
+    roundId: z.uuid(),
+    choice: VoteChoice,
+    reason: z.string().trim().max(5_000).nullable().default(null),
+  })
+  .strict()
+  .refine((v) => v.choice !== "REJECT" || (v.reason !== null && v.reason.length > 0), {
+    message: "Give a reason when you vote to reject.",
+    path: ["reason"],
+  });
+
+export const RoundIdInput = z.object({ roundId: z.uuid() }).strict();
+
+export const CloseRoundInput = z
+  .object({
+    roundId: z.uuid(),
+    rationale: z.string().trim().min(10, "Explain the decision in a sentence or two.").max(10_000),
+    /** When the tally does not approve: reject, or send back for changes. */
+    ifNotApproved: z.enum(["REJECTED", "CHANGES_REQUESTED"]),
+  })
+  .strict();
+
+/** The outcome the record states: approval follows from the tally; otherwise the coordinator's call. */
+export function decisionOutcome(
+  approved: boolean,
+  ifNotApproved: "REJECTED" | "CHANGES_REQUESTED",
+): DecisionOutcome {
+  return approved ? "APPROVED" : ifNotApproved;
+}
+
+/** A round may only be changed or voted in while open and before its closing time. */
+export function checkRoundOpen(round: { status: "OPEN" | "CLOSED"; closesAt: Date }, now: Date): void {
+  if (round.status !== "OPEN" || round.closesAt <= now) {
+    throw new DomainError(
+      "INVALID_STATE",
+      "This review round is closed: votes and changes are no longer accepted.",
+    );
+  }
+}
+
+export interface DecisionRecord {
+  id: string;
+  project: { id: string; reference: string; title: { en: string; ja: string } };
+  revision: { id: string; number: number; contentHash: string };
+  rule: z.output<typeof DecisionRule>;
+  delegations: Record<string, DelegationResult>;
+  approved: boolean;
+  outcome: DecisionOutcome;
+  rationale: string;
+  recordedBy: { id: string; name: string };
+  recordedAt: string;
+}
+
+export interface VerifyResult {
+  verified: boolean;
+  /** Each disagreement, in words. Empty when verified. */
+  problems: string[];
+}
+
+export const DecisionIdInput = z.object({ decisionId: z.uuid() }).strict();
