@@ -7,7 +7,9 @@ import { createInnerContext, type InnerContext } from "./context.js";
 import { appRouter, createCaller } from "./root.js";
 import {
   CALLERS as PEOPLE_AND_DEACTIVATED,
+  approvedOf,
   callerFor,
+  inDeliveryOf,
   callerWithToken,
   roundOf,
   createFixture,
@@ -285,6 +287,59 @@ const MATRIX: Record<string, Row> = {
   },
   "review.decision": { expect: seesSubmitted(), input: async () => ({ decisionId: await decided() }) },
   "review.verify": { expect: seesSubmitted(), input: async () => ({ decisionId: await decided() }) },
+  "delivery.get": { expect: signedIn(), input: async () => ({ id: await inDeliveryOf(db, fx) }) },
+  "delivery.mine": { expect: { ...signedIn(), admin: "FORBIDDEN" }, input: async () => ({}) },
+  "delivery.history": { expect: signedIn(), input: async () => ({ id: (await milestoneOf()).id }) },
+  "delivery.start": {
+    expect: coordinators(),
+    input: async () => {
+      const p = await approvedOf(db, fx);
+      return { id: p.id, version: p.version };
+    },
+  },
+  "delivery.complete": {
+    expect: coordinators(),
+    input: async () => {
+      const m = await milestoneOf();
+      await callerFor(db, fx.users.coordinator).delivery.report({
+        milestoneId: m.id,
+        version: m.version,
+        status: "DONE",
+        progress: 100,
+        evidence: "Handed over",
+      });
+      const p = await callerFor(db, fx.users.partnerA).project.get({ id: m.projectId });
+      return { id: p.id, version: p.version };
+    },
+  },
+  "delivery.createMilestone": {
+    expect: coordinators(),
+    input: async () => ({
+      projectId: await inDeliveryOf(db, fx),
+      titleEn: "M",
+      titleJa: "M",
+      dueDate: "2031-01-31",
+    }),
+  },
+  "delivery.replan": {
+    expect: coordinators(),
+    input: async () => {
+      const m = await milestoneOf();
+      return { milestoneId: m.id, version: m.version, dueDate: "2032-01-31", reason: "Supplier delay" };
+    },
+  },
+  "delivery.report": {
+    expect: {
+      ...onlyRoles("coordinator", "partnerA", "partnerB", "usDelegate", "jpDelegate"),
+      partnerB: "FORBIDDEN",
+      usDelegate: "FORBIDDEN",
+      jpDelegate: "FORBIDDEN",
+    },
+    input: async () => {
+      const m = await milestoneOf();
+      return { milestoneId: m.id, version: m.version, status: "IN_PROGRESS", progress: 20 };
+    },
+  },
   "user.list": { expect: adminOnly(), input: async () => ({}) },
   "user.get": { expect: adminOnly(), input: async () => ({ userId: fx.users.partnerA.id }) },
   "user.invite": {
@@ -325,6 +380,18 @@ const MATRIX: Record<string, Row> = {
 async function commentOf(author: Fixture["users"][keyof Fixture["users"]]) {
   const projectId = (await submittedOf(db, fx.users.partnerA)).id;
   return callerFor(db, author).comment.post({ projectId, stance: "NEUTRAL", body: "A remark." });
+}
+
+/** A milestone of organisation A's project in delivery, assigned to organisation A. */
+async function milestoneOf() {
+  const projectId = await inDeliveryOf(db, fx);
+  return callerFor(db, fx.users.coordinator).delivery.createMilestone({
+    projectId,
+    titleEn: "Pilot line",
+    titleJa: "パイロットライン",
+    dueDate: "2031-06-30",
+    assigneeOrganisationId: fx.organisations.a,
+  });
 }
 
 /** A recorded decision (rejected: nobody voted). */

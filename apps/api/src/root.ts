@@ -1,6 +1,7 @@
 import { authRouter } from "./modules/auth/router.js";
 import { commentRouter } from "./modules/comment/router.js";
 import { delegationRouter } from "./modules/delegation/router.js";
+import { deliveryRouter } from "./modules/delivery/router.js";
 import { devRouter } from "./modules/dev/router.js";
 import { projectRouter } from "./modules/project/router.js";
 import { reviewRouter } from "./modules/review/router.js";
@@ -11,6 +12,7 @@ export const appRouter = router({
   auth: authRouter,
   comment: commentRouter,
   delegation: delegationRouter,
+  delivery: deliveryRouter,
   dev: devRouter,
   project: projectRouter,
   review: reviewRouter,

@@ -111,3 +111,66 @@ export function checkReport(r: {
 export function canComplete(milestones: { status: z.infer<typeof MilestoneStatus> }[]): boolean {
   return milestones.length > 0 && milestones.every((m) => m.status === "DONE" || m.status === "CANCELLED");
 }
+
+const title = z.string().trim().min(1, "Give the milestone a title.").max(200);
+
+export const CreateMilestoneInput = z
+  .object({
+    projectId: z.uuid(),
+    parentId: z.uuid().nullable().default(null),
+    titleEn: title,
+    titleJa: title,
+    dueDate: CalendarDate,
+    weight: z.number().int().min(1).max(1000).nullable().default(null),
+    assigneeUserId: z.uuid().nullable().default(null),
+    assigneeOrganisationId: z.uuid().nullable().default(null),
+  })
+  .strict()
+  .refine((m) => !(m.assigneeUserId && m.assigneeOrganisationId), {
+    message: "Assign a person or an organisation, not both.",
+    path: ["assigneeUserId"],
+  });
+
+export const ReplanMilestoneInput = z
+  .object({
+    milestoneId: z.uuid(),
+    version: z.number().int().min(1),
+    dueDate: CalendarDate,
+    reason: z.string().trim().min(3, "Say why the date moves.").max(2_000),
+  })
+  .strict();
+
+export const MyMilestonesInput = z
+  .object({ cursor: z.uuid().nullish(), limit: z.number().int().min(1).max(100).default(25) })
+  .strict();
+
+export interface MilestoneView {
+  id: string;
+  parentId: string | null;
+  title: { en: string; ja: string };
+  dueDate: string;
+  weight: number | null;
+  status: z.infer<typeof MilestoneStatus>;
+  /** Reported (leaves) or rolled up (parents), 0–100. */
+  progress: number;
+  overdue: boolean;
+  version: number;
+  assignee: { kind: "user" | "organisation"; id: string; name: string } | null;
+  canReport: boolean;
+  children: MilestoneView[];
+}
+
+/** Who may report progress (DESIGN.md §4): coordinators; the assigned person; partners of the assigned organisation. */
+export function canReportOn(
+  actor: { id: string; role: string; organisationId: string | null },
+  m: { assigneeUserId: string | null; assigneeOrganisationId: string | null },
+): boolean {
+  if (actor.role === "COORDINATOR") return true;
+  if (m.assigneeUserId && m.assigneeUserId === actor.id)
+    return actor.role === "DELEGATE" || actor.role === "PARTNER";
+  return (
+    actor.role === "PARTNER" &&
+    actor.organisationId !== null &&
+    actor.organisationId === m.assigneeOrganisationId
+  );
+}

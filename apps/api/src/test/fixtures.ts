@@ -164,3 +164,24 @@ export async function delegatesOf(db: Database, delegationId: string, code: stri
   }
   return created;
 }
+
+/** An approved project of partner A (both founding delegates approved). */
+export async function approvedOf(db: Database, fx: Fixture) {
+  const { project, round } = await roundOf(db, fx);
+  for (const who of [fx.users.usDelegate, fx.users.jpDelegate]) {
+    await callerFor(db, who).review.castVote({ roundId: round.id, choice: "APPROVE", reason: null });
+  }
+  await callerFor(db, fx.users.coordinator).review.close({
+    roundId: round.id,
+    rationale: "Approved by both founding delegations.",
+    ifNotApproved: "CHANGES_REQUESTED",
+  });
+  return callerFor(db, fx.users.partnerA).project.get({ id: project.id });
+}
+
+/** A project of partner A in delivery. */
+export async function inDeliveryOf(db: Database, fx: Fixture) {
+  const approved = await approvedOf(db, fx);
+  await callerFor(db, fx.users.coordinator).delivery.start({ id: approved.id, version: approved.version });
+  return approved.id;
+}

@@ -1,0 +1,273 @@
+import { inTransaction, type Tx } from "@lodestone/db/client";
+import { recordAudit } from "@lodestone/db/repositories/audit";
+import * as milestones from "@lodestone/db/repositories/milestone";
+import { addTimelineEvent, getProjectRecord, setStatusIfVersion } from "@lodestone/db/repositories/project";
+import { organisationExists } from "@lodestone/db/repositories/user";
+import { canSeeProject } from "@lodestone/domain/access";
+import {
+  canComplete,
+  canReportOn,
+  checkReport,
+  isOverdue,
+  projectProgress,
+  rollUp,
+  type CreateMilestoneInput,
+  type MilestoneView,
+  type ProgressNode,
+  type ReplanMilestoneInput,
+  type ReportProgressInput,
+} from "@lodestone/domain/delivery";
+import { DomainError } from "@lodestone/domain/errors";
+import { transition, type ProjectEvent } from "@lodestone/domain/lifecycle";
+import type { z } from "zod";
+import type { SignedInContext } from "../../context.js";
+
+type In<T> = { ctx: SignedInContext; input: T };
+
+async function visibleProject(tx: Tx, ctx: SignedInContext, id: string) {
+  const project = await getProjectRecord(tx, id);
+  if (!project || !canSeeProject(ctx.user, project))
+    throw new DomainError("NOT_FOUND", "There is no such project.");
+  return project;
+}
+
+async function visibleMilestone(tx: Tx, ctx: SignedInContext, id: string) {
+  const m = await milestones.getMilestone(tx, id);
+  if (!m) throw new DomainError("NOT_FOUND", "There is no such milestone.");
+  const project = await visibleProject(tx, ctx, m.projectId);
+  return { m, project };
+}
+
+const stale = () =>
+  new DomainError(
+    "CONFLICT",
+    "Someone else updated this milestone after you opened it. Reload and try again.",
+  );
+
+/** The milestone tree of a project, with rolled-up progress and overdue flags. */
+export async function getDelivery({ ctx, input }: In<{ id: string }>) {
+  const tx = ctx.db.prisma;
+  const project = await visibleProject(tx, ctx, input.id);
+  const rows = await milestones.listProjectMilestones(tx, project.id);
+  const timeZone = rows[0]?.project.referenceTimeZone ?? (await referenceTimeZone(tx, project.id));
+  const now = ctx.now();
+  const byParent = new Map<string | null, milestones.MilestoneRow[]>();
+  for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
+  const node = (r: milestones.MilestoneRow): ProgressNode => ({
+    status: r.status,
+    progress: r.progress,
+    weight: r.weight,
+    children: (byParent.get(r.id) ?? []).map(node),
+  });
+  const view = (r: milestones.MilestoneRow): MilestoneView => ({
+    id: r.id,
+    parentId: r.parentId,
+    title: { en: r.titleEn, ja: r.titleJa },
+    dueDate: r.dueDate,
+    weight: r.weight,
+    status: r.status,
+    progress: Math.round(rollUp(node(r))),
+    overdue: isOverdue(r, now, timeZone),
+    version: r.version,
+    assignee: r.assigneeUserId
+      ? { kind: "user", id: r.assigneeUserId, name: r.assigneeName ?? "" }
+      : r.assigneeOrganisationId
+        ? { kind: "organisation", id: r.assigneeOrganisationId, name: r.assigneeName ?? "" }
+        : null,
+    canReport: project.status === "IN_DELIVERY" && canReportOn(ctx.user, r),
+    children: (byParent.get(r.id) ?? []).map(view),
+  });
+  const top = byParent.get(null) ?? [];
+  return {
+    projectId: project.id,
+    status: project.status,
+    referenceTimeZone: timeZone,
+    progress: Math.round(projectProgress(top.map(node))),
+    milestones: top.map(view),
+    canComplete: project.status === "IN_DELIVERY" && canComplete(rows),
+  };
+}
+
+async function referenceTimeZone(tx: Tx, projectId: string) {
+  return (
+    await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { referenceTimeZone: true } })
+  ).referenceTimeZone;
+}
+
+async function moveProject(
+  ctx: SignedInContext,
+  input: { id: string; version: number },
+  event: ProjectEvent,
+) {
+  return inTransaction(ctx.db, async (tx) => {
+    const project = await visibleProject(tx, ctx, input.id);
+    if (project.version !== input.version) {
+      throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
+    }
+    const status = transition(project.status, event);
+    if (event === "complete" && !canComplete(await milestones.listProjectMilestones(tx, project.id))) {
+      throw new DomainError(
+        "INVALID_STATE",
+        "Every milestone must be done or cancelled before the project is complete.",
+      );
+    }
+    if (!(await setStatusIfVersion(tx, project.id, input.version, { status }))) {
+      throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
+    }
+    await addTimelineEvent(tx, {
+      projectId: project.id,
+      actorId: ctx.user.id,
+      type: "status_changed",
+      data: { from: project.status, to: status, event },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: event === "complete" ? "project.completed" : "project.delivery_started",
+      entityType: "Project",
+      entityId: project.id,
+      before: { status: project.status },
+      after: { status },
+      requestId: ctx.requestId,
+    });
+    return { id: project.id, status };
+  });
+}
+
+export const startDelivery = ({ ctx, input }: In<{ id: string; version: number }>) =>
+  moveProject(ctx, input, "startDelivery");
+export const completeProject = ({ ctx, input }: In<{ id: string; version: number }>) =>
+  moveProject(ctx, input, "complete");
+
+export function createMilestone({ ctx, input }: In<z.output<typeof CreateMilestoneInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const project = await visibleProject(tx, ctx, input.projectId);
+    if (project.status !== "IN_DELIVERY") {
+      throw new DomainError("INVALID_STATE", "Start delivery before planning milestones.");
+    }
+    if (input.parentId) {
+      const parent = await milestones.getMilestone(tx, input.parentId);
+      if (!parent || parent.projectId !== project.id) {
+        throw new DomainError("VALIDATION", "The parent milestone belongs to another project.");
+      }
+    }
+    if (input.assigneeUserId && !(await milestones.userExists(tx, input.assigneeUserId))) {
+      throw new DomainError("VALIDATION", "That person does not exist or is deactivated.");
+    }
+    if (input.assigneeOrganisationId && !(await organisationExists(tx, input.assigneeOrganisationId))) {
+      throw new DomainError("VALIDATION", "That organisation does not exist.");
+    }
+    const created = await milestones.createMilestone(tx, input);
+    await addTimelineEvent(tx, {
+      projectId: project.id,
+      actorId: ctx.user.id,
+      type: "milestone_created",
+      data: { milestoneId: created.id, dueDate: created.dueDate },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "milestone.created",
+      entityType: "Milestone",
+      entityId: created.id,
+      after: input,
+      requestId: ctx.requestId,
+    });
+    return created;
+  });
+}
+
+export function replanMilestone({ ctx, input }: In<z.output<typeof ReplanMilestoneInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const { m } = await visibleMilestone(tx, ctx, input.milestoneId);
+    if (m.version !== input.version) throw stale();
+    if (m.dueDate === input.dueDate) throw new DomainError("VALIDATION", "That is already the due date.");
+    const ok = await milestones.replanIfVersion(tx, {
+      milestoneId: m.id,
+      version: input.version,
+      oldDueDate: m.dueDate,
+      dueDate: input.dueDate,
+      reason: input.reason,
+      byId: ctx.user.id,
+    });
+    if (!ok) throw stale();
+    await addTimelineEvent(tx, {
+      projectId: m.projectId,
+      actorId: ctx.user.id,
+      type: "milestone_replanned",
+      data: { milestoneId: m.id, from: m.dueDate, to: input.dueDate, reason: input.reason },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "milestone.replanned",
+      entityType: "Milestone",
+      entityId: m.id,
+      before: { dueDate: m.dueDate },
+      after: { dueDate: input.dueDate, reason: input.reason },
+      requestId: ctx.requestId,
+    });
+    return { id: m.id, dueDate: input.dueDate };
+  });
+}
+
+export function reportProgress({ ctx, input }: In<z.output<typeof ReportProgressInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const { m, project } = await visibleMilestone(tx, ctx, input.milestoneId);
+    if (!canReportOn(ctx.user, m)) {
+      throw new DomainError("FORBIDDEN", "Only the assignee or a coordinator can report on this milestone.");
+    }
+    if (project.status !== "IN_DELIVERY")
+      throw new DomainError("INVALID_STATE", "This project is not in delivery.");
+    checkReport(input);
+    if (m.version !== input.version) throw stale();
+    const ok = await milestones.reportIfVersion(tx, { ...input, authorId: ctx.user.id, at: ctx.now() });
+    if (!ok) throw stale();
+    await addTimelineEvent(tx, {
+      projectId: m.projectId,
+      actorId: ctx.user.id,
+      type: "milestone_reported",
+      data: { milestoneId: m.id, status: input.status, progress: input.progress },
+    });
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "milestone.reported",
+      entityType: "Milestone",
+      entityId: m.id,
+      before: { status: m.status, progress: m.progress },
+      after: { status: input.status, progress: input.progress, evidence: input.evidence, note: input.note },
+      requestId: ctx.requestId,
+    });
+    return { id: m.id, status: input.status, progress: input.progress, version: input.version + 1 };
+  });
+}
+
+export async function milestoneHistory({ ctx, input }: In<{ id: string }>) {
+  const { m } = await visibleMilestone(ctx.db.prisma, ctx, input.id);
+  return { replans: await milestones.listReplans(ctx.db.prisma, m.id) };
+}
+
+/** What is assigned to the caller or their organisation, due soonest first. */
+export async function myMilestones({
+  ctx,
+  input,
+}: In<{ cursor?: string | null | undefined; limit: number }>) {
+  const page = await milestones.listAssigned(
+    ctx.db.prisma,
+    { userId: ctx.user.id, organisationId: ctx.user.role === "PARTNER" ? ctx.user.organisationId : null },
+    input,
+  );
+  const now = ctx.now();
+  return {
+    items: page.items.map((m) => ({
+      id: m.id,
+      projectId: m.projectId,
+      project: { reference: m.project.reference, title: { en: m.project.titleEn, ja: m.project.titleJa } },
+      title: { en: m.titleEn, ja: m.titleJa },
+      dueDate: m.dueDate,
+      referenceTimeZone: m.project.referenceTimeZone,
+      status: m.status,
+      progress: m.progress,
+      version: m.version,
+      overdue: isOverdue(m, now, m.project.referenceTimeZone),
+    })),
+    nextCursor: page.nextCursor,
+  };
+}

@@ -1,0 +1,207 @@
+import type { MilestoneStatus } from "@lodestone/domain/enums";
+import type { Page } from "@lodestone/domain/page";
+import type { Prisma } from "../generated/prisma/client.js";
+import type { Tx } from "../client.js";
+import { afterCursor, keysetPage } from "./page.js";
+
+const select = {
+  id: true,
+  projectId: true,
+  parentId: true,
+  position: true,
+  weight: true,
+  titleEn: true,
+  titleJa: true,
+  dueDate: true,
+  status: true,
+  progress: true,
+  version: true,
+  assigneeUserId: true,
+  assigneeOrganisationId: true,
+  assigneeUser: { select: { name: true } },
+  assigneeOrganisation: { select: { name: true } },
+  project: { select: { reference: true, titleEn: true, titleJa: true, referenceTimeZone: true } },
+} satisfies Prisma.MilestoneSelect;
+
+type Selected = Prisma.MilestoneGetPayload<{ select: typeof select }>;
+
+export interface MilestoneRow {
+  id: string;
+  projectId: string;
+  parentId: string | null;
+  position: number;
+  weight: number | null;
+  titleEn: string;
+  titleJa: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+  status: MilestoneStatus;
+  progress: number;
+  version: number;
+  assigneeUserId: string | null;
+  assigneeOrganisationId: string | null;
+  assigneeName: string | null;
+  project: { reference: string; titleEn: string; titleJa: string; referenceTimeZone: string };
+}
+
+const toRow = ({ assigneeUser, assigneeOrganisation, dueDate, ...m }: Selected): MilestoneRow => ({
+  ...m,
+  dueDate: dueDate.toISOString().slice(0, 10),
+  assigneeName: assigneeUser?.name ?? assigneeOrganisation?.name ?? null,
+});
+
+const day = (d: string) => new Date(`${d}T00:00:00Z`);
+
+export async function getMilestone(tx: Tx, id: string): Promise<MilestoneRow | null> {
+  const row = await tx.milestone.findUnique({ where: { id }, select });
+  return row ? toRow(row) : null;
+}
+
+/** Every milestone of a project (a project has tens, not thousands), in plan order. */
+export async function listProjectMilestones(tx: Tx, projectId: string): Promise<MilestoneRow[]> {
+  const rows = await tx.milestone.findMany({
+    where: { projectId },
+    select,
+    orderBy: [{ position: "asc" }, { dueDate: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toRow);
+}
+
+export async function createMilestone(
+  tx: Tx,
+  m: {
+    projectId: string;
+    parentId: string | null;
+    titleEn: string;
+    titleJa: string;
+    dueDate: string;
+    weight: number | null;
+    assigneeUserId: string | null;
+    assigneeOrganisationId: string | null;
+  },
+): Promise<MilestoneRow> {
+  const last = await tx.milestone.aggregate({
+    where: { projectId: m.projectId, parentId: m.parentId },
+    _max: { position: true },
+  });
+  const row = await tx.milestone.create({
+    data: { ...m, dueDate: day(m.dueDate), position: (last._max.position ?? -1) + 1 },
+    select,
+  });
+  return toRow(row);
+}
+
+/** Writes a report if the milestone is still at `version`; false when someone reported first. */
+export async function reportIfVersion(
+  tx: Tx,
+  r: {
+    milestoneId: string;
+    version: number;
+    status: MilestoneStatus;
+    progress: number;
+    note: string | null;
+    evidence: string | null;
+    authorId: string;
+    at: Date;
+  },
+): Promise<boolean> {
+  const { count } = await tx.milestone.updateMany({
+    where: { id: r.milestoneId, version: r.version },
+    data: {
+      status: r.status,
+      progress: r.progress,
+      completedAt: r.status === "DONE" ? r.at : null,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) return false;
+  await tx.milestoneReport.create({
+    data: {
+      milestoneId: r.milestoneId,
+      authorId: r.authorId,
+      status: r.status,
+      progress: r.progress,
+      note: r.note,
+      evidence: r.evidence,
+      createdAt: r.at,
+    },
+    select: { id: true },
+  });
+  return true;
+}
+
+/** Moves the due date, keeping the old one and the reason; false when the version was stale. */
+export async function replanIfVersion(
+  tx: Tx,
+  r: {
+    milestoneId: string;
+    version: number;
+    oldDueDate: string;
+    dueDate: string;
+    reason: string;
+    byId: string;
+  },
+): Promise<boolean> {
+  const { count } = await tx.milestone.updateMany({
+    where: { id: r.milestoneId, version: r.version },
+    data: { dueDate: day(r.dueDate), version: { increment: 1 } },
+  });
+  if (count === 0) return false;
+  await tx.milestoneReplan.create({
+    data: {
+      milestoneId: r.milestoneId,
+      oldDueDate: day(r.oldDueDate),
+      newDueDate: day(r.dueDate),
+      reason: r.reason,
+      byId: r.byId,
+    },
+    select: { id: true },
+  });
+  return true;
+}
+
+export async function listReplans(tx: Tx, milestoneId: string) {
+  const rows = await tx.milestoneReplan.findMany({
+    where: { milestoneId },
+    select: {
+      oldDueDate: true,
+      newDueDate: true,
+      reason: true,
+      createdAt: true,
+      by: { select: { id: true, name: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((r) => ({
+    ...r,
+    oldDueDate: r.oldDueDate.toISOString().slice(0, 10),
+    newDueDate: r.newDueDate.toISOString().slice(0, 10),
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/** What is assigned to a person or their organisation, due soonest first (keyset on dueDate, id). */
+export async function listAssigned(
+  tx: Tx,
+  who: { userId: string; organisationId: string | null },
+  query: { cursor?: string | null | undefined; limit: number },
+): Promise<Page<MilestoneRow>> {
+  const rows = await tx.milestone.findMany({
+    where: {
+      OR: [
+        { assigneeUserId: who.userId },
+        ...(who.organisationId ? [{ assigneeOrganisationId: who.organisationId }] : []),
+      ],
+      status: { notIn: ["DONE", "CANCELLED"] },
+    },
+    select,
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    take: query.limit + 1,
+    ...afterCursor(query.cursor),
+  });
+  return keysetPage(rows, query.limit, toRow);
+}
+
+export async function userExists(tx: Tx, id: string): Promise<boolean> {
+  return (await tx.user.count({ where: { id, deactivatedAt: null } })) > 0;
+}
