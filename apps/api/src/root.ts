@@ -1,5 +1,6 @@
 import { authRouter } from "./modules/auth/router.js";
 import { commentRouter } from "./modules/comment/router.js";
+import { dashboardRouter } from "./modules/dashboard/router.js";
 import { delegationRouter } from "./modules/delegation/router.js";
 import { deliveryRouter } from "./modules/delivery/router.js";
 import { devRouter } from "./modules/dev/router.js";
@@ -11,6 +12,7 @@ import { createCallerFactory, router } from "./trpc.js";
 export const appRouter = router({
   auth: authRouter,
   comment: commentRouter,
+  dashboard: dashboardRouter,
   delegation: delegationRouter,
   delivery: deliveryRouter,
   dev: devRouter,

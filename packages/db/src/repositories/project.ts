@@ -59,7 +59,7 @@ function likeLiteral(text: string): string {
 }
 
 /** The visibility rule of the domain as a query. */
-function visibilityWhere(v: ProjectVisibility): Prisma.ProjectWhereInput {
+export function visibilityWhere(v: ProjectVisibility): Prisma.ProjectWhereInput {
   if (v.kind === "submitted") return { status: { not: "DRAFT" } };
   return {
     OR: [
@@ -352,4 +352,48 @@ export async function listTimeline(
     ...r,
     createdAt: r.createdAt.toISOString(),
   }));
+}
+
+/** Every project the reader may see, for the CSV export (oldest reference first). */
+export async function projectsForExport(tx: Tx, visibility: ProjectVisibility) {
+  return tx.project.findMany({
+    where: visibilityWhere(visibility),
+    select: {
+      reference: true,
+      titleEn: true,
+      titleJa: true,
+      status: true,
+      commodity: true,
+      stage: true,
+      siteCountry: true,
+      siteRegion: true,
+      capacityTpy: true,
+      capexUsd: true,
+      bindingLanguage: true,
+      updatedAt: true,
+      organisation: { select: { name: true } },
+      sponsors: { select: { delegation: { select: { code: true } } } },
+    },
+    orderBy: { reference: "asc" },
+  });
+}
+
+/** Every milestone of the projects the reader may see, for the CSV export. */
+export async function milestonesForExport(tx: Tx, visibility: ProjectVisibility) {
+  return tx.milestone.findMany({
+    where: { project: visibilityWhere(visibility) },
+    select: {
+      titleEn: true,
+      titleJa: true,
+      dueDate: true,
+      status: true,
+      progress: true,
+      weight: true,
+      parent: { select: { titleEn: true } },
+      project: { select: { reference: true, referenceTimeZone: true } },
+      assigneeUser: { select: { name: true } },
+      assigneeOrganisation: { select: { name: true } },
+    },
+    orderBy: [{ project: { reference: "asc" } }, { dueDate: "asc" }, { id: "asc" }],
+  });
 }

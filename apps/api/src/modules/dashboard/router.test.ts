@@ -1,0 +1,77 @@
+import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
+import { seed } from "@lodestone/db/seed";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveSession } from "../../context.js";
+import { callerFor, sessionFor } from "../../test/fixtures.js";
+
+let db: TestDatabase;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seed(db.prisma);
+});
+afterAll(() => db.close());
+
+async function callerAs(email: string, now?: () => Date) {
+  const user = await db.prisma.user.findUniqueOrThrow({ where: { email } });
+  return callerFor(
+    db,
+    await resolveSession(db, await sessionFor(db, user.id), new Date()),
+    now ? { now } : {},
+  );
+}
+
+describe("dashboard.pipeline", () => {
+  it("counts what the reader may see, by status, commodity, stage and country, from aggregates", async () => {
+    const api = await callerAs("delegate.us@lodestone.example");
+    const figures = await api.dashboard.pipeline();
+    const visible = await db.prisma.project.count({ where: { status: { not: "DRAFT" } } });
+    const sum = (xs: { count: number }[]) => xs.reduce((a, b) => a + b.count, 0);
+    expect(sum(figures.byStatus)).toBe(visible);
+    expect(sum(figures.byCommodity)).toBe(visible);
+    expect(sum(figures.byStage)).toBe(visible);
+    expect(sum(figures.bySiteCountry)).toBe(visible);
+    expect(figures.byStatus.some((s) => s.key === "DRAFT")).toBe(false);
+
+    const approved = await db.prisma.project.aggregate({
+      where: { status: { in: ["APPROVED", "IN_DELIVERY", "COMPLETED"] } },
+      _sum: { capexUsd: true, capacityTpy: true },
+      _count: { _all: true },
+    });
+    expect(figures.approved).toEqual({
+      projects: approved._count._all,
+      capexUsd: Number(approved._sum.capexUsd),
+      capacityTpy: approved._sum.capacityTpy,
+    });
+    expect(figures.milestones.overdue).toBeGreaterThan(0);
+  });
+
+  it("shows a partner its own organisation's projects and approved ones only", async () => {
+    const partner = await callerAs("partner@quandong.example");
+    const figures = await partner.dashboard.pipeline();
+    const org = (await db.prisma.user.findUniqueOrThrow({ where: { email: "partner@quandong.example" } }))
+      .organisationId!;
+    const expected = await db.prisma.project.count({
+      where: { OR: [{ organisationId: org }, { status: { in: ["APPROVED", "IN_DELIVERY", "COMPLETED"] } }] },
+    });
+    expect(figures.byStatus.reduce((a, b) => a + b.count, 0)).toBe(expected);
+  });
+});
+
+describe("CSV exports", () => {
+  it("are UTF-8 with a BOM, one row per visible project, Japanese intact", async () => {
+    const api = await callerAs("delegate.jp@lodestone.example");
+    const file = await api.dashboard.projectsCsv();
+    expect(file.filename).toMatch(/^lodestone-projects-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.content.charCodeAt(0)).toBe(0xfeff);
+    const rows = parse(file.content.slice(1), { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(await db.prisma.project.count({ where: { status: { not: "DRAFT" } } }));
+    expect(rows.some((r) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(r.title_ja ?? ""))).toBe(true);
+
+    const milestones = await api.dashboard.milestonesCsv();
+    const mrows = parse(milestones.content.slice(1), { columns: true }) as Record<string, string>[];
+    expect(mrows.length).toBe(await db.prisma.milestone.count());
+    expect(mrows[0]).toHaveProperty("reference_time_zone");
+  });
+});

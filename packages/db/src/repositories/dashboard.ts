@@ -1,0 +1,56 @@
+// The pipeline dashboard's figures, each from an aggregate query (no rows loaded into JavaScript).
+import type { ProjectVisibility } from "@lodestone/domain/access";
+import type { Tx } from "../client.js";
+import { visibilityWhere } from "./project.js";
+
+const APPROVED_OR_LATER = ["APPROVED", "IN_DELIVERY", "COMPLETED"] as const;
+
+export async function pipelineFigures(tx: Tx, v: ProjectVisibility, now: Date) {
+  const where = visibilityWhere(v);
+  const [byStatus, byCommodity, byStage, byCountry, approved, milestones] = await Promise.all([
+    tx.project.groupBy({ by: ["status"], where, _count: { _all: true } }),
+    tx.project.groupBy({ by: ["commodity"], where, _count: { _all: true } }),
+    tx.project.groupBy({ by: ["stage"], where, _count: { _all: true } }),
+    tx.project.groupBy({ by: ["siteCountry"], where, _count: { _all: true } }),
+    tx.project.aggregate({
+      where: { AND: [where, { status: { in: [...APPROVED_OR_LATER] } }] },
+      _sum: { capexUsd: true, capacityTpy: true },
+      _count: { _all: true },
+    }),
+    milestoneFigures(tx, v, now),
+  ]);
+  // A handful of groups each: sorted here for a stable order.
+  const pairs = (rows: { key: string; count: number }[]) => rows.sort((a, b) => a.key.localeCompare(b.key));
+  return {
+    byStatus: pairs(byStatus.map((r) => ({ key: r.status, count: r._count._all }))),
+    byCommodity: pairs(byCommodity.map((r) => ({ key: r.commodity, count: r._count._all }))),
+    byStage: pairs(byStage.map((r) => ({ key: r.stage, count: r._count._all }))),
+    bySiteCountry: pairs(byCountry.map((r) => ({ key: r.siteCountry, count: r._count._all }))),
+    approved: {
+      projects: approved._count._all,
+      capexUsd: Number(approved._sum.capexUsd ?? 0n),
+      capacityTpy: approved._sum.capacityTpy ?? 0,
+    },
+    milestones,
+  };
+}
+
+/**
+ * Open milestones overdue (their due day has ended in the project's reference time zone) and due
+ * this month (in that zone), counted in SQL.
+ */
+async function milestoneFigures(tx: Tx, v: ProjectVisibility, now: Date) {
+  const partner = v.kind === "ownOrPublic";
+  const org = partner ? v.organisationId : null;
+  const publicStatuses = partner ? [...v.publicStatuses] : [];
+  const [row] = await tx.$queryRaw<{ overdue: bigint; dueThisMonth: bigint }[]>`
+    SELECT
+      count(*) FILTER (WHERE m."dueDate" < (${now}::timestamptz AT TIME ZONE p."referenceTimeZone")::date) AS overdue,
+      count(*) FILTER (WHERE date_trunc('month', m."dueDate") =
+                             date_trunc('month', (${now}::timestamptz AT TIME ZONE p."referenceTimeZone")::date)) AS "dueThisMonth"
+    FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
+    WHERE m.status NOT IN ('DONE', 'CANCELLED')
+      AND p.status <> 'DRAFT'
+      AND (${!partner} OR p."organisationId" = ${org}::uuid OR p.status::text = ANY(${publicStatuses}))`;
+  return { overdue: Number(row?.overdue ?? 0), dueThisMonth: Number(row?.dueThisMonth ?? 0) };
+}
