@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin("./src/features/i18n/request.ts");
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `forbidden()` answers 403 with src/app/forbidden.tsx (admin pages for other roles).
+  experimental: { authInterrupts: true },
   // `/trpc/*` is forwarded at run time by src/app/trpc/[trpc]/route.ts (API_URL is read when the
   // server starts, not when it is built), so one build can talk to any API.
   async headers() {

@@ -14,6 +14,9 @@ const WEB_PORT = Number(process.env.E2E_WEB_PORT ?? 3100);
 // e2e/global-teardown.ts removes the whole directory.
 process.env.LODESTONE_E2E_RUN_DIR ??= mkdtempSync(join(tmpdir(), "lodestone-e2e-"));
 const dataDir = join(process.env.LODESTONE_E2E_RUN_DIR, "pglite");
+// Both servers generate and share their secrets here (next-auth's and the internal one).
+const secretsFile = join(process.env.LODESTONE_E2E_RUN_DIR, "secrets.json");
+const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -26,7 +29,7 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   globalTeardown: "./e2e/global-teardown.ts",
   use: {
-    baseURL: `http://127.0.0.1:${WEB_PORT}`,
+    baseURL: WEB_URL,
     browserName: "chromium",
     locale: "en-US",
     timezoneId: "Asia/Tokyo",
@@ -53,6 +56,7 @@ export default defineConfig({
         PORT: String(API_PORT),
         HOST: "127.0.0.1",
         LODESTONE_DATA_DIR: dataDir,
+        LODESTONE_SECRETS_FILE: secretsFile,
         LOG_LEVEL: "warn",
       },
       reuseExistingServer: false,
@@ -63,9 +67,12 @@ export default defineConfig({
     {
       name: "web",
       command: `node node_modules/next/dist/bin/next start -p ${WEB_PORT} -H 127.0.0.1`,
-      url: `http://127.0.0.1:${WEB_PORT}/projects`,
+      url: `${WEB_URL}/sign-in`,
       env: {
         API_URL: `http://127.0.0.1:${API_PORT}`,
+        // Sign-in links point here; a production build on a loopback address uses the secrets file.
+        NEXTAUTH_URL: WEB_URL,
+        LODESTONE_SECRETS_FILE: secretsFile,
         NEXT_TELEMETRY_DISABLED: "1",
       },
       reuseExistingServer: false,

@@ -54,7 +54,9 @@ export const UserIdInput = z.object({ userId: z.uuid() }).strict();
 
 export const ListUsersInput = z
   .object({
-    cursor: z.uuid().optional(),
+    cursor: z.uuid().nullish(),
+    /** Sent by infinite-query clients; pages only go forward. */
+    direction: z.literal("forward").optional(),
     limit: z.number().int().min(1).max(USER_PAGE_SIZE_MAX).default(25),
     q: z.string().trim().max(120).optional(),
     role: Role.optional(),

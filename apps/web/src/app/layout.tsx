@@ -3,7 +3,9 @@ import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { TIME_ZONE_COOKIE, isTimeZone } from "@/features/i18n/config";
+import { getSession } from "@/features/auth/session";
+import { LOCALE_COOKIE, TIME_ZONE_COOKIE, isTimeZone } from "@/features/i18n/config";
+import { LocaleCookieSync } from "@/features/i18n/locale-cookie-sync";
 import { TimeZoneSync } from "@/features/i18n/time-zone-sync";
 import { SiteFooter } from "@/features/shell/site-footer";
 import { SiteHeader } from "@/features/shell/site-header";
@@ -22,7 +24,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { themeColor: "#0f172a" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [locale, cookieStore] = await Promise.all([getLocale(), cookies()]);
+  const [locale, cookieStore, session] = await Promise.all([getLocale(), cookies(), getSession()]);
+  const user = session?.user ?? null;
   const zoneCookie = cookieStore.get(TIME_ZONE_COOKIE)?.value;
   const timeZoneCookie = isTimeZone(zoneCookie) ? zoneCookie : null;
 
@@ -32,12 +35,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <NextIntlClientProvider>
           <TRPCReactProvider>
             <SkipLink />
-            <SiteHeader />
+            <SiteHeader user={user} />
             <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
               {children}
             </main>
-            <SiteFooter timeZoneKnown={timeZoneCookie !== null} />
-            <TimeZoneSync current={timeZoneCookie} />
+            <SiteFooter timeZoneKnown={user !== null || timeZoneCookie !== null} />
+            <TimeZoneSync current={timeZoneCookie} refresh={user === null} />
+            {user ? (
+              <LocaleCookieSync locale={user.locale} cookie={cookieStore.get(LOCALE_COOKIE)?.value ?? null} />
+            ) : null}
           </TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

@@ -1,4 +1,4 @@
-import { QueryClient } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 
 /** HTTP status of a tRPC error, when the server sent one. */
@@ -10,8 +10,28 @@ function httpStatusOf(error: unknown): number | null {
   return null;
 }
 
-export function makeQueryClient(): QueryClient {
+function isUnauthorized(error: unknown): boolean {
+  return (
+    error instanceof TRPCClientError &&
+    (error.data as { code?: unknown } | undefined)?.code === "UNAUTHORIZED"
+  );
+}
+
+interface QueryClientOptions {
+  /**
+   * Called when the API says the caller is not signed in (the session ended elsewhere: signed out
+   * on another device, or the account was deactivated). The browser sends them to sign in.
+   */
+  onUnauthorized?: () => void;
+}
+
+export function makeQueryClient({ onUnauthorized }: QueryClientOptions = {}): QueryClient {
+  const onError = (error: unknown) => {
+    if (onUnauthorized && isUnauthorized(error)) onUnauthorized();
+  };
   return new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,

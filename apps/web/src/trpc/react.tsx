@@ -5,6 +5,7 @@ import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
+import { signInPath } from "@/features/auth/paths";
 import { makeQueryClient } from "./query-client";
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
@@ -14,7 +15,12 @@ let browserQueryClient: QueryClient | undefined;
 function getQueryClient(): QueryClient {
   // On the server every request gets its own client; in the browser one lives for the page.
   if (typeof window === "undefined") return makeQueryClient();
-  browserQueryClient ??= makeQueryClient();
+  browserQueryClient ??= makeQueryClient({
+    onUnauthorized: () => {
+      const here = `${window.location.pathname}${window.location.search}`;
+      window.location.assign(signInPath(here));
+    },
+  });
   return browserQueryClient;
 }
 

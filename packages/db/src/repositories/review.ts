@@ -126,14 +126,22 @@ export async function castVote(
   return { changed: !result.inserted };
 }
 
-export async function getVote(tx: Tx, roundId: string, voterId: string) {
+export async function getVote(
+  tx: Tx,
+  roundId: string,
+  voterId: string,
+): Promise<{ choice: VoteChoice; reason: string | null; updatedAt: Date } | null> {
   return tx.vote.findUnique({
     where: { roundId_voterId: { roundId, voterId } },
     select: { choice: true, reason: true, updatedAt: true },
   });
 }
 
-export async function voteHistory(tx: Tx, roundId: string, voterId: string) {
+export async function voteHistory(
+  tx: Tx,
+  roundId: string,
+  voterId: string,
+): Promise<{ choice: VoteChoice; reason: string | null; createdAt: string }[]> {
   const rows = await tx.voteHistory.findMany({
     where: { roundId, voterId },
     select: { choice: true, reason: true, createdAt: true },

@@ -4,8 +4,16 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 
-/** A primary-navigation link that marks itself as the current page (also for sub-pages). */
-export function NavLink({ href, children }: { href: string; children: ReactNode }) {
+/** A navigation link that marks itself as the current page (also for sub-pages). */
+export function NavLink({
+  href,
+  children,
+  size = "normal",
+}: {
+  href: string;
+  children: ReactNode;
+  size?: "normal" | "small";
+}) {
   const pathname = usePathname();
   const current = pathname === href || pathname.startsWith(`${href}/`);
   return (
@@ -13,7 +21,8 @@ export function NavLink({ href, children }: { href: string; children: ReactNode 
       href={href}
       aria-current={current ? "page" : undefined}
       className={
-        "inline-flex items-center rounded px-3 py-2 text-sm font-medium underline-offset-4 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-300 " +
+        "inline-flex items-center rounded font-medium underline-offset-4 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-300 " +
+        (size === "small" ? "px-2 py-1 text-sm " : "px-3 py-2 text-sm ") +
         (current
           ? "bg-slate-700 text-white underline decoration-2"
           : "text-slate-100 hover:bg-slate-800 hover:underline")

@@ -1,15 +1,46 @@
+import type { SessionUser } from "@lodestone/auth/session";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "../i18n/language-switch";
+import { AccountActions } from "./account-actions";
 import { NavLink } from "./nav-link";
 
-export async function SiteHeader() {
+export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations("shell");
+  const tRoles = await getTranslations("enums.role");
+  const isAdmin = user?.role === "ADMIN";
   return (
     <header className="border-b-4 border-amber-400 bg-slate-900 text-white">
+      {user ? (
+        <div className="border-b border-slate-700 bg-slate-950">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-end gap-x-4 gap-y-2 px-4 py-1.5 text-sm sm:px-6">
+            <p className="mr-auto text-slate-200" data-testid="signed-in-as">
+              {t.rich("account.signedInAs", {
+                name: () => <strong className="font-semibold text-white">{user.name}</strong>,
+                role: () => (
+                  <span className="text-slate-200">
+                    {tRoles(user.role)}
+                    {user.delegation ? ` · ${user.delegation}` : ""}
+                  </span>
+                ),
+              })}
+            </p>
+            <nav aria-label={t("account.label")}>
+              <ul className="flex flex-wrap items-center gap-x-1 gap-y-1">
+                <li>
+                  <NavLink href="/profile" size="small">
+                    {t("account.profile")}
+                  </NavLink>
+                </li>
+                <AccountActions />
+              </ul>
+            </nav>
+          </div>
+        </div>
+      ) : null}
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-3 px-4 py-3 sm:px-6">
         <Link
-          href="/projects"
+          href={user ? "/projects" : "/sign-in"}
           className="flex items-center gap-3 rounded focus-visible:outline-3 focus-visible:outline-offset-4 focus-visible:outline-amber-300"
         >
           <LodestoneMark />
@@ -18,13 +49,27 @@ export async function SiteHeader() {
             <span className="text-xs text-slate-300">{t("tagline")}</span>
           </span>
         </Link>
-        <nav aria-label={t("primaryNavigation")} className="flex-1">
-          <ul className="flex flex-wrap gap-1">
-            <li>
-              <NavLink href="/projects">{t("nav.projects")}</NavLink>
-            </li>
-          </ul>
-        </nav>
+        {user ? (
+          <nav aria-label={t("primaryNavigation")} className="flex-1">
+            <ul className="flex flex-wrap gap-1">
+              <li>
+                <NavLink href="/projects">{t("nav.projects")}</NavLink>
+              </li>
+              {isAdmin ? (
+                <>
+                  <li>
+                    <NavLink href="/admin/users">{t("nav.users")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink href="/admin/delegations">{t("nav.delegations")}</NavLink>
+                  </li>
+                </>
+              ) : null}
+            </ul>
+          </nav>
+        ) : (
+          <div className="flex-1" />
+        )}
         <LanguageSwitch />
       </div>
     </header>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/features/auth/session";
 import { ProjectList } from "@/features/projects/project-list";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -8,6 +9,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function ProjectsPage() {
+  await requireUser();
   const t = await getTranslations("projects");
   return (
     <div className="flex flex-col gap-6">

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/features/auth/session";
+import { timeZoneGroups } from "@/features/i18n/time-zones";
+import { ProfileForm } from "@/features/profile/profile-form";
+import { headingClass } from "@/features/ui/styles";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("profile");
+  return { title: t("metaTitle") };
+}
+
+export default async function ProfilePage() {
+  const user = await requireUser();
+  const [t, tRoles] = await Promise.all([getTranslations("profile"), getTranslations("enums.role")]);
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="max-w-3xl">
+        <h1 className={headingClass}>{t("heading")}</h1>
+        <p className="mt-2 text-slate-700">{t("lead")}</p>
+      </div>
+      <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-300 bg-slate-50 p-4 text-sm">
+        <dt className="font-semibold text-slate-700">{t("email")}</dt>
+        <dd className="break-all text-slate-900">{user.email}</dd>
+        <dt className="font-semibold text-slate-700">{t("role")}</dt>
+        <dd className="text-slate-900">
+          {tRoles(user.role)}
+          {user.delegation ? ` · ${user.delegation}` : ""}
+        </dd>
+      </dl>
+      <ProfileForm
+        initial={{ name: user.name, locale: user.locale, timeZone: user.timeZone }}
+        timeZones={timeZoneGroups([user.timeZone])}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { Locale, Role } from "@lodestone/domain/enums";
+import { InviteUserInput } from "@lodestone/domain/user";
+import { useTranslations } from "next-intl";
+import { useEffect, useId, useRef, useState } from "react";
+import { useForm, type UseFormRegister } from "react-hook-form";
+import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
+import { fieldErrorMessage } from "@/features/forms/field-errors";
+import { ServerProblem } from "@/features/forms/server-problem";
+import { SUPPORTED_LOCALES } from "@/features/i18n/config";
+import { TimeZoneSelect } from "@/features/i18n/time-zone-select";
+import type { TimeZoneGroup } from "@/features/i18n/time-zones";
+import { Field, describedBy } from "@/features/ui/field";
+import { Spinner } from "@/features/ui/spinner";
+import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { affiliationIssues, type DelegationOption, type OrganisationOption } from "../affiliation";
+import { AffiliationFields } from "./affiliation-fields";
+
+/** What the form holds: the command's shape, with "no role chosen yet" allowed. */
+export interface InviteValues {
+  name: string;
+  email: string;
+  role: Role | "";
+  delegation: string | null;
+  organisationId: string | null;
+  locale: Locale;
+  timeZone: string;
+}
+
+/** The command sent to `user.invite`, checked by the domain's own schema (plus the affiliation rule). */
+export type InviteCommand = {
+  name: string;
+  email: string;
+  role: Role;
+  delegation: string | null;
+  organisationId: string | null;
+  locale: Locale;
+  timeZone: string;
+};
+
+const InviteSchema = InviteUserInput.superRefine(affiliationIssues);
+
+const FIELDS = ["name", "email", "role", "delegation", "organisationId", "locale", "timeZone"] as const;
+
+export interface InviteUserFormProps {
+  delegations: DelegationOption[];
+  organisations: OrganisationOption[];
+  optionsPending?: boolean;
+  timeZones: TimeZoneGroup[];
+  /** Creates the account and sends the invitation; throws (a tRPC error) when refused. */
+  onInvite: (command: InviteCommand) => Promise<void>;
+  onCancel: () => void;
+}
+
+/**
+ * Invite someone: name, address, role with the delegation or organisation it needs, language and
+ * time zone. Checked as the API will check it, with messages in the reader's language; what was
+ * typed stays when the server refuses.
+ */
+export function InviteUserForm({
+  delegations,
+  organisations,
+  optionsPending,
+  timeZones,
+  onInvite,
+  onCancel,
+}: InviteUserFormProps) {
+  const t = useTranslations("admin.users.form");
+  const tInvite = useTranslations("admin.users.invite");
+  const tErrors = useTranslations("forms.errors");
+  const tLocales = useTranslations("locales");
+  const id = useId();
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+
+  const form = useForm<InviteValues, unknown, InviteCommand>({
+    defaultValues: {
+      name: "",
+      email: "",
+      role: "",
+      delegation: null,
+      organisationId: null,
+      locale: "en",
+      timeZone: "UTC",
+    },
+    resolver: zodResolver(InviteSchema) as never,
+    shouldFocusError: true,
+  });
+  const { errors, isSubmitting } = form.formState;
+  const role = form.watch("role");
+
+  // A delegation only for delegates, an organisation only for partners.
+  const previousRole = useRef(role);
+  useEffect(() => {
+    if (previousRole.current === role) return;
+    previousRole.current = role;
+    if (role !== "DELEGATE") form.setValue("delegation", null);
+    if (role !== "PARTNER") form.setValue("organisationId", null);
+    form.clearErrors(["delegation", "organisationId"]);
+  }, [role, form]);
+
+  const onSubmit = form.handleSubmit(async (command) => {
+    setProblem(null);
+    try {
+      await onInvite(command);
+    } catch (error) {
+      const found = toApiProblem(error);
+      if (found.code === "CONFLICT") {
+        form.setError("email", { type: "taken" }, { shouldFocus: true });
+        return;
+      }
+      let placed = false;
+      for (const field of FIELDS) {
+        if (found.fieldErrors?.[field]?.length) {
+          form.setError(field, { type: "server" }, { shouldFocus: !placed });
+          placed = true;
+        }
+      }
+      if (!placed) setProblem(found);
+    }
+  });
+
+  const nameId = `${id}-name`;
+  const emailId = `${id}-email`;
+  const localeId = `${id}-locale`;
+  const zoneId = `${id}-zone`;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(event) => {
+        if (form.formState.isSubmitting) event.preventDefault();
+        else void onSubmit(event);
+      }}
+      className="flex flex-col gap-5"
+      aria-label={tInvite("formLabel")}
+    >
+      <Field id={nameId} label={t("name")} error={fieldErrorMessage(tErrors, "name", errors.name)}>
+        <input
+          id={nameId}
+          type="text"
+          autoComplete="off"
+          {...form.register("name")}
+          aria-invalid={errors.name ? true : undefined}
+          aria-describedby={describedBy(nameId, { error: errors.name })}
+          className={inputClass}
+        />
+      </Field>
+      <Field
+        id={emailId}
+        label={t("email")}
+        hint={tInvite("emailHint")}
+        error={fieldErrorMessage(tErrors, "email", errors.email)}
+      >
+        <input
+          id={emailId}
+          type="email"
+          inputMode="email"
+          autoComplete="off"
+          autoCapitalize="none"
+          spellCheck={false}
+          {...form.register("email")}
+          aria-invalid={errors.email ? true : undefined}
+          aria-describedby={describedBy(emailId, { hint: true, error: errors.email })}
+          className={inputClass}
+        />
+      </Field>
+      <AffiliationFields
+        idPrefix={id}
+        register={
+          form.register as unknown as UseFormRegister<
+            Pick<InviteValues, "role" | "delegation" | "organisationId">
+          >
+        }
+        errors={errors}
+        role={role}
+        delegations={delegations}
+        organisations={organisations}
+        optionsPending={optionsPending}
+      />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field
+          id={localeId}
+          label={t("language")}
+          error={fieldErrorMessage(tErrors, "locale", errors.locale)}
+        >
+          <select
+            id={localeId}
+            {...form.register("locale")}
+            aria-invalid={errors.locale ? true : undefined}
+            aria-describedby={describedBy(localeId, { error: errors.locale })}
+            className={inputClass}
+          >
+            {SUPPORTED_LOCALES.map((locale) => (
+              <option key={locale} value={locale} lang={locale}>
+                {tLocales(locale)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field
+          id={zoneId}
+          label={t("timeZone")}
+          error={fieldErrorMessage(tErrors, "timeZone", errors.timeZone)}
+        >
+          <TimeZoneSelect
+            id={zoneId}
+            groups={timeZones}
+            {...form.register("timeZone")}
+            aria-invalid={errors.timeZone ? true : undefined}
+            aria-describedby={describedBy(zoneId, { error: errors.timeZone })}
+          />
+        </Field>
+      </div>
+      <p className="text-sm text-slate-600">{tInvite("explainMail")}</p>
+      {problem ? <ServerProblem title={tInvite("failed")} problem={problem} /> : null}
+      <div className="flex flex-wrap justify-end gap-3">
+        <button type="button" onClick={onCancel} className={secondaryButton}>
+          {t("cancel")}
+        </button>
+        <button type="submit" aria-disabled={isSubmitting || undefined} className={primaryButton}>
+          {isSubmitting ? <Spinner tone="light" /> : null}
+          {isSubmitting ? tInvite("submitting") : tInvite("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { createAuthOptions } from "@lodestone/auth/next-auth";
+import type { NextAuthOptions } from "next-auth";
+import { env } from "@/env";
+
+let options: NextAuthOptions | null = null;
+
+/** next-auth's options for this server (built once, on first use: the secrets are read then). */
+export function authOptions(): NextAuthOptions {
+  if (options) return options;
+  const { nextAuthSecret, internalSecret } = env.secrets();
+  options = createAuthOptions({
+    apiUrl: env.API_URL,
+    internalSecret,
+    secret: nextAuthSecret,
+    production: env.deployed,
+    oidc: env.oidc ? { ...env.oidc, name: env.oidc.name ?? "Single sign-on" } : null,
+  });
+  return options;
+}

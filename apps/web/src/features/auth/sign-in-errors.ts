@@ -1,0 +1,24 @@
+/** next-auth's `?error=` codes, grouped into what we tell the person. */
+const ERROR_MESSAGES = {
+  AccessDenied: "accessDenied",
+  EmailCreateAccount: "accessDenied",
+  OAuthCreateAccount: "accessDenied",
+  Verification: "verification",
+  EmailSignin: "emailSignin",
+  OAuthSignin: "sso",
+  OAuthCallback: "sso",
+  OAuthAccountNotLinked: "sso",
+  Callback: "callback",
+  SessionRequired: "sessionRequired",
+  Configuration: "configuration",
+} as const;
+
+export type SignInErrorKey = (typeof ERROR_MESSAGES)[keyof typeof ERROR_MESSAGES] | "default";
+
+/** The message key for a next-auth error code; null when there is no error. */
+export function signInErrorKey(code: string | null | undefined): SignInErrorKey | null {
+  if (!code) return null;
+  return Object.hasOwn(ERROR_MESSAGES, code)
+    ? ERROR_MESSAGES[code as keyof typeof ERROR_MESSAGES]
+    : "default";
+}

@@ -1,0 +1,28 @@
+import { TRPCClientError } from "@trpc/client";
+
+/** What a form needs to know about a refused or failed request. */
+export interface ApiProblem {
+  /** tRPC code: BAD_REQUEST, CONFLICT, FORBIDDEN, UNAUTHORIZED, …; null when the API was not reached. */
+  code: string | null;
+  /** The server's own words (English). */
+  message: string;
+  /** Per-field messages for invalid input (zod, flattened), or null. */
+  fieldErrors: Record<string, string[] | undefined> | null;
+}
+
+export function toApiProblem(error: unknown): ApiProblem {
+  if (error instanceof TRPCClientError) {
+    const data = error.data as { code?: unknown; fieldErrors?: unknown } | undefined;
+    const fieldErrors =
+      data?.fieldErrors && typeof data.fieldErrors === "object"
+        ? (data.fieldErrors as Record<string, string[] | undefined>)
+        : null;
+    return {
+      code: typeof data?.code === "string" ? data.code : null,
+      message: error.message,
+      fieldErrors: fieldErrors && Object.keys(fieldErrors).length ? fieldErrors : null,
+    };
+  }
+  if (error instanceof Error) return { code: null, message: error.message, fieldErrors: null };
+  return { code: null, message: String(error), fieldErrors: null };
+}
