@@ -1,8 +1,6 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { recordAudit } from "@lodestone/db/repositories/audit";
 import * as comments from "@lodestone/db/repositories/comment";
-import { getProjectRecord } from "@lodestone/db/repositories/project";
-import { canSeeProject } from "@lodestone/domain/access";
 import {
   canComment,
   commentVisibility,
@@ -16,6 +14,7 @@ import {
 import { DomainError } from "@lodestone/domain/errors";
 import type { z } from "zod";
 import type { SignedInContext } from "../../context.js";
+import { visibleProject } from "../project/service.js";
 
 type In<T> = { ctx: SignedInContext; input: T };
 
@@ -38,34 +37,27 @@ function view(ctx: SignedInContext, c: comments.CommentRow): CommentView {
   };
 }
 
-async function projectFor(tx: Tx, ctx: SignedInContext, projectId: string) {
-  const project = await getProjectRecord(tx, projectId);
-  if (!project || !canSeeProject(ctx.user, project))
-    throw new DomainError("NOT_FOUND", "There is no such project.");
-  return project;
-}
-
 async function commentFor(tx: Tx, ctx: SignedInContext, id: string) {
   const comment = await comments.getComment(tx, id);
   if (!comment) throw new DomainError("NOT_FOUND", "There is no such comment.");
-  await projectFor(tx, ctx, comment.projectId);
+  await visibleProject(tx, ctx, comment.projectId);
   return comment;
 }
 
 export async function listComments({ ctx, input }: In<z.output<typeof ListCommentsInput>>) {
-  await projectFor(ctx.db.prisma, ctx, input.projectId);
+  await visibleProject(ctx.db.prisma, ctx, input.projectId);
   const page = await comments.listComments(ctx.db.prisma, input);
   return { items: page.items.map((c) => view(ctx, c)), nextCursor: page.nextCursor };
 }
 
 export async function commentStats({ ctx, input }: In<{ id: string }>) {
-  await projectFor(ctx.db.prisma, ctx, input.id);
+  await visibleProject(ctx.db.prisma, ctx, input.id);
   return comments.commentStats(ctx.db.prisma, input.id);
 }
 
 export function postComment({ ctx, input }: In<z.output<typeof PostCommentInput>>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
-    const project = await projectFor(tx, ctx, input.projectId);
+    const project = await visibleProject(tx, ctx, input.projectId);
     if (!canComment(ctx.user, project)) {
       throw new DomainError("FORBIDDEN", "You cannot comment on this project.");
     }

@@ -1,9 +1,8 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { recordAudit } from "@lodestone/db/repositories/audit";
 import * as milestones from "@lodestone/db/repositories/milestone";
-import { addTimelineEvent, getProjectRecord, setStatusIfVersion } from "@lodestone/db/repositories/project";
+import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
 import { organisationExists } from "@lodestone/db/repositories/user";
-import { canSeeProject } from "@lodestone/domain/access";
 import {
   canComplete,
   canReportOn,
@@ -21,15 +20,9 @@ import { DomainError } from "@lodestone/domain/errors";
 import { transition, type ProjectEvent } from "@lodestone/domain/lifecycle";
 import type { z } from "zod";
 import type { SignedInContext } from "../../context.js";
+import { visibleProject } from "../project/service.js";
 
 type In<T> = { ctx: SignedInContext; input: T };
-
-async function visibleProject(tx: Tx, ctx: SignedInContext, id: string) {
-  const project = await getProjectRecord(tx, id);
-  if (!project || !canSeeProject(ctx.user, project))
-    throw new DomainError("NOT_FOUND", "There is no such project.");
-  return project;
-}
 
 async function visibleMilestone(tx: Tx, ctx: SignedInContext, id: string) {
   const m = await milestones.getMilestone(tx, id);

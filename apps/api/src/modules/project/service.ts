@@ -31,8 +31,15 @@ const detail = (ctx: SignedInContext, record: projects.ProjectRecord): ProjectDe
   };
 };
 
-/** A project the caller may see; one they may not see does not exist for them. */
-async function visible(tx: Tx, ctx: SignedInContext, id: string): Promise<projects.ProjectRecord> {
+/**
+ * A project the caller may see; one they may not see does not exist for them. Every use-case on
+ * something of a project (comments, rounds, milestones) starts here.
+ */
+export async function visibleProject(
+  tx: Tx,
+  ctx: SignedInContext,
+  id: string,
+): Promise<projects.ProjectRecord> {
   const record = await projects.getProjectRecord(tx, id);
   if (!record || !canSeeProject(ctx.user, record))
     throw new DomainError("NOT_FOUND", "There is no such project.");
@@ -41,7 +48,7 @@ async function visible(tx: Tx, ctx: SignedInContext, id: string): Promise<projec
 
 /** A proposal the caller's organisation owns, at the version they last saw. */
 async function ownProposal(tx: Tx, ctx: SignedInContext, id: string, version: number) {
-  const record = await visible(tx, ctx, id);
+  const record = await visibleProject(tx, ctx, id);
   if (!canManageProposal(ctx.user, record)) {
     throw new DomainError("FORBIDDEN", "Only the proposing organisation can change this proposal.");
   }
@@ -62,7 +69,7 @@ async function sponsorIds(tx: Tx, codes: readonly string[]) {
 }
 
 export function getProject({ ctx, input }: In<{ id: string }>): Promise<ProjectDetail> {
-  return visible(ctx.db.prisma, ctx, input.id).then((r) => detail(ctx, r));
+  return visibleProject(ctx.db.prisma, ctx, input.id).then((r) => detail(ctx, r));
 }
 
 export function createProposal({ ctx, input }: In<ProposalFields>): Promise<ProjectDetail> {
@@ -188,12 +195,12 @@ export function withdrawProposal({
 }
 
 export async function listRevisions({ ctx, input }: In<{ id: string }>) {
-  await visible(ctx.db.prisma, ctx, input.id);
+  await visibleProject(ctx.db.prisma, ctx, input.id);
   return projects.listRevisions(ctx.db.prisma, input.id);
 }
 
 export async function getRevision({ ctx, input }: In<{ id: string; number: number }>) {
-  await visible(ctx.db.prisma, ctx, input.id);
+  await visibleProject(ctx.db.prisma, ctx, input.id);
   const revision = await projects.getRevisionContent(ctx.db.prisma, input.id, input.number);
   if (!revision) throw new DomainError("NOT_FOUND", `This project has no revision ${input.number}.`);
   return revision;
@@ -203,6 +210,6 @@ export async function listTimeline({
   ctx,
   input,
 }: In<{ id: string; cursor?: string | null | undefined; limit: number }>) {
-  await visible(ctx.db.prisma, ctx, input.id);
+  await visibleProject(ctx.db.prisma, ctx, input.id);
   return projects.listTimeline(ctx.db.prisma, input.id, input);
 }

@@ -1,7 +1,7 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { revisionContentHash } from "@lodestone/db/content-hash";
 import { recordAudit } from "@lodestone/db/repositories/audit";
-import { addTimelineEvent, getProjectRecord, setStatusIfVersion } from "@lodestone/db/repositories/project";
+import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
 import * as review from "@lodestone/db/repositories/review";
 import { findDelegationIdByCode } from "@lodestone/db/repositories/user";
 import { canSeeProject } from "@lodestone/domain/access";
@@ -19,15 +19,9 @@ import { DomainError } from "@lodestone/domain/errors";
 import { transition } from "@lodestone/domain/lifecycle";
 import type { z } from "zod";
 import type { Context, SignedInContext } from "../../context.js";
+import { visibleProject } from "../project/service.js";
 
 type In<T> = { ctx: SignedInContext; input: T };
-
-async function visibleProject(tx: Tx, ctx: SignedInContext, projectId: string) {
-  const project = await getProjectRecord(tx, projectId);
-  if (!project || !canSeeProject(ctx.user, project))
-    throw new DomainError("NOT_FOUND", "There is no such project.");
-  return project;
-}
 
 async function roundFor(tx: Tx, ctx: SignedInContext, roundId: string) {
   const round = await review.getRound(tx, roundId);
