@@ -117,14 +117,13 @@ export function decisionOutcome(
   return approved ? "APPROVED" : ifNotApproved;
 }
 
+/** The refusal of anything done in a round that has closed. */
+export const roundClosed = () =>
+  new DomainError("INVALID_STATE", "This review round is closed: votes and changes are no longer accepted.");
+
 /** A round may only be changed or voted in while open and before its closing time. */
 export function checkRoundOpen(round: { status: "OPEN" | "CLOSED"; closesAt: Date }, now: Date): void {
-  if (round.status !== "OPEN" || round.closesAt <= now) {
-    throw new DomainError(
-      "INVALID_STATE",
-      "This review round is closed: votes and changes are no longer accepted.",
-    );
-  }
+  if (round.status !== "OPEN" || round.closesAt <= now) throw roundClosed();
 }
 
 export interface DecisionRecord {

@@ -9,6 +9,7 @@ import { DecisionRule, defaultRule, tally, type Tally } from "@lodestone/domain/
 import {
   checkRoundOpen,
   decisionOutcome,
+  roundClosed,
   type CastVoteInput,
   type CloseRoundInput,
   type DecisionRecord,
@@ -111,16 +112,17 @@ export function castVote({ ctx, input }: In<z.output<typeof CastVoteInput>>) {
       reason: input.reason,
       at: ctx.now(),
     });
-    if (!cast) checkRoundOpen({ status: "CLOSED", closesAt: round.closesAt }, ctx.now());
+    // The round closed between the check above and the vote: the statement inserted nothing.
+    if (!cast) throw roundClosed();
     await recordAudit(tx, {
       actorId: ctx.user.id,
-      action: cast?.changed ? "vote.changed" : "vote.cast",
+      action: cast.changed ? "vote.changed" : "vote.cast",
       entityType: "ReviewRound",
       entityId: round.id,
       after: { choice: input.choice },
       requestId: ctx.requestId,
     });
-    return { choice: input.choice, changed: cast?.changed ?? false };
+    return { choice: input.choice, changed: cast.changed };
   });
 }
 
