@@ -3,6 +3,7 @@ import { SESSION_COOKIE_NAMES } from "@lodestone/auth/secrets";
 import type { SessionUser } from "@lodestone/auth/session";
 import type { Database } from "@lodestone/db/client";
 import { findSession } from "@lodestone/db/repositories/session";
+import { toTRPCError } from "./errors.js";
 import type { Mailer } from "./mailer.js";
 
 /** What the API was started with that procedures need. */
@@ -101,9 +102,14 @@ export async function createContext(
 ): Promise<InnerContext> {
   const token = sessionTokenOf(req);
   const presented = header(req, internalHeader);
+  // Resolving the session is the request's first database call: a database that is down must
+  // answer through the one error mapping (503 with a clear message), not as a crash.
+  const session = await resolveSession(services.db, token, services.now()).catch((error: unknown) => {
+    throw toTRPCError(error);
+  });
   return {
     ...services,
-    session: await resolveSession(services.db, token, services.now()),
+    session,
     sessionToken: token,
     internal: presented !== undefined && safeEqual(presented, services.internalSecret),
     requestId: req.id,
