@@ -106,7 +106,8 @@ test.describe("keyboard", () => {
   test("load more works by keyboard alone", async ({ page }) => {
     await openProjectList(page);
     const loadMore = page.getByRole("button", { name: "Load more projects" });
-    for (let i = 0; i < 30 && !(await loadMore.evaluate((el) => el === document.activeElement)); i++) {
+    // Past the header, the search and filters, and each row's title link.
+    for (let i = 0; i < 80 && !(await loadMore.evaluate((el) => el === document.activeElement)); i++) {
       await page.keyboard.press("Tab");
     }
     await expect(loadMore).toBeFocused();

@@ -55,7 +55,7 @@ describe("a partner's proposal from draft to submitted", () => {
     });
 
     const timeline = await partner.project.timeline({ id: draft.id });
-    expect(timeline.items.map((e) => e.type)).toEqual(["created", "status_changed"]);
+    expect(timeline.items.map((e) => e.type)).toEqual(["project_created", "status_changed"]);
     const actions = await db.prisma.auditEvent.findMany({
       where: { entityId: draft.id },
       orderBy: { createdAt: "asc" },

@@ -83,7 +83,11 @@ export function createProposal({ ctx, input }: In<ProposalFields>): Promise<Proj
       organisationId: ctx.user.organisationId,
       createdById: ctx.user.id,
     });
-    await projects.addTimelineEvent(tx, { projectId: created.id, actorId: ctx.user.id, type: "created" });
+    await projects.addTimelineEvent(tx, {
+      projectId: created.id,
+      actorId: ctx.user.id,
+      type: "project_created",
+    });
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: "project.created",

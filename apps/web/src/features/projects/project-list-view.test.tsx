@@ -95,6 +95,11 @@ describe("ProjectListView", () => {
     expect(screen.queryByRole("button", { name: "Load more projects" })).toBeNull();
   });
 
+  it('says "No projects match" when a filter finds nothing', () => {
+    renderWithProviders(<ProjectListView {...props({ items: [], filtered: true })} />, { locale: "ja" });
+    expect(screen.getByRole("heading", { name: "該当するプロジェクトはありません" })).toBeTruthy();
+  });
+
   it("shows a busy loading state with an accessible label", () => {
     renderWithProviders(<ProjectListView {...props({ status: "pending" })} />);
     const status = screen.getByRole("status");

@@ -9,6 +9,8 @@ import { ProjectTable } from "./project-table";
 export interface ProjectListViewProps {
   status: "pending" | "error" | "success";
   items: ProjectListItem[];
+  /** Whether a search or filter is set (an empty result then says "No projects match"). */
+  filtered?: boolean;
   /** Why the first page failed (status "error"). */
   error?: LoadError | null;
   onRetry: () => void;
@@ -26,7 +28,17 @@ const secondaryButton = `${buttonClass} border border-slate-400 bg-white text-sl
 
 /** The project list in each of its states: loading, failed, empty, and a table with "load more". */
 export function ProjectListView(props: ProjectListViewProps) {
-  const { status, items, error, onRetry, hasNextPage, isFetchingNextPage, loadMoreError, onLoadMore } = props;
+  const {
+    status,
+    items,
+    filtered,
+    error,
+    onRetry,
+    hasNextPage,
+    isFetchingNextPage,
+    loadMoreError,
+    onLoadMore,
+  } = props;
   const t = useTranslations("projects");
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const loadMoreRef = useRef<HTMLButtonElement>(null);
@@ -79,8 +91,10 @@ export function ProjectListView(props: ProjectListViewProps) {
   if (items.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-slate-400 bg-slate-50 px-6 py-12 text-center">
-        <h2 className="text-lg font-semibold text-slate-900">{t("empty.title")}</h2>
-        <p className="mt-2 text-slate-700">{t("empty.body")}</p>
+        <h2 className="text-lg font-semibold text-slate-900">
+          {filtered ? t("noMatch.title") : t("empty.title")}
+        </h2>
+        <p className="mt-2 text-slate-700">{filtered ? t("noMatch.body") : t("empty.body")}</p>
       </div>
     );
   }

@@ -12,6 +12,12 @@ import { forwardToApi } from "@/trpc/proxy";
 import { TRPCProvider } from "@/trpc/react";
 import { ProjectList } from "./project-list";
 
+vi.mock("next/navigation", () => ({
+  useRouter: () => ({ push: vi.fn(), replace: vi.fn() }),
+  usePathname: () => "/projects",
+  useSearchParams: () => new URLSearchParams(),
+}));
+
 const ALL = Array.from({ length: 25 }, (_, i) =>
   makeProject({ reference: `LD-${String(i + 1).padStart(4, "0")}` }),
 );
@@ -31,6 +37,11 @@ function fakeLink(answer: Answer, calls: ListProjectsInput[]): TRPCLink<AppRoute
   return () =>
     ({ op }) =>
       observable((observer) => {
+        if (op.path === "delegation.list") {
+          observer.next({ result: { type: "data", data: [] } });
+          observer.complete();
+          return;
+        }
         // Validate exactly as the API does (the schema is strict: unknown keys are refused).
         const parsed = ListProjectsInput.safeParse(op.input);
         if (!parsed.success) {

@@ -1,5 +1,6 @@
 import type { Locale } from "@lodestone/domain/enums";
 import type { ProjectListItem } from "@lodestone/domain/project-list";
+import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { StatusBadge } from "./status-badge";
@@ -109,9 +110,13 @@ function ProjectRow({
         {project.reference}
       </th>
       <td className="px-3 py-3">
-        <span lang={shown} className="block font-semibold text-slate-900">
+        <Link
+          href={`/projects/${project.id}`}
+          lang={shown}
+          className="block font-semibold text-blue-800 underline underline-offset-4 hover:text-blue-950"
+        >
           {project.title[shown]}
-        </span>
+        </Link>
         {hasOwn && hasOther ? (
           <span lang={other} className="mt-0.5 block text-slate-600">
             <span className="sr-only">{t("otherLanguageTitle", { language: tLanguage(other) })}: </span>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { requireUser } from "@/features/auth/session";
 import { ProjectList } from "@/features/projects/project-list";
 
@@ -17,7 +18,9 @@ export default async function ProjectsPage() {
         <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
         <p className="mt-2 text-base text-slate-700">{t("lead")}</p>
       </div>
-      <ProjectList />
+      <Suspense>
+        <ProjectList />
+      </Suspense>
     </div>
   );
 }

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale } from "next-intl/server";
+import { cache } from "react";
+import { requireUser } from "@/features/auth/session";
+import { ProjectView } from "@/features/projects/project-view";
+import { serverApi, trpcCodeOf } from "@/trpc/server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+/**
+ * The project, or "not found" when it does not exist or the reader may not see it (loaded once
+ * per request for both the metadata and the page).
+ */
+const loadProject = cache(async (id: string) => {
+  if (!UUID.test(id)) notFound();
+  const api = await serverApi();
+  try {
+    const [project, revisions, timeline] = await Promise.all([
+      api.project.get.query({ id }),
+      api.project.revisions.query({ id }),
+      api.project.timeline.query({ id, limit: 100 }),
+    ]);
+    return { project, revisions, timeline: timeline.items };
+  } catch (error) {
+    const code = trpcCodeOf(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser();
+  const { id } = await params;
+  const { project } = await loadProject(id);
+  const locale = await getLocale();
+  const title = (locale === "ja" ? project.fields.titleJa : project.fields.titleEn) || project.fields.titleEn;
+  return { title: `${project.reference} ${title}` };
+}
+
+export default async function ProjectPage({ params }: Props) {
+  await requireUser();
+  const { id } = await params;
+  const { project, revisions, timeline } = await loadProject(id);
+  return <ProjectView project={project} revisions={revisions} timeline={timeline} />;
+}

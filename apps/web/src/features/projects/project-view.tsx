@@ -1,0 +1,269 @@
+"use client";
+
+import { PROJECT_STATUSES, type Locale, type ProjectStatus } from "@lodestone/domain/enums";
+import type { ProjectDetail, RevisionSummary } from "@lodestone/domain/proposal";
+import Link from "next/link";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { linkClass } from "@/features/ui/styles";
+import { Markdown } from "./markdown";
+import { RevisionHistory } from "./revision-history";
+import { StatusBadge } from "./status-badge";
+
+export interface TimelineItem {
+  id: string;
+  type: string;
+  data?: unknown;
+  actor: { id: string; name: string } | null;
+  createdAt: string;
+}
+
+type LanguageView = "both" | Locale;
+
+const TIMELINE_TYPES = [
+  "created",
+  "project_created",
+  "status_changed",
+  "round_opened",
+  "round_closed",
+  "decision_recorded",
+  "milestone_created",
+  "milestone_replanned",
+  "milestone_reported",
+] as const;
+
+interface ProjectViewProps {
+  project: ProjectDetail;
+  revisions: RevisionSummary[];
+  timeline: TimelineItem[];
+}
+
+/** One project: both languages side by side, its details, revisions and status timeline. */
+export function ProjectView({ project, revisions, timeline }: ProjectViewProps) {
+  const t = useTranslations("project");
+  const tLanguage = useTranslations("languageNames");
+  const locale = useLocale();
+  const [view, setView] = useState<LanguageView>("both");
+  const id = useId();
+  const f = project.fields;
+  const titleLocale: Locale = f[locale === "ja" ? "titleJa" : "titleEn"].trim()
+    ? locale
+    : locale === "ja"
+      ? "en"
+      : "ja";
+  const title = titleLocale === "ja" ? f.titleJa : f.titleEn;
+  const shown: Locale[] = view === "both" ? ["en", "ja"] : [view];
+
+  return (
+    <div className="flex flex-col gap-8">
+      <div>
+        <p>
+          <Link href="/projects" className={linkClass}>
+            {t("back")}
+          </Link>
+        </p>
+        <p className="mt-4 font-mono text-sm font-semibold text-slate-700">
+          <span className="sr-only">{t("reference")}: </span>
+          {project.reference}
+        </p>
+        <h1 lang={titleLocale} className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">
+          {title || project.reference}
+        </h1>
+        <div className="mt-3 flex flex-wrap items-center gap-3 text-slate-700">
+          <StatusBadge status={project.status} />
+          <span>{t("organisation", { name: project.organisation.name })}</span>
+        </div>
+      </div>
+
+      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <legend className="mb-2 text-sm font-semibold text-slate-900">{t("languages.label")}</legend>
+        {(["both", "en", "ja"] as const).map((option) => (
+          <label key={option} className="inline-flex items-center gap-2 text-sm text-slate-900">
+            <input
+              type="radio"
+              name={`${id}-languages`}
+              value={option}
+              checked={view === option}
+              onChange={() => setView(option)}
+              className="h-4 w-4 accent-blue-800"
+            />
+            {t(`languages.${option}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      <div className={`grid gap-6 ${shown.length === 2 ? "lg:grid-cols-2" : ""}`}>
+        {shown.map((lang) => (
+          <LanguageColumn key={lang} project={project} lang={lang} />
+        ))}
+      </div>
+      <p className="sr-only">{t("bindingHint", { language: tLanguage(f.bindingLanguage) })}</p>
+
+      <Details project={project} />
+      <RevisionHistory projectId={project.id} revisions={revisions} />
+      <Timeline items={timeline} />
+    </div>
+  );
+}
+
+function LanguageColumn({ project, lang }: { project: ProjectDetail; lang: Locale }) {
+  const t = useTranslations("project");
+  const tLanguage = useTranslations("languageNames");
+  const tEnums = useTranslations("enums.translationStatus");
+  const f = project.fields;
+  const title = lang === "en" ? f.titleEn : f.titleJa;
+  const summary = lang === "en" ? f.summaryEn : f.summaryJa;
+  const body = lang === "en" ? f.bodyEn : f.bodyJa;
+  const status = lang === "en" ? f.translationEn : f.translationJa;
+  const binding = f.bindingLanguage === lang;
+  const missing = status === "MISSING" || (!title.trim() && !summary.trim() && !body.trim());
+  const headingId = `language-${lang}`;
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-language={lang}
+      className={`flex min-w-0 flex-col gap-4 rounded-lg border bg-white p-5 shadow-sm ${binding ? "border-blue-800 border-2" : "border-slate-300"}`}
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 id={headingId} className="text-lg font-semibold text-slate-900">
+          {tLanguage(lang)}
+        </h2>
+        {binding ? (
+          <span className="rounded-full bg-blue-800 px-2.5 py-0.5 text-xs font-semibold text-white">
+            {t("binding")}
+          </span>
+        ) : null}
+        <span
+          data-translation={status}
+          className="rounded-full bg-slate-100 px-2.5 py-0.5 text-xs font-semibold text-slate-800 ring-1 ring-inset ring-slate-300"
+        >
+          {t("translation", { status: tEnums(status) })}
+        </span>
+      </div>
+      {missing ? (
+        <p className="text-slate-700">{t("missing", { language: tLanguage(lang) })}</p>
+      ) : (
+        <div lang={lang} className="flex flex-col gap-4">
+          <p className="text-xl font-semibold text-slate-900">{title}</p>
+          <div>
+            <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("summary")}</h3>
+            <p className="mt-1 text-slate-900">{summary}</p>
+          </div>
+          <div>
+            <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-700">{t("body")}</h3>
+            <div className="mt-1">
+              <Markdown>{body}</Markdown>
+            </div>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Details({ project }: { project: ProjectDetail }) {
+  const t = useTranslations("project.details");
+  const tEnums = useTranslations("enums");
+  const format = useFormatter();
+  const locale = useLocale();
+  const f = project.fields;
+  const regionName = (code: string) => {
+    try {
+      return new Intl.DisplayNames([locale], { type: "region", fallback: "code" }).of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  const rows: [string, React.ReactNode][] = [
+    [t("commodity"), tEnums(`commodity.${f.commodity}`)],
+    [t("stage"), tEnums(`stage.${f.stage}`)],
+    [t("country"), `${regionName(f.site.country)} (${f.site.country})`],
+    [t("region"), f.site.region || t("none")],
+    [
+      t("coordinates"),
+      f.site.latitude !== null && f.site.longitude !== null
+        ? `${format.number(f.site.latitude, { maximumFractionDigits: 6 })}, ${format.number(f.site.longitude, { maximumFractionDigits: 6 })}`
+        : t("none"),
+    ],
+    [t("capacity"), t("capacityValue", { value: format.number(f.capacityTpy, "tonnes") })],
+    [t("capex"), <data value={f.capexUsd}>{format.number(f.capexUsd, "usd")}</data>],
+    [
+      t("sponsors"),
+      f.sponsors.length ? f.sponsors.map((code) => `${regionName(code)} (${code})`).join(", ") : t("none"),
+    ],
+    [
+      t("submitted"),
+      project.submittedAt ? (
+        <time dateTime={project.submittedAt}>
+          {format.dateTime(new Date(project.submittedAt), "dateTime")}
+        </time>
+      ) : (
+        t("notSubmitted")
+      ),
+    ],
+  ];
+  return (
+    <section
+      aria-labelledby="project-details"
+      className="rounded-lg border border-slate-300 bg-white p-5 shadow-sm"
+    >
+      <h2 id="project-details" className="text-lg font-semibold text-slate-900">
+        {t("heading")}
+      </h2>
+      <dl className="mt-3 grid gap-x-6 gap-y-3 sm:grid-cols-2 lg:grid-cols-3">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt className="text-sm font-semibold text-slate-700">{label}</dt>
+            <dd className="text-slate-900">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+function Timeline({ items }: { items: TimelineItem[] }) {
+  const t = useTranslations("project.timeline");
+  const tStatus = useTranslations("enums.projectStatus");
+  const format = useFormatter();
+  return (
+    <section aria-labelledby="project-timeline">
+      <h2 id="project-timeline" className="text-lg font-semibold text-slate-900">
+        {t("heading")}
+      </h2>
+      {items.length === 0 ? (
+        <p className="mt-2 text-slate-700">{t("empty")}</p>
+      ) : (
+        <ol className="mt-3 flex flex-col gap-3 border-l-2 border-slate-300 pl-4">
+          {items.map((item) => {
+            const known = (TIMELINE_TYPES as readonly string[]).includes(item.type);
+            const data = (item.data ?? {}) as { from?: unknown; to?: unknown };
+            const statuses =
+              isStatus(data.from) && isStatus(data.to)
+                ? t("statusChange", { from: tStatus(data.from), to: tStatus(data.to) })
+                : null;
+            return (
+              <li key={item.id} data-event={item.type}>
+                <p className="font-semibold text-slate-900">
+                  {known ? t(`types.${item.type as (typeof TIMELINE_TYPES)[number]}`) : t("types.other")}
+                  {statuses ? <span className="font-normal text-slate-800">: {statuses}</span> : null}
+                </p>
+                <p className="text-sm text-slate-700">
+                  <time dateTime={item.createdAt}>
+                    {format.dateTime(new Date(item.createdAt), "dateTime")}
+                  </time>{" "}
+                  · {item.actor ? t("by", { name: item.actor.name }) : t("system")}
+                </p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function isStatus(value: unknown): value is ProjectStatus {
+  return typeof value === "string" && (PROJECT_STATUSES as readonly string[]).includes(value);
+}
