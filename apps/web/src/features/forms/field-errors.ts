@@ -47,6 +47,33 @@ export function fieldErrorKey(field: string, type: ErrorType | undefined): Messa
       return type === "too_big" ? "tooLong120" : "nameJaRequired";
     case "kind":
       return "kindRequired";
+    case "titleEn":
+    case "titleJa":
+      return "tooLong200";
+    case "summaryEn":
+    case "summaryJa":
+      return "tooLong2000";
+    case "bodyEn":
+    case "bodyJa":
+      return "tooLong50000";
+    case "commodity":
+      return "commodityRequired";
+    case "stage":
+      return "stageRequired";
+    case "country":
+      return "countryFormat";
+    case "region":
+      return "tooLong200";
+    case "latitude":
+      return "latitudeRange";
+    case "longitude":
+      return "longitudeRange";
+    case "capacityTpy":
+      return "capacityInvalid";
+    case "capexUsd":
+      return "capexInvalid";
+    case "sponsors":
+      return "sponsorsInvalid";
     default:
       return "invalid";
   }

@@ -72,6 +72,11 @@ export function ProjectView({ project, revisions, timeline }: ProjectViewProps) 
         <div className="mt-3 flex flex-wrap items-center gap-3 text-slate-700">
           <StatusBadge status={project.status} />
           <span>{t("organisation", { name: project.organisation.name })}</span>
+          {project.canManage ? (
+            <Link href={`/projects/${project.id}/edit`} className={linkClass}>
+              {t("edit")}
+            </Link>
+          ) : null}
         </div>
       </div>
 
