@@ -26,3 +26,24 @@ export function toApiProblem(error: unknown): ApiProblem {
   if (error instanceof Error) return { code: null, message: error.message, fieldErrors: null };
   return { code: null, message: String(error), fieldErrors: null };
 }
+
+/**
+ * Puts the server's field errors on the form's own fields (the form shows them translated),
+ * focusing the first unless `focus` is false. True when any field was marked; otherwise the
+ * caller shows the problem as a whole.
+ */
+export function markServerFieldErrors<F extends string>(
+  problem: ApiProblem,
+  fields: readonly F[],
+  setError: (field: F, options: { shouldFocus: boolean }) => void,
+  focus = true,
+): boolean {
+  let placed = false;
+  for (const field of fields) {
+    if (problem.fieldErrors?.[field]?.length) {
+      setError(field, { shouldFocus: focus && !placed });
+      placed = true;
+    }
+  }
+  return placed;
+}

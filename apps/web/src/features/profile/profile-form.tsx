@@ -8,7 +8,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
+import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { fieldErrorMessage } from "@/features/forms/field-errors";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { rememberLocale } from "@/features/i18n/actions";
@@ -60,13 +60,12 @@ export function ProfileForm({ initial, timeZones }: ProfileFormProps) {
       router.refresh();
     } catch (error) {
       const found = toApiProblem(error);
-      let placed = false;
-      for (const field of ["name", "locale", "timeZone"] as const) {
-        if (found.fieldErrors?.[field]?.length) {
-          form.setError(field, { type: "server" });
-          placed = true;
-        }
-      }
+      const placed = markServerFieldErrors(
+        found,
+        ["name", "locale", "timeZone"] as const,
+        (field, options) => form.setError(field, { type: "server" }, options),
+        false,
+      );
       if (!placed) setProblem(found);
     }
   });

@@ -6,7 +6,7 @@ import { DelegationInput } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
+import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { fieldErrorMessage } from "@/features/forms/field-errors";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { Field, describedBy } from "@/features/ui/field";
@@ -52,13 +52,9 @@ export function DelegationForm({ mode, defaults, onSave, onCancel }: DelegationF
         form.setError("code", { type: "taken" }, { shouldFocus: true });
         return;
       }
-      let placed = false;
-      for (const field of FIELDS) {
-        if (found.fieldErrors?.[field]?.length) {
-          form.setError(field, { type: "server" }, { shouldFocus: !placed });
-          placed = true;
-        }
-      }
+      const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
+        form.setError(field, { type: "server" }, options),
+      );
       if (!placed) setProblem(found);
     }
   });

@@ -6,7 +6,7 @@ import { ChangeRoleInput, type UserSummary } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { useForm, type UseFormRegister } from "react-hook-form";
-import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
+import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { Dialog } from "@/features/ui/dialog";
 import { Spinner } from "@/features/ui/spinner";
@@ -86,13 +86,11 @@ function ChangeRoleForm({
       await onSubmit(command);
     } catch (error) {
       const found = toApiProblem(error);
-      let placed = false;
-      for (const field of ["role", "delegation", "organisationId"] as const) {
-        if (found.fieldErrors?.[field]?.length) {
-          form.setError(field, { type: "server" }, { shouldFocus: !placed });
-          placed = true;
-        }
-      }
+      const placed = markServerFieldErrors(
+        found,
+        ["role", "delegation", "organisationId"] as const,
+        (field, options) => form.setError(field, { type: "server" }, options),
+      );
       if (!placed) setProblem(found);
     }
   });

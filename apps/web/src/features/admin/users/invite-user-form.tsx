@@ -6,7 +6,7 @@ import { InviteUserInput } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { useForm, type UseFormRegister } from "react-hook-form";
-import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
+import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { fieldErrorMessage } from "@/features/forms/field-errors";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { SUPPORTED_LOCALES } from "@/features/i18n/config";
@@ -110,13 +110,9 @@ export function InviteUserForm({
         form.setError("email", { type: "taken" }, { shouldFocus: true });
         return;
       }
-      let placed = false;
-      for (const field of FIELDS) {
-        if (found.fieldErrors?.[field]?.length) {
-          form.setError(field, { type: "server" }, { shouldFocus: !placed });
-          placed = true;
-        }
-      }
+      const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
+        form.setError(field, { type: "server" }, options),
+      );
       if (!placed) setProblem(found);
     }
   });
