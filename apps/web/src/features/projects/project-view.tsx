@@ -7,6 +7,7 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { linkClass } from "@/features/ui/styles";
 import { Markdown } from "./markdown";
+import { ProjectSectionsNav } from "./project-sections-nav";
 import { RevisionHistory } from "./revision-history";
 import { StatusBadge } from "./status-badge";
 
@@ -79,6 +80,8 @@ export function ProjectView({ project, revisions, timeline }: ProjectViewProps) 
           ) : null}
         </div>
       </div>
+
+      <ProjectSectionsNav projectId={project.id} />
 
       <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <legend className="mb-2 text-sm font-semibold text-slate-900">{t("languages.label")}</legend>
