@@ -61,6 +61,31 @@ test.describe("project list", () => {
     await expectNoSeriousA11yViolations(page);
   });
 
+  test("sorts by reference or by capex, and the order lives in the address", async ({ page }) => {
+    await openProjectList(page);
+    const sort = page.getByRole("combobox", { name: "Sort by" });
+    await expect(sort).toHaveValue("updated");
+
+    await sort.selectOption("reference");
+    await expect(page).toHaveURL(/[?&]sort=reference/);
+    const references = await projectRows(page).getByRole("rowheader").allTextContents();
+    expect(references).toEqual([...references].sort());
+
+    await sort.selectOption("capex");
+    await expect(page).toHaveURL(/[?&]sort=capex/);
+    await expect(projectRows(page).first().getByRole("rowheader")).not.toHaveText(references[0]!);
+    const capex = (await projectRows(page)
+      .locator("data")
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute("value"))))) as number[];
+    expect(capex.length).toBeGreaterThan(1);
+    expect(capex).toEqual([...capex].sort((a, b) => b - a));
+
+    // A shared link opens in the same order.
+    await page.reload();
+    await expect(page.getByRole("combobox", { name: "Sort by" })).toHaveValue("capex");
+    await expectNoSeriousA11yViolations(page);
+  });
+
   test("shows dates in the time zone of the profile, whatever the browser's", async ({ page }) => {
     // The browser says Asia/Tokyo; Margaret's profile says America/New_York.
     await openProjectList(page, "/projects");

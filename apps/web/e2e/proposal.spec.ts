@@ -54,3 +54,53 @@ test.describe("proposal form", () => {
     await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   });
 });
+
+test.describe("submission checks and withdrawal", () => {
+  test("an incomplete draft names what is missing, unsaved changes must be saved first, and withdrawing asks", async ({
+    page,
+  }) => {
+    const title = `Incomplete recycling line ${Date.now()}`;
+    await page.goto("/projects/new");
+    await page.getByLabel("Title", { exact: true }).first().fill(title);
+    await page.getByLabel("Summary", { exact: true }).first().fill("Recovers magnet scrap.");
+    await page.getByLabel("Description", { exact: true }).first().fill("Plan to follow.");
+    await page.getByLabel("Commodity").selectOption("DY");
+    await page.getByLabel("Supply-chain stage").selectOption("RECYCLING");
+    await page.getByLabel("Site country").fill("JP");
+    await page.getByLabel("Capacity (tonnes per year)").fill("300");
+    await page.getByLabel("Capex (USD)").fill("40000000");
+    // No region and no sponsoring delegation yet.
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}\/edit/);
+
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    const alert = page.getByRole("alert").filter({ hasText: "not complete yet" });
+    await expect(alert).toContainText("Region");
+    await expect(alert).toContainText("Sponsoring delegations");
+    await expect(page.getByRole("alertdialog")).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page);
+
+    // Typed but not saved: submitting would send the saved version, so it asks to save first.
+    await page.getByLabel("Region").fill("Kitakyushu");
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "unsaved changes" })).toBeVisible();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page.getByText("Saved.", { exact: true })).toBeVisible();
+    await page.getByRole("button", { name: "Submit for review" }).click();
+    await expect(alert).toContainText("Sponsoring delegations");
+    await expect(alert).not.toContainText("Region");
+
+    // Withdraw: asks first; cancelling changes nothing.
+    await page.getByRole("button", { name: "Withdraw" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await expect(dialog).toContainText("This cannot be undone");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toHaveCount(0);
+    await page.getByRole("button", { name: "Withdraw" }).click();
+    await dialog.getByRole("button", { name: "Withdraw", exact: true }).click();
+    await expect(page).toHaveURL(/\/projects\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await expect(page.getByText("Withdrawn", { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+  });
+});

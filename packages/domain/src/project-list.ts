@@ -4,7 +4,16 @@ import { Commodity, ProjectStatus, SupplyChainStage } from "./enums.js";
 
 export const PROJECT_PAGE_SIZE_MAX = 100;
 
-/** `project.list`: one keyset page of projects, newest change first, with optional filters. */
+/**
+ * The orders the project list offers: newest change first (the default), by reference (oldest
+ * first), largest estimated capex first, largest capacity first. Each ends on the id, so the order
+ * is total and a keyset cursor continues it exactly.
+ */
+export const PROJECT_SORTS = ["updated", "reference", "capex", "capacity"] as const;
+export const ProjectSort = z.enum(PROJECT_SORTS);
+export type ProjectSort = z.infer<typeof ProjectSort>;
+
+/** `project.list`: one keyset page of projects in the chosen order (newest change first by default), with optional filters. */
 export const ListProjectsInput = z
   .object({
     /** The id of the last project of the previous page (null or absent: the first page). */
@@ -24,6 +33,7 @@ export const ListProjectsInput = z
       .regex(/^[A-Z]{2,8}$/, "Use a delegation code, such as JP.")
       .optional(),
     q: z.string().trim().max(200, "Search for at most 200 characters.").optional(),
+    sort: ProjectSort.default("updated"),
   })
   .strict();
 export type ListProjectsInput = z.input<typeof ListProjectsInput>;

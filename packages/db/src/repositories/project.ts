@@ -2,7 +2,7 @@ import type { ProjectVisibility } from "@lodestone/domain/access";
 import type { Page } from "@lodestone/domain/page";
 import type { ProjectStatus } from "@lodestone/domain/enums";
 import { projectSearchText } from "@lodestone/domain/project-content";
-import type { ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
+import type { ListProjectsQuery, ProjectListItem, ProjectSort } from "@lodestone/domain/project-list";
 import type { ProjectDetail, ProposalFields, RevisionSummary } from "@lodestone/domain/proposal";
 import type { Tx } from "../client.js";
 import { afterCursor, keysetPage } from "./page.js";
@@ -69,9 +69,17 @@ export function visibilityWhere(v: ProjectVisibility): Prisma.ProjectWhereInput 
   };
 }
 
+/** Each order of the list, ending on the id so that it is total (and has an index). */
+const LIST_ORDER: Record<ProjectSort, Prisma.ProjectOrderByWithRelationInput[]> = {
+  updated: [{ updatedAt: "desc" }, { id: "desc" }],
+  reference: [{ reference: "asc" }],
+  capex: [{ capexUsd: "desc" }, { id: "desc" }],
+  capacity: [{ capacityTpy: "desc" }, { id: "desc" }],
+};
+
 /**
- * One keyset page, newest change first (`updatedAt desc, id desc`). The cursor is the last id of
- * the previous page; Prisma turns it into a row-value comparison on the index, so page 1,000
+ * One keyset page in the chosen order (newest change first by default). The cursor is the last id
+ * of the previous page; Prisma turns it into a comparison on the order's index, so page 1,000
  * costs what page 1 does.
  */
 export async function listProjects(
@@ -91,7 +99,7 @@ export async function listProjects(
   const rows = await tx.project.findMany({
     where,
     select: listSelect,
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    orderBy: LIST_ORDER[query.sort],
     take: query.limit + 1,
     ...afterCursor(query.cursor),
   });

@@ -100,6 +100,28 @@ describe("project.list", () => {
     expect(keys).toEqual([...keys].sort().reverse());
   });
 
+  it("sorts by reference, capex or capacity, each page continuing the order exactly", async () => {
+    const byReference = await all({ limit: 4, sort: "reference" });
+    expect(byReference).toHaveLength(total);
+    const references = byReference.map((p) => p.reference);
+    expect(references).toEqual([...references].sort());
+
+    for (const sort of ["capex", "capacity"] as const) {
+      const items = await all({ limit: 4, sort });
+      expect(new Set(items.map((p) => p.id)).size).toBe(total);
+      const value = (p: ProjectListItem) => (sort === "capex" ? p.capexUsd : p.capacityTpy);
+      for (let i = 1; i < items.length; i++) {
+        const [before, after] = [items[i - 1]!, items[i]!];
+        // Largest first; equal values in descending id order.
+        expect(value(before) > value(after) || (value(before) === value(after) && before.id > after.id)).toBe(
+          true,
+        );
+      }
+    }
+    const error = await caller.project.list({ sort: "title" as never }).catch((e: unknown) => e);
+    expect((error as TRPCError).code).toBe("BAD_REQUEST");
+  });
+
   it("shapes each item as the domain DTO (both languages, no Prisma types)", async () => {
     const { items } = await caller.project.list({ limit: 1 });
     const item = items[0]!;

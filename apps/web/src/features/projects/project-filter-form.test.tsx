@@ -24,13 +24,15 @@ describe("ProjectFilterForm", () => {
       target: { value: "JP" },
     });
     expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_PROJECT_FILTERS, sponsor: "JP" });
+    fireEvent.change(screen.getByRole("combobox", { name: "Sort by" }), { target: { value: "capacity" } });
+    expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_PROJECT_FILTERS, sort: "capacity" });
   });
 
-  it("clears every filter, with Japanese labels", () => {
+  it("clears every filter but keeps the order, with Japanese labels", () => {
     const onChange = vi.fn();
     renderWithProviders(
       <ProjectFilterForm
-        filters={{ ...EMPTY_PROJECT_FILTERS, q: "分離", stage: "SEPARATION" }}
+        filters={{ ...EMPTY_PROJECT_FILTERS, q: "分離", stage: "SEPARATION", sort: "reference" }}
         delegations={DELEGATIONS}
         onChange={onChange}
       />,
@@ -39,6 +41,6 @@ describe("ProjectFilterForm", () => {
     expect((screen.getByRole("searchbox", { name: "検索" }) as HTMLInputElement).value).toBe("分離");
     expect(screen.getByRole("option", { name: "日本 (JP)" })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "絞り込みを解除" }));
-    expect(onChange).toHaveBeenLastCalledWith(EMPTY_PROJECT_FILTERS);
+    expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_PROJECT_FILTERS, sort: "reference" });
   });
 });

@@ -7,6 +7,7 @@ import {
   type Commodity,
   type SupplyChainStage,
 } from "@lodestone/domain/enums";
+import { PROJECT_SORTS, type ProjectSort } from "@lodestone/domain/project-list";
 import type { DelegationSummary } from "@lodestone/domain/user";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
@@ -164,6 +165,24 @@ export function ProjectFilterForm({ filters, delegations, onChange }: ProjectFil
           </select>
         </div>
       </div>
+      <div className="flex flex-col gap-1.5 sm:max-w-xs">
+        <label htmlFor={`${id}-sort`} className="text-sm font-semibold text-slate-900">
+          {t("sort")}
+        </label>
+        <select
+          id={`${id}-sort`}
+          name="sort"
+          value={filters.sort}
+          onChange={(event) => onChange({ ...filters, sort: event.target.value as ProjectSort })}
+          className={inputClass}
+        >
+          {PROJECT_SORTS.map((sort) => (
+            <option key={sort} value={sort}>
+              {t(`sorts.${sort}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <fieldset>
         <legend className="text-sm font-semibold text-slate-900">{t("status")}</legend>
         <div className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
@@ -200,7 +219,7 @@ export function ProjectFilterForm({ filters, delegations, onChange }: ProjectFil
             onClick={() => {
               setSearch("");
               setCountry("");
-              onChange(EMPTY_PROJECT_FILTERS);
+              onChange({ ...EMPTY_PROJECT_FILTERS, sort: filters.sort });
             }}
           >
             {t("clear")}

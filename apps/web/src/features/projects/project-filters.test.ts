@@ -20,11 +20,12 @@ describe("project filters and the address", () => {
       stage: "SEPARATION",
       country: "AU",
       sponsor: "JP",
+      sort: "updated",
     });
   });
 
   it("ignores unknown or malformed values", () => {
-    const params = new URLSearchParams("status=NOPE&commodity=GOLD&stage=x&country=AUS&sponsor=j1");
+    const params = new URLSearchParams("status=NOPE&commodity=GOLD&stage=x&country=AUS&sponsor=j1&sort=title");
     expect(projectFiltersFromParams(params)).toEqual(EMPTY_PROJECT_FILTERS);
     expect(hasProjectFilters(projectFiltersFromParams(params))).toBe(false);
   });
@@ -37,6 +38,7 @@ describe("project filters and the address", () => {
       stage: null,
       country: "IN",
       sponsor: "",
+      sort: "updated" as const,
     };
     const query = projectFiltersToQuery(filters);
     expect(query).toBe(
@@ -54,5 +56,15 @@ describe("project filters and the address", () => {
     expect(input).toEqual({ limit: 20, q: "分離", status: ["IN_REVIEW"], siteCountry: "AU", sponsor: "US" });
     expect(ListProjectsInput.safeParse(input).success).toBe(true);
     expect(projectFiltersToInput(EMPTY_PROJECT_FILTERS, 20)).toEqual({ limit: 20 });
+  });
+
+  it("keeps a chosen order in the address and the query, but not as a filter", () => {
+    const sorted = { ...EMPTY_PROJECT_FILTERS, sort: "capex" as const };
+    expect(projectFiltersToQuery(sorted)).toBe("sort=capex");
+    expect(projectFiltersFromParams(new URLSearchParams("sort=capex"))).toEqual(sorted);
+    expect(hasProjectFilters(sorted)).toBe(false);
+    const input = projectFiltersToInput(sorted, 20);
+    expect(input).toEqual({ limit: 20, sort: "capex" });
+    expect(ListProjectsInput.safeParse(input).success).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import {
   type ProjectStatus,
   type SupplyChainStage,
 } from "@lodestone/domain/enums";
-import type { ListProjectsInput } from "@lodestone/domain/project-list";
+import { PROJECT_SORTS, type ListProjectsInput, type ProjectSort } from "@lodestone/domain/project-list";
 
 export interface ProjectFilters {
   q: string;
@@ -15,6 +15,8 @@ export interface ProjectFilters {
   stage: SupplyChainStage | null;
   country: string;
   sponsor: string;
+  /** The order of the list; "updated" (newest change first) is the default and stays out of the address. */
+  sort: ProjectSort;
 }
 
 export const EMPTY_PROJECT_FILTERS: ProjectFilters = {
@@ -24,6 +26,7 @@ export const EMPTY_PROJECT_FILTERS: ProjectFilters = {
   stage: null,
   country: "",
   sponsor: "",
+  sort: "updated",
 };
 
 type ParamsLike = { get(name: string): string | null; getAll(name: string): string[] };
@@ -47,6 +50,7 @@ export function projectFiltersFromParams(params: ParamsLike): ProjectFilters {
     stage: oneOf(SUPPLY_CHAIN_STAGES, params.get("stage")),
     country: /^[A-Z]{2}$/.test(country) ? country : "",
     sponsor: /^[A-Z]{2,8}$/.test(sponsor) ? sponsor : "",
+    sort: oneOf(PROJECT_SORTS, params.get("sort")) ?? "updated",
   };
 }
 
@@ -61,11 +65,13 @@ export function projectFiltersToQuery(filters: ProjectFilters): string {
   if (filters.stage) params.set("stage", filters.stage);
   if (filters.country) params.set("country", filters.country);
   if (filters.sponsor) params.set("sponsor", filters.sponsor);
+  if (filters.sort !== "updated") params.set("sort", filters.sort);
   return params.toString();
 }
 
+/** Whether any search or filter narrows the list (the order alone does not). */
 export function hasProjectFilters(filters: ProjectFilters): boolean {
-  return projectFiltersToQuery(filters) !== "";
+  return projectFiltersToQuery({ ...filters, sort: "updated" }) !== "";
 }
 
 /** The `project.list` input for `filters` (only the filters that are set). */
@@ -78,5 +84,6 @@ export function projectFiltersToInput(filters: ProjectFilters, limit: number): L
     ...(filters.stage ? { stage: filters.stage } : {}),
     ...(filters.country ? { siteCountry: filters.country } : {}),
     ...(filters.sponsor ? { sponsor: filters.sponsor } : {}),
+    ...(filters.sort !== "updated" ? { sort: filters.sort } : {}),
   };
 }

@@ -1,10 +1,10 @@
 "use client";
 
-import type { ProjectDetail } from "@lodestone/domain/proposal";
+import { missingForSubmission, type ProjectDetail } from "@lodestone/domain/proposal";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { toApiProblem } from "@/features/forms/api-problem";
 import { ConfirmDialog } from "@/features/ui/confirm-dialog";
@@ -43,6 +43,26 @@ export function EditProposal({ project, created }: { project: ProjectDetail; cre
   const [version, setVersion] = useState(project.version);
   const [confirm, setConfirm] = useState<"submit" | "withdraw" | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
+  // Submitting sends the last saved version: with unsaved changes, ask to save them first.
+  const [dirty, setDirty] = useState(false);
+  const [savedFields, setSavedFields] = useState(project.fields);
+  const [blocked, setBlocked] = useState<string | null>(null);
+  const missingNames = useMissingFieldNames();
+
+  const askToSubmit = () => {
+    setActionError(null);
+    if (dirty) return setBlocked(t("saveBeforeSubmit"));
+    // The API checks this too; asking first names what is missing in the reader's language.
+    const missing = Object.keys(missingForSubmission(savedFields));
+    if (missing.length) {
+      const translation = missing.some((key) => key.startsWith("translation"));
+      return setBlocked(
+        `${t("incomplete", { fields: missingNames(missing) })}${translation ? ` ${t("bindingOriginal")}` : ""}`,
+      );
+    }
+    setBlocked(null);
+    setConfirm("submit");
+  };
 
   const run = async (action: "submit" | "withdraw") => {
     setActionError(null);
@@ -73,10 +93,18 @@ export function EditProposal({ project, created }: { project: ProjectDetail; cre
         onSave={async (command) => {
           const saved = await update.mutateAsync({ ...command, id: project.id, version });
           setVersion(saved.version);
+          setSavedFields(saved.fields);
         }}
         onReload={() => window.location.reload()}
+        onDirtyChange={(next) => {
+          setDirty(next);
+          if (!next) setBlocked(null);
+        }}
         actions={
           <>
+            <p role="alert" className="w-full text-right text-sm font-semibold text-red-800 empty:hidden">
+              {blocked}
+            </p>
             <button
               type="button"
               className={secondaryButton}
@@ -87,14 +115,7 @@ export function EditProposal({ project, created }: { project: ProjectDetail; cre
             >
               {t("withdraw")}
             </button>
-            <button
-              type="button"
-              className={secondaryButton}
-              onClick={() => {
-                setActionError(null);
-                setConfirm("submit");
-              }}
-            >
+            <button type="button" className={secondaryButton} onClick={askToSubmit}>
               {t("submit")}
             </button>
           </>
@@ -127,4 +148,26 @@ export function EditProposal({ project, created }: { project: ProjectDetail; cre
       </ConfirmDialog>
     </div>
   );
+}
+
+/** Names the fields `missingForSubmission` lists, as the form labels them, in a sentence list. */
+function useMissingFieldNames(): (keys: string[]) => string {
+  const tForm = useTranslations("proposal.form");
+  const tLanguage = useTranslations("languageNames");
+  const format = useFormatter();
+  const name = (key: string): string => {
+    const match = /^(title|summary|body|translation)(En|Ja)$/.exec(key);
+    if (match) {
+      const [, field, suffix] = match as unknown as [
+        string,
+        "title" | "summary" | "body" | "translation",
+        string,
+      ];
+      return `${tForm(field)} (${tLanguage(suffix === "En" ? "en" : "ja")})`;
+    }
+    if (key === "site.region") return tForm("region");
+    if (key === "sponsors") return tForm("sponsors");
+    return key;
+  };
+  return (keys) => format.list(keys.map(name), { type: "conjunction" });
 }

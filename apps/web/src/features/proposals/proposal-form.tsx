@@ -13,7 +13,7 @@ import {
 } from "@lodestone/domain/enums";
 import type { CreateProposalInput, ProposalFields } from "@lodestone/domain/proposal";
 import { useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
@@ -187,6 +187,8 @@ export interface ProposalFormProps {
   notice?: string | null;
   /** Further actions (submit, withdraw) beside the save button. */
   actions?: React.ReactNode;
+  /** Told whether the form holds changes that are not saved yet. */
+  onDirtyChange?: (dirty: boolean) => void;
 }
 
 /**
@@ -201,6 +203,7 @@ export function ProposalForm({
   onReload,
   notice,
   actions,
+  onDirtyChange,
 }: ProposalFormProps) {
   const t = useTranslations("proposal.form");
   const tErrors = useTranslations("forms.errors");
@@ -216,7 +219,9 @@ export function ProposalForm({
     resolver: zodResolver(ProposalSchema) as never,
     shouldFocusError: true,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
+  // Told on each change of `isDirty` only (the callback is a new function on every render).
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty]);
 
   const onSubmit = form.handleSubmit(async (values) => {
     setProblem(null);
