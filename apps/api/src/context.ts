@@ -3,6 +3,7 @@ import { SESSION_COOKIE_NAMES } from "@lodestone/auth/secrets";
 import type { SessionUser } from "@lodestone/auth/session";
 import type { Database } from "@lodestone/db/client";
 import { findSession } from "@lodestone/db/repositories/session";
+import { NO_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-limit";
 import { toTRPCError } from "./errors.js";
 import type { Mailer } from "./mailer.js";
 
@@ -13,6 +14,8 @@ export interface Services {
   internalSecret: string;
   /** The development outbox is on (no SMTP, not production). */
   devOutbox: boolean;
+  /** Limits on mutations and sign-in mails (a limit of 0 is off). */
+  rateLimits: RateLimitPolicy;
   now: () => Date;
 }
 
@@ -24,6 +27,8 @@ export interface InnerContext extends Services {
   /** The caller presented the internal secret (the web's next-auth adapter). */
   internal: boolean;
   requestId: string;
+  /** The client's address (behind a trusted proxy: the forwarded one), or null without HTTP. */
+  clientIp: string | null;
 }
 
 /** SHA-256 of a session token: what the database stores. */
@@ -31,13 +36,14 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Services with quiet defaults, for tests and tools (the server passes real ones). */
+/** Services with quiet defaults (no mail, no rate limits), for tests and tools (the server passes real ones). */
 export function createServices(db: Database, overrides: Partial<Omit<Services, "db">> = {}): Services {
   return {
     db,
     mailer: overrides.mailer ?? { kind: "outbox", send: async () => {} },
     internalSecret: overrides.internalSecret ?? "test-internal-secret-test-internal-secret",
     devOutbox: overrides.devOutbox ?? true,
+    rateLimits: overrides.rateLimits ?? NO_RATE_LIMITS,
     now: overrides.now ?? (() => new Date()),
   };
 }
@@ -50,6 +56,7 @@ export function createInnerContext(opts: Partial<Omit<InnerContext, "db">> & { d
     sessionToken: opts.sessionToken ?? null,
     internal: opts.internal ?? false,
     requestId: opts.requestId ?? "internal",
+    clientIp: opts.clientIp ?? null,
   };
 }
 
@@ -64,6 +71,8 @@ function readCookie(header: string | undefined, name: string): string | null {
 
 interface RequestLike {
   id: string;
+  /** Fastify's client address (it honours X-Forwarded-For only from trusted proxies). */
+  ip?: string;
   headers: Record<string, string | string[] | undefined>;
 }
 
@@ -113,6 +122,7 @@ export async function createContext(
     sessionToken: token,
     internal: presented !== undefined && safeEqual(presented, services.internalSecret),
     requestId: req.id,
+    clientIp: req.ip ?? null,
   };
 }
 

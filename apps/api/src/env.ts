@@ -1,5 +1,8 @@
 import { loadOrCreateLocalSecrets } from "@lodestone/auth/secrets";
+import { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-limit";
 import { z } from "zod";
+
+const limit = z.coerce.number().int().min(0, "Use 0 (off) or a positive number.");
 
 const Env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -21,6 +24,19 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default("Lodestone <no-reply@lodestone.example>"),
   /** How often each instance closes review rounds whose time has come. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address: a comma-separated list of
+   * addresses or CIDR ranges. Default: loopback only (the web server on the same machine).
+   */
+  TRUST_PROXY: z.string().min(1).default("127.0.0.1,::1"),
+  /** Mutations per user per minute (0: off). */
+  RATE_LIMIT_MUTATIONS_PER_USER: limit.default(DEFAULT_RATE_LIMITS.mutationsPerUser.limit),
+  /** Mutations per client address per minute (0: off). */
+  RATE_LIMIT_MUTATIONS_PER_IP: limit.default(DEFAULT_RATE_LIMITS.mutationsPerIp.limit),
+  /** Sign-in mails per e-mail address per 15 minutes (0: off). */
+  RATE_LIMIT_SIGN_IN_PER_ADDRESS: limit.default(DEFAULT_RATE_LIMITS.signInMailsPerAddress.limit),
+  /** Sign-in mails per client address per 15 minutes (0: off). */
+  RATE_LIMIT_SIGN_IN_PER_IP: limit.default(DEFAULT_RATE_LIMITS.signInMailsPerIp.limit),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -32,6 +48,8 @@ export type ApiEnv = Parsed & {
   /** Mails go to the database outbox and the log (no SMTP, not production). */
   devOutbox: boolean;
   production: boolean;
+  rateLimits: RateLimitPolicy;
+  trustProxy: string[];
 };
 
 /** Validates the API's environment once; nothing else reads process.env. */
@@ -57,5 +75,17 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
     internalSecret:
       env.LODESTONE_INTERNAL_SECRET ?? loadOrCreateLocalSecrets(env.LODESTONE_SECRETS_FILE).internalSecret,
     devOutbox: !env.SMTP_URL && !production,
+    trustProxy: env.TRUST_PROXY.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+    rateLimits: {
+      mutationsPerUser: { ...DEFAULT_RATE_LIMITS.mutationsPerUser, limit: env.RATE_LIMIT_MUTATIONS_PER_USER },
+      mutationsPerIp: { ...DEFAULT_RATE_LIMITS.mutationsPerIp, limit: env.RATE_LIMIT_MUTATIONS_PER_IP },
+      signInMailsPerAddress: {
+        ...DEFAULT_RATE_LIMITS.signInMailsPerAddress,
+        limit: env.RATE_LIMIT_SIGN_IN_PER_ADDRESS,
+      },
+      signInMailsPerIp: { ...DEFAULT_RATE_LIMITS.signInMailsPerIp, limit: env.RATE_LIMIT_SIGN_IN_PER_IP },
+    },
   };
 }

@@ -35,6 +35,22 @@ describe("toTRPCError (the one error mapping)", () => {
     expect(mapped.message).toMatch(/database is not reachable/);
   });
 
+  it("maps text PostgreSQL cannot store (as Prisma reports it from the driver) to BAD_REQUEST", () => {
+    const error = Object.assign(new Error("Invalid value"), {
+      code: "P2039",
+      meta: {
+        modelName: "Delegation",
+        driverAdapterError: {
+          name: "DriverAdapterError",
+          cause: { originalCode: "22021", kind: "postgres" },
+        },
+      },
+    });
+    const mapped = toTRPCError(error);
+    expect(mapped.code).toBe("BAD_REQUEST");
+    expect(mapped.message).toMatch(/characters the database does not accept/);
+  });
+
   it("hides the details of an unexpected error", () => {
     const mapped = toTRPCError(new Error("secret stack detail"));
     expect(mapped.code).toBe("INTERNAL_SERVER_ERROR");

@@ -15,8 +15,19 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
+/** The PostgreSQL error code a Prisma error carries from its driver adapter, if any. */
+function driverCode(error: unknown): string | undefined {
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)
+    ?.meta;
+  const code = meta?.driverAdapterError?.cause?.originalCode;
+  return typeof code === "string" ? code : undefined;
+}
+
 // Driver errors that mean "the database cannot be reached right now".
 const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P1017"]);
+
+// PostgreSQL: invalid byte sequence, untranslatable character, NUL in text.
+const INVALID_TEXT = new Set(["22021", "22P05"]);
 
 /**
  * The one mapping from what a use-case throws to what the caller sees. Unknown errors become
@@ -35,6 +46,13 @@ export function toTRPCError(error: unknown): TRPCError {
   }
   if (code === "P2025") {
     return new TRPCError({ code: "NOT_FOUND", message: "That no longer exists.", cause: error });
+  }
+  if (INVALID_TEXT.has(driverCode(error) ?? "")) {
+    return new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Some text could not be stored: it holds characters the database does not accept.",
+      cause: error,
+    });
   }
   if (code && UNAVAILABLE.has(code)) {
     return new TRPCError({

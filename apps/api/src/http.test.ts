@@ -76,6 +76,37 @@ describe("HTTP host", () => {
     expect(body.error.data.fieldErrors.limit?.length).toBeGreaterThan(0);
   });
 
+  it("refuses a page larger than the limit and a body over 1 MiB with clear messages", async () => {
+    const input = encodeURIComponent(JSON.stringify({ limit: 101 }));
+    const page = await app.inject({
+      method: "GET",
+      url: `/trpc/project.list?input=${input}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(page.statusCode).toBe(400);
+    expect(page.json()).toMatchObject({ error: { data: { fieldErrors: { limit: [expect.any(String)] } } } });
+
+    const huge = await app.inject({
+      method: "POST",
+      url: "/trpc/user.updateProfile",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      payload: JSON.stringify({ name: "x".repeat(1_100_000) }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ message: "Request body is too large" });
+  });
+
+  it("refuses text holding a NUL character with 400 and says so", async () => {
+    const res = await app.inject({
+      method: "POST",
+      url: "/trpc/user.updateProfile",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      payload: JSON.stringify({ name: "Margaret\u0000Ellison" }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { message: expect.stringContaining("NUL character") } });
+  });
+
   it("answers an unknown procedure with 404, not 500", async () => {
     const res = await app.inject({ method: "GET", url: "/trpc/project.nothing" });
     expect(res.statusCode).toBe(404);

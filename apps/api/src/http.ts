@@ -5,11 +5,14 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify from "fastify";
 import { pino, type Logger } from "pino";
 import { createContext, type Services } from "./context.js";
+import { RateLimited } from "./rate-limit.js";
 import { appRouter, type AppRouter } from "./root.js";
 
 export interface HttpOptions {
   services: Services;
   logger: Logger;
+  /** Proxies whose X-Forwarded-For gives the client address (default: loopback). */
+  trustProxy?: string[];
 }
 
 /** JSON logs, one line per event; cookies and tokens never reach them. */
@@ -21,13 +24,14 @@ export function createLogger(level: string): Logger {
 }
 
 /** The HTTP host: `/trpc` (batching), `/healthz`, JSON logs with a request id. */
-export async function buildHttpServer({ services, logger }: HttpOptions) {
+export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0.1", "::1"] }: HttpOptions) {
   const { db } = services;
   const app = Fastify({
     loggerInstance: logger,
     requestIdHeader: "x-request-id",
     genReqId: () => randomUUID(),
     bodyLimit: 1_048_576,
+    trustProxy,
     routerOptions: { maxParamLength: 5000 },
   });
   app.addHook("onSend", async (req, reply) => {
@@ -47,6 +51,14 @@ export async function buildHttpServer({ services, logger }: HttpOptions) {
     trpcOptions: {
       router: appRouter,
       createContext: ({ req }) => createContext(services, req, INTERNAL_SECRET_HEADER),
+      // A refused, rate-limited call says when to come back.
+      responseMeta({ errors }) {
+        const wait = Math.max(
+          0,
+          ...errors.map((e) => (e.cause instanceof RateLimited ? e.cause.retryAfterSeconds : 0)),
+        );
+        return wait > 0 ? { headers: new Headers({ "retry-after": String(wait) }) } : {};
+      },
       onError({ error, path, req }) {
         if (error.code === "INTERNAL_SERVER_ERROR") {
           req.log.error({ err: error.cause ?? error, path }, "procedure failed");

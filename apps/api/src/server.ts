@@ -7,6 +7,7 @@ import { loadEnv } from "./env.js";
 import { buildHttpServer, createLogger } from "./http.js";
 import { createMailer } from "./mailer.js";
 import { sweepDueRounds } from "./modules/review/service.js";
+import { pruneRateLimits } from "./rate-limit.js";
 
 const env = loadEnv();
 let sweeper: NodeJS.Timeout | undefined;
@@ -23,9 +24,11 @@ const app = await buildHttpServer({
     mailer,
     internalSecret: env.internalSecret,
     devOutbox: env.devOutbox,
+    rateLimits: env.rateLimits,
     now: () => new Date(),
   },
   logger,
+  trustProxy: env.trustProxy,
 });
 
 try {
@@ -42,6 +45,9 @@ try {
     sweepDueRounds({ db, now: () => new Date() }).then(
       (closed) => closed.length && logger.info({ closed }, "review rounds closed at their closing time"),
       (err: unknown) => logger.warn({ err }, "closing due review rounds failed; will retry"),
+    );
+    pruneRateLimits({ db, now: () => new Date() }, env.rateLimits).catch((err: unknown) =>
+      logger.warn({ err }, "pruning old rate-limit counters failed; will retry"),
     );
   }, env.SWEEP_INTERVAL_MS);
   app.log.info(

@@ -4,6 +4,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "./context.js";
 import { toTRPCError } from "./errors.js";
+import { enforceRateLimits, RateLimited } from "./rate-limit.js";
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
@@ -17,6 +18,7 @@ const t = initTRPC.context<Context>().create({
         // Field-level messages for forms; never a stack trace.
         fieldErrors: zodError?.fieldErrors ?? null,
         formErrors: zodError?.formErrors ?? null,
+        retryAfterSeconds: error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : null,
       },
     };
   },
@@ -34,8 +36,27 @@ export const createCallerFactory = t.createCallerFactory;
 
 // ── The procedure ladder. Every procedure is built from one of these. ──────────────────────
 
+/** Whether a string anywhere in `value` holds a NUL character (PostgreSQL text cannot store it). */
+function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return value.includes("\u0000");
+  if (depth > 64 || value === null || typeof value !== "object") return false;
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || containsNul(v, depth + 1));
+}
+
+/** Refuses text with a NUL character in any input, before any procedure's own checks. */
+const refuseNul = t.middleware(async ({ getRawInput, next }) => {
+  if (containsNul(await getRawInput())) {
+    throw new TRPCError({
+      code: "BAD_REQUEST",
+      message: "Text may not contain the NUL character (\\u0000). Remove it and try again.",
+    });
+  }
+  return next();
+});
+
 /** Anyone, signed in or not: health and sign-in only. */
-export const publicProcedure = t.procedure.use(mapErrors);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseNul);
 
 /** The web's next-auth adapter, proven by the shared internal secret. */
 export const internalProcedure = publicProcedure.use(({ ctx, next }) => {
@@ -49,10 +70,20 @@ export const devOutboxProcedure = publicProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** A signed-in, active user; `ctx.user` is non-null from here on. */
-export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+/**
+ * A signed-in, active user; `ctx.user` is non-null from here on. Every mutation counts against
+ * the caller's and the client address's rate limits (shared by all API instances).
+ */
+export const signedInProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
   if (!ctx.session) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
+  }
+  if (type === "mutation") {
+    const limits = ctx.rateLimits;
+    await enforceRateLimits(ctx, [
+      [limits.mutationsPerUser, `mutation:user:${ctx.session.id}`],
+      ...(ctx.clientIp ? ([[limits.mutationsPerIp, `mutation:ip:${ctx.clientIp}`]] as const) : []),
+    ]);
   }
   return next({ ctx: { user: ctx.session as SessionUser } });
 });

@@ -31,6 +31,7 @@ const MODELS = [
   "milestoneReplan",
   "timelineEvent",
   "auditEvent",
+  "rateLimitHit",
 ] as const;
 type Model = (typeof MODELS)[number];
 
@@ -43,6 +44,7 @@ const table = (prisma: PrismaClient, model: Model) => prisma[model] as unknown a
 const ORDER: Partial<Record<Model, object>> = {
   projectSponsor: [{ projectId: "asc" }, { delegationId: "asc" }],
   verificationToken: { token: "asc" },
+  rateLimitHit: [{ key: "asc" }, { windowStart: "asc" }],
 };
 
 async function countAll(prisma: PrismaClient): Promise<Record<Model, number>> {

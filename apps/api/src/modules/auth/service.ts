@@ -6,6 +6,7 @@ import * as store from "@lodestone/db/repositories/session";
 import { DomainError } from "@lodestone/domain/errors";
 import type { Context, SignedInContext } from "../../context.js";
 import { hashToken } from "../../context.js";
+import { enforceRateLimits } from "../../rate-limit.js";
 
 type In<T> = { ctx: Context; input: T };
 
@@ -116,6 +117,10 @@ export async function sendSignInLink({
   ctx,
   input,
 }: In<{ email: string; url: string; locale: "en" | "ja" }>) {
+  // Counted per address asked for, known or not, so a refusal tells nothing about accounts.
+  await enforceRateLimits(ctx, [
+    [ctx.rateLimits.signInMailsPerAddress, `sign-in:address:${input.email.trim().toLowerCase()}`],
+  ]);
   const user = await store.getAuthUserByEmail(ctx.db.prisma, input.email);
   if (user) {
     const locale = (await store.getLocaleOf(ctx.db.prisma, user.id)) ?? input.locale;

@@ -1,0 +1,133 @@
+import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
+import { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-limit";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInnerContext, createServices } from "./context.js";
+import { buildHttpServer, createLogger } from "./http.js";
+import { createCaller } from "./root.js";
+import { callerFor, createFixture, sessionFor, type Fixture } from "./test/fixtures.js";
+
+let db: TestDatabase;
+let fx: Fixture;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  fx = await createFixture(db);
+});
+afterAll(() => db.close());
+
+const tight: RateLimitPolicy = {
+  ...DEFAULT_RATE_LIMITS,
+  mutationsPerUser: { limit: 3, windowSeconds: 60 },
+  mutationsPerIp: { limit: 5, windowSeconds: 60 },
+  signInMailsPerAddress: { limit: 2, windowSeconds: 900 },
+};
+// A fixed clock 18 s before the end of a minute window.
+const now = () => new Date("2026-11-24T10:07:42.000Z");
+
+async function refusal(promise: Promise<unknown>): Promise<TRPCError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+describe("rate limits", () => {
+  it("refuse a user's mutations over the limit with TOO_MANY_REQUESTS and the wait, queries still answer", async () => {
+    const api = callerFor(db, fx.users.usDelegate, { rateLimits: tight, now });
+    for (let i = 0; i < 3; i++) await api.user.updateProfile({ name: `Delegate ${i}` });
+    const error = await refusal(api.user.updateProfile({ name: "One too many" }));
+    expect(error.code).toBe("TOO_MANY_REQUESTS");
+    expect(error.message).toBe("Too many requests. Please wait 18 seconds and try again.");
+    // Nothing of the refused call was applied.
+    const user = await db.prisma.user.findUniqueOrThrow({ where: { id: fx.users.usDelegate.id } });
+    expect(user.name).toBe("Delegate 2");
+    // Reading is not limited; another user has a count of their own.
+    await expect(api.auth.me()).resolves.toMatchObject({ id: fx.users.usDelegate.id });
+    const other = callerFor(db, fx.users.jpDelegate, { rateLimits: tight, now });
+    await expect(other.user.updateProfile({ name: "JP delegate" })).resolves.toBeDefined();
+    // The next window starts afresh.
+    const later = callerFor(db, fx.users.usDelegate, {
+      rateLimits: tight,
+      now: () => new Date("2026-11-24T10:08:01.000Z"),
+    });
+    await expect(later.user.updateProfile({ name: "Next minute" })).resolves.toBeDefined();
+  });
+
+  it("are shared by every API instance, because the count lives in the database", async () => {
+    const instanceA = createServices(db, { rateLimits: tight, now: () => new Date("2026-11-24T11:00:10Z") });
+    const instanceB = createServices(db, { rateLimits: tight, now: () => new Date("2026-11-24T11:00:20Z") });
+    const on = (services: typeof instanceA) =>
+      createCaller(createInnerContext({ ...services, session: fx.users.coordinator }));
+    await on(instanceA).user.updateProfile({ name: "A1" });
+    await on(instanceB).user.updateProfile({ name: "B1" });
+    await on(instanceA).user.updateProfile({ name: "A2" });
+    expect((await refusal(on(instanceB).user.updateProfile({ name: "B2" }))).code).toBe("TOO_MANY_REQUESTS");
+  });
+
+  it("hold 200 concurrent mutations of one user to exactly the limit", async () => {
+    const policy = { ...tight, mutationsPerUser: { limit: 50, windowSeconds: 60 } };
+    const clock = () => new Date("2026-11-24T12:00:00Z");
+    const api = callerFor(db, fx.users.admin, { rateLimits: policy, now: clock });
+    const results = await Promise.allSettled(
+      Array.from({ length: 200 }, (_, i) => api.user.updateProfile({ name: `Admin ${i}` })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(50);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused.every((r) => (r.reason as TRPCError).code === "TOO_MANY_REQUESTS")).toBe(true);
+  });
+
+  it("limit sign-in mails per address, known or not, with the same answer", async () => {
+    const internal = createCaller(
+      createInnerContext({
+        db,
+        internal: true,
+        rateLimits: tight,
+        now: () => new Date("2026-11-24T13:05:00Z"),
+      }),
+    );
+    for (const email of [fx.users.partnerA.email, "nobody@unknown.example"]) {
+      const input = { email, url: "http://localhost/api/auth/callback/email?token=x", locale: "en" as const };
+      await internal.auth.sendSignInLink(input);
+      await internal.auth.sendSignInLink({ ...input, email: email.toUpperCase() });
+      const error = await refusal(internal.auth.sendSignInLink(input));
+      expect(error.code).toBe("TOO_MANY_REQUESTS");
+      expect(error.message).toBe("Too many requests. Please wait 10 minutes and try again.");
+    }
+  });
+
+  it("over HTTP: per client address behind the trusted proxy, with Retry-After and the wait in the error data", async () => {
+    const app = await buildHttpServer({
+      services: createServices(db, {
+        rateLimits: { ...tight, mutationsPerUser: { limit: 0, windowSeconds: 60 } },
+        now: () => new Date("2026-11-24T14:00:30Z"),
+      }),
+      logger: createLogger("silent"),
+    });
+    try {
+      const token = await sessionFor(db, fx.users.partnerB.id);
+      const post = (forwardedFor: string) =>
+        app.inject({
+          method: "POST",
+          url: "/trpc/user.updateProfile",
+          headers: { authorization: `Bearer ${token}`, "x-forwarded-for": forwardedFor },
+          payload: { name: "Partner B" },
+        });
+      for (let i = 0; i < 5; i++) expect((await post("203.0.113.7")).statusCode).toBe(200);
+      const refused = await post("203.0.113.7");
+      expect(refused.statusCode).toBe(429);
+      expect(refused.headers["retry-after"]).toBe("30");
+      expect(refused.json()).toMatchObject({
+        error: {
+          message: "Too many requests. Please wait 30 seconds and try again.",
+          data: { code: "TOO_MANY_REQUESTS", retryAfterSeconds: 30 },
+        },
+      });
+      // Another client address behind the same proxy has its own count.
+      expect((await post("198.51.100.2")).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { inTransaction, type Database } from "@lodestone/db/client";
+import { countRateLimitHit, pruneRateLimitHits } from "@lodestone/db/repositories/rate-limit";
+import {
+  decideRate,
+  rateLimitMessage,
+  windowStart,
+  type RateLimit,
+  type RateLimitPolicy,
+} from "@lodestone/domain/rate-limit";
+import { TRPCError } from "@trpc/server";
+
+/** The cause of a TOO_MANY_REQUESTS error: how long to wait (sent as `Retry-After` and in the error data). */
+export class RateLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(rateLimitMessage(retryAfterSeconds));
+    this.name = "RateLimited";
+  }
+}
+
+interface LimitContext {
+  db: Database;
+  now: () => Date;
+}
+
+/**
+ * Counts this request against each `[rule, key]` (in the database, so every API instance shares
+ * the count) and refuses it with TOO_MANY_REQUESTS when any is over its limit. The count is its
+ * own small transaction: a refused or failed request still counts.
+ */
+export async function enforceRateLimits(
+  ctx: LimitContext,
+  checks: readonly (readonly [RateLimit, string])[],
+): Promise<void> {
+  const active = checks.filter(([rule]) => rule.limit > 0);
+  if (!active.length) return;
+  const now = ctx.now();
+  let wait = 0;
+  for (const [rule, key] of active) {
+    const start = windowStart(now, rule.windowSeconds);
+    const count = await inTransaction(ctx.db, (tx) => countRateLimitHit(tx, key, start));
+    const decision = decideRate(rule, count, start, now);
+    if (!decision.allowed) wait = Math.max(wait, decision.retryAfterSeconds);
+  }
+  if (wait > 0) {
+    const cause = new RateLimited(wait);
+    throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });
+  }
+}
+
+/** Drops counters of windows that ended before the longest window of `policy`. */
+export function pruneRateLimits(ctx: LimitContext, policy: RateLimitPolicy): Promise<number> {
+  const longest = Math.max(...Object.values(policy).map((r) => r.windowSeconds));
+  const before = new Date(ctx.now().getTime() - longest * 1000);
+  return inTransaction(ctx.db, (tx) => pruneRateLimitHits(tx, before));
+}

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inTransaction } from "../client.js";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../testing.js";
+import { recordAudit } from "./audit.js";
+import { countRateLimitHit, pruneRateLimitHits } from "./rate-limit.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+describe(`the audit log is append-only (${testDatabaseKind()})`, () => {
+  it("refuses UPDATE, DELETE and TRUNCATE of audit rows, through Prisma and through SQL", async () => {
+    await inTransaction(db, (tx) =>
+      recordAudit(tx, { actorId: null, action: "test.recorded", entityType: "Test", entityId: "1" }),
+    );
+    const [event] = await db.prisma.auditEvent.findMany({ where: { action: "test.recorded" } });
+    expect(event).toBeDefined();
+
+    await expect(
+      db.prisma.auditEvent.update({ where: { id: event!.id }, data: { action: "test.rewritten" } }),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.prisma.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+    await expect(db.prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
+    await expect(db.prisma.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
+
+    const after = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: event!.id } });
+    expect(after.action).toBe("test.recorded");
+    // Appending still works.
+    await inTransaction(db, (tx) =>
+      recordAudit(tx, { actorId: null, action: "test.recorded", entityType: "Test", entityId: "2" }),
+    );
+    expect(await db.prisma.auditEvent.count({ where: { action: "test.recorded" } })).toBe(2);
+  });
+});
+
+describe(`rate-limit counters (${testDatabaseKind()})`, () => {
+  it("give each of many concurrent requests its own count, per key and window", async () => {
+    const window = new Date("2026-11-24T10:07:00Z");
+    const counts = await Promise.all(
+      Array.from({ length: 40 }, () => inTransaction(db, (tx) => countRateLimitHit(tx, "k:a", window))),
+    );
+    expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(await inTransaction(db, (tx) => countRateLimitHit(tx, "k:b", window))).toBe(1);
+    const next = new Date("2026-11-24T10:08:00Z");
+    expect(await inTransaction(db, (tx) => countRateLimitHit(tx, "k:a", next))).toBe(1);
+
+    expect(await inTransaction(db, (tx) => pruneRateLimitHits(tx, next))).toBe(2);
+    expect(await db.prisma.rateLimitHit.count()).toBe(1);
+  });
+});
