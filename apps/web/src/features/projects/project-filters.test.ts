@@ -25,7 +25,9 @@ describe("project filters and the address", () => {
   });
 
   it("ignores unknown or malformed values", () => {
-    const params = new URLSearchParams("status=NOPE&commodity=GOLD&stage=x&country=AUS&sponsor=j1&sort=title");
+    const params = new URLSearchParams(
+      "status=NOPE&commodity=GOLD&stage=x&country=AUS&sponsor=j1&sort=title",
+    );
     expect(projectFiltersFromParams(params)).toEqual(EMPTY_PROJECT_FILTERS);
     expect(hasProjectFilters(projectFiltersFromParams(params))).toBe(false);
   });
