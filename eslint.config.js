@@ -80,6 +80,7 @@ export default tseslint.config(
       "**/src/testing.ts",
       "**/e2e/**",
       "**/*.test.{ts,tsx}",
+      "**/*.fault-test.ts",
       "packages/db/src/cli/**",
     ],
     rules: { "no-restricted-syntax": "off" },

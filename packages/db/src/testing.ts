@@ -9,6 +9,8 @@ import { applyMigrations } from "./migrations.js";
 export interface TestDatabase extends Database {
   /** Closes the connection and, on PostgreSQL, drops the database. */
   close(): Promise<void>;
+  /** On PostgreSQL, the database's own URL (for a server process started against it). */
+  url?: string;
 }
 
 function withDatabaseName(url: string, name: string): string {
@@ -40,8 +42,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return db;
   }
   const name = `lodestone_test_${randomBytes(6).toString("hex")}`;
+  const url = withDatabaseName(serverUrl, name);
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  const db = await openDatabase({ databaseUrl: withDatabaseName(serverUrl, name), dataDir: "unused" });
+  const db = await openDatabase({ databaseUrl: url, dataDir: "unused" });
   try {
     await applyMigrations(db.adapterFactory);
   } catch (error) {
@@ -51,6 +54,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   return {
     ...db,
+    url,
     async close() {
       await db.close();
       await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
