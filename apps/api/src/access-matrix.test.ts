@@ -162,6 +162,7 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   "auth.me": { expect: signedIn(), input: none },
+  "audit.list": { expect: moderators(), input: async () => ({ limit: 5 }) },
   "auth.signOutEverywhere": { expect: signedIn(), input: none },
   "dev.outbox": { expect: anyone(), input: async () => ({ limit: 5 }) },
   "project.list": { expect: signedIn(), input: async () => ({ limit: 5 }) },

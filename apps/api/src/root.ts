@@ -1,3 +1,4 @@
+import { auditRouter } from "./modules/audit/router.js";
 import { authRouter } from "./modules/auth/router.js";
 import { commentRouter } from "./modules/comment/router.js";
 import { dashboardRouter } from "./modules/dashboard/router.js";
@@ -10,6 +11,7 @@ import { userRouter } from "./modules/user/router.js";
 import { createCallerFactory, router } from "./trpc.js";
 
 export const appRouter = router({
+  audit: auditRouter,
   auth: authRouter,
   comment: commentRouter,
   dashboard: dashboardRouter,

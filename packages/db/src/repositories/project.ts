@@ -5,6 +5,7 @@ import { projectSearchText } from "@lodestone/domain/project-content";
 import type { ListProjectsQuery, ProjectListItem, ProjectSort } from "@lodestone/domain/project-list";
 import type { ProjectDetail, ProposalFields, RevisionSummary } from "@lodestone/domain/proposal";
 import type { Tx } from "../client.js";
+import { likeLiteral } from "./like.js";
 import { afterCursor, keysetPage } from "./page.js";
 import type { Prisma } from "../generated/prisma/client.js";
 
@@ -53,10 +54,6 @@ function toListItem(row: ListRow): ProjectListItem {
   };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
-function likeLiteral(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The visibility rule of the domain as a query. */
 export function visibilityWhere(v: ProjectVisibility): Prisma.ProjectWhereInput {

@@ -1,0 +1,10 @@
+import { ListAuditInput } from "@lodestone/domain/audit";
+import type { TRPCRouterRecord } from "@trpc/server";
+import { roleProcedure } from "../../trpc.js";
+import * as audit from "./service.js";
+
+export const auditRouter = {
+  list: roleProcedure("COORDINATOR", "ADMIN")
+    .input(ListAuditInput)
+    .query(({ ctx, input }) => audit.listAudit({ ctx, input })),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,58 @@
+import { z } from "zod";
+
+/** What the audit log records changes to (the `entityType` of each event). */
+export const AUDIT_ENTITY_TYPES = [
+  "Project",
+  "ReviewRound",
+  "Decision",
+  "Comment",
+  "Milestone",
+  "User",
+  "Delegation",
+] as const;
+export const AuditEntityType = z.enum(AUDIT_ENTITY_TYPES);
+export type AuditEntityType = z.infer<typeof AuditEntityType>;
+
+export const AUDIT_PAGE_SIZE_MAX = 100;
+
+/** `audit.list`: one keyset page of audit events, newest first, with optional filters. */
+export const ListAuditInput = z
+  .object({
+    cursor: z.uuid().nullish(),
+    direction: z.literal("forward").optional(),
+    limit: z.number().int().min(1).max(AUDIT_PAGE_SIZE_MAX).default(50),
+    /** The action, or its beginning (e.g. "project." for every project action). */
+    action: z
+      .string()
+      .trim()
+      .max(80)
+      .regex(/^[a-z_.]*$/, "Use lower-case letters, dots and underscores, such as project.submitted.")
+      .optional(),
+    entityType: AuditEntityType.optional(),
+    entityId: z.string().trim().max(80).optional(),
+    actorId: z.uuid().optional(),
+    /** Events at or after this instant. */
+    from: z.iso.datetime({ offset: true }).optional(),
+    /** Events before this instant. */
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {
+    message: "The start must be before the end.",
+    path: ["to"],
+  });
+export type ListAuditInput = z.input<typeof ListAuditInput>;
+export type ListAuditQuery = z.output<typeof ListAuditInput>;
+
+export interface AuditEventView {
+  id: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  actor: { id: string; name: string; email: string } | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  /** ISO 8601 instant. */
+  createdAt: string;
+}
