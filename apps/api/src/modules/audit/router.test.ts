@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
-import { TRPCError } from "@trpc/server";
+import type { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createFixture, draftOf, proposalFields, type Fixture } from "../../test/fixtures.js";
 
