@@ -50,8 +50,9 @@ export interface AuditEventView {
   entityType: string;
   entityId: string;
   actor: { id: string; name: string; email: string } | null;
-  before: unknown;
-  after: unknown;
+  /** What the record looked like before and after (either may be absent). */
+  before?: unknown;
+  after?: unknown;
   requestId: string | null;
   /** ISO 8601 instant. */
   createdAt: string;

@@ -9,6 +9,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations("shell");
   const tRoles = await getTranslations("enums.role");
   const isAdmin = user?.role === "ADMIN";
+  const seesAudit = isAdmin || user?.role === "COORDINATOR";
   return (
     <header className="border-b-4 border-amber-400 bg-slate-900 text-white">
       {user ? (
@@ -64,6 +65,11 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
                     <NavLink href="/admin/delegations">{t("nav.delegations")}</NavLink>
                   </li>
                 </>
+              ) : null}
+              {seesAudit ? (
+                <li>
+                  <NavLink href="/audit">{t("nav.audit")}</NavLink>
+                </li>
               ) : null}
             </ul>
           </nav>
