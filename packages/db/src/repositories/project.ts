@@ -54,7 +54,6 @@ function toListItem(row: ListRow): ProjectListItem {
   };
 }
 
-
 /** The visibility rule of the domain as a query. */
 export function visibilityWhere(v: ProjectVisibility): Prisma.ProjectWhereInput {
   if (v.kind === "submitted") return { status: { not: "DRAFT" } };
