@@ -5,6 +5,7 @@ import type { ProjectDetail, RevisionSummary } from "@lodestone/domain/proposal"
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { CommentStatsView, type CommentStats } from "@/features/deliberation/comment-stats";
 import { linkClass } from "@/features/ui/styles";
 import { Markdown } from "./markdown";
 import { ProjectSectionsNav } from "./project-sections-nav";
@@ -37,10 +38,12 @@ interface ProjectViewProps {
   project: ProjectDetail;
   revisions: RevisionSummary[];
   timeline: TimelineItem[];
+  /** The discussion's size and stance breakdown (absent when it could not be loaded). */
+  commentStats?: CommentStats | null;
 }
 
 /** One project: both languages side by side, its details, revisions and status timeline. */
-export function ProjectView({ project, revisions, timeline }: ProjectViewProps) {
+export function ProjectView({ project, revisions, timeline, commentStats }: ProjectViewProps) {
   const t = useTranslations("project");
   const tLanguage = useTranslations("languageNames");
   const locale = useLocale();
@@ -79,6 +82,11 @@ export function ProjectView({ project, revisions, timeline }: ProjectViewProps) 
             </Link>
           ) : null}
         </div>
+        {commentStats ? (
+          <div className="mt-3">
+            <CommentStatsView stats={commentStats} />
+          </div>
+        ) : null}
       </div>
 
       <ProjectSectionsNav projectId={project.id} />
