@@ -50,7 +50,9 @@ describe("a review round from opening to a verified decision", () => {
     });
     expect(closed.outcome).toBe("APPROVED");
     // The round leads to its decision record, in the list and on its own.
-    expect((await jp.review.rounds({ id: project.id })).map((r) => r.decisionId)).toEqual([closed.decisionId]);
+    expect((await jp.review.rounds({ id: project.id })).map((r) => r.decisionId)).toEqual([
+      closed.decisionId,
+    ]);
     expect((await jp.review.round({ roundId: round.id })).decisionId).toBe(closed.decisionId);
     expect((await callerFor(db, fx.users.partnerA).project.get({ id: project.id })).status).toBe("APPROVED");
     expect(

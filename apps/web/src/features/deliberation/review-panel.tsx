@@ -116,6 +116,8 @@ function RoundSection({
   const close = useMutation(trpc.review.close.mutationOptions());
   const [editingRule, setEditingRule] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  /** Why the delegate's last vote was refused, when the round closed before it arrived. */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const headingId = useId();
   const refresh = () => queryClient.invalidateQueries(trpc.review.pathFilter());
 
@@ -254,9 +256,18 @@ function RoundSection({
               }}
               describeProblem={async () => {
                 const again = await query.refetch();
-                return again.data?.status === "CLOSED" ? t("vote.closedNow") : null;
+                if (again.data?.status !== "CLOSED") return null;
+                setRefusal(t("vote.closedNow"));
+                return t("vote.closedNow");
               }}
             />
+          ) : refusal ? (
+            <p
+              role="alert"
+              className="rounded-md border border-red-300 bg-red-50 p-3 font-semibold text-red-950"
+            >
+              {refusal}
+            </p>
           ) : (
             <p className="text-slate-800">{t("vote.closed")}</p>
           )}

@@ -61,8 +61,8 @@ export function VoteForm({ roundId, current, onSubmit, describeProblem }: VoteFo
         )
       )
         return;
-      setProblem(p);
       setExplained(describeProblem ? await describeProblem(p) : null);
+      setProblem(p);
     }
   });
 
