@@ -72,6 +72,7 @@ test.describe("signed in as an administrator", () => {
     await page.getByRole("link", { name: "Discussion", exact: true }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Discussion" })).toBeVisible();
     await expect(page.locator("article").first()).toBeVisible();
+    await expect(page.getByText("Loading comments…")).toHaveCount(0);
     await screenshot(page, "lodestone-discussion-en");
     await expectNoSeriousA11yViolations(page);
 

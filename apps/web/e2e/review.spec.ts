@@ -178,6 +178,8 @@ test.describe("a review round", () => {
     // The project moved on.
     await coordinator.page.goto(projectPath);
     await expect(coordinator.page.getByText("Approved", { exact: true }).first()).toBeVisible();
+    await coordinator.page.getByRole("link", { name: "Decision record" }).click();
+    await expect(coordinator.page).toHaveURL((url) => url.pathname === decisionPath);
 
     await Promise.all([coordinator.context.close(), us.context.close(), jp.context.close()]);
   });

@@ -117,7 +117,7 @@ export function ProjectView({ project, revisions, timeline, commentStats }: Proj
 
       <Details project={project} />
       <RevisionHistory projectId={project.id} revisions={revisions} />
-      <Timeline items={timeline} />
+      <Timeline items={timeline} projectId={project.id} />
     </div>
   );
 }
@@ -239,8 +239,9 @@ function Details({ project }: { project: ProjectDetail }) {
   );
 }
 
-function Timeline({ items }: { items: TimelineItem[] }) {
+function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: string }) {
   const t = useTranslations("project.timeline");
+  const tDecision = useTranslations("decision");
   const tStatus = useTranslations("enums.projectStatus");
   const format = useFormatter();
   return (
@@ -254,7 +255,7 @@ function Timeline({ items }: { items: TimelineItem[] }) {
         <ol className="mt-3 flex flex-col gap-3 border-l-2 border-slate-300 pl-4">
           {items.map((item) => {
             const known = (TIMELINE_TYPES as readonly string[]).includes(item.type);
-            const data = (item.data ?? {}) as { from?: unknown; to?: unknown };
+            const data = (item.data ?? {}) as { from?: unknown; to?: unknown; decisionId?: unknown };
             const statuses =
               isStatus(data.from) && isStatus(data.to)
                 ? t("statusChange", { from: tStatus(data.from), to: tStatus(data.to) })
@@ -265,6 +266,13 @@ function Timeline({ items }: { items: TimelineItem[] }) {
                   {known ? t(`types.${item.type as (typeof TIMELINE_TYPES)[number]}`) : t("types.other")}
                   {statuses ? <span className="font-normal text-slate-800">: {statuses}</span> : null}
                 </p>
+                {item.type === "decision_recorded" && typeof data.decisionId === "string" ? (
+                  <p className="text-sm">
+                    <Link href={`/projects/${projectId}/decisions/${data.decisionId}`} className={linkClass}>
+                      {tDecision("heading")}
+                    </Link>
+                  </p>
+                ) : null}
                 <p className="text-sm text-slate-700">
                   <time dateTime={item.createdAt}>
                     {format.dateTime(new Date(item.createdAt), "dateTime")}
