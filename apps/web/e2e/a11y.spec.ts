@@ -58,6 +58,36 @@ test.describe("signed in as an administrator", () => {
     }
   });
 
+  test("a project's discussion, review rounds and decision record have no serious violations", async ({
+    page,
+  }) => {
+    // A seeded project with a closed round, its decision and a discussion.
+    const title = "Kurrajong Hill NdPr Mine Expansion";
+    await page.goto(`/projects?q=${encodeURIComponent(title)}`);
+    const row = page.locator("table tbody tr").filter({ hasText: title });
+    await expect(row).toHaveCount(1);
+    await row.getByRole("link").first().click();
+    await expect(page.getByTestId("comment-stats")).toBeVisible();
+
+    await page.getByRole("link", { name: "Discussion", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Discussion" })).toBeVisible();
+    await expect(page.locator("article").first()).toBeVisible();
+    await expect(page.getByText("Loading comments…")).toHaveCount(0);
+    await screenshot(page, "lodestone-discussion-en");
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole("link", { name: "Review", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Review" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Votes by delegation" }).first()).toBeVisible();
+    await screenshot(page, "lodestone-review-en");
+    await expectNoSeriousA11yViolations(page);
+
+    await page.getByRole("link", { name: "Open the decision record" }).first().click();
+    await expect(page.getByRole("heading", { level: 1, name: "Decision record" })).toBeVisible();
+    await screenshot(page, "lodestone-decision-en");
+    await expectNoSeriousA11yViolations(page);
+  });
+
   test("and in Japanese", async ({ page }) => {
     await page.goto("/admin/users");
     await page.getByRole("group", { name: "Language" }).getByRole("button", { name: "日本語" }).click();

@@ -35,6 +35,8 @@ export const ListCommentsInput = z
     /** null: the top-level threads; an id: the replies to that comment. */
     parentId: z.uuid().nullable().default(null),
     cursor: z.uuid().nullish(),
+    /** Sent by infinite-query clients ("Load more"); pages only go forward. */
+    direction: z.literal("forward").optional(),
     limit: z.number().int().min(1).max(100).default(20),
   })
   .strict();

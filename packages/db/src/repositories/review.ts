@@ -17,6 +17,8 @@ export interface RoundRow {
   /** Delegates with a counted vote. */
   voteCount: number;
   hasDecision: boolean;
+  /** The recorded decision's id, once there is one. */
+  decisionId: string | null;
 }
 
 const roundSelect = {
@@ -38,6 +40,7 @@ const toRound = ({ decision, rule, _count, ...r }: RoundSelected): RoundRow => (
   rule: rule as unknown as DecisionRule,
   voteCount: _count.votes,
   hasDecision: decision !== null,
+  decisionId: decision?.id ?? null,
 });
 
 export async function getRound(tx: Tx, id: string): Promise<RoundRow | null> {

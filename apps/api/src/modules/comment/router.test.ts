@@ -39,6 +39,12 @@ describe("comments", () => {
     expect(threads.items.find((c) => c.id === top.id)?.replyCount).toBe(1);
     const replies = await us.comment.list({ projectId, parentId: top.id });
     expect(replies.items.map((c) => c.id)).toEqual([reply.id]);
+    // The shape an infinite query ("Load more") sends.
+    const paged = await us.comment.list({ projectId, parentId: top.id, cursor: null, direction: "forward" });
+    expect(paged.items.map((c) => c.id)).toEqual([reply.id]);
+    expect(await codeOf(us.comment.list({ projectId, direction: "backward" as "forward" }))).toBe(
+      "BAD_REQUEST",
+    );
     const stats = await us.comment.stats({ id: projectId });
     expect(stats.byStance.QUESTION).toBeGreaterThanOrEqual(1);
     expect(stats.total).toBeGreaterThanOrEqual(2);

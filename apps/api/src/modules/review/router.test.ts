@@ -29,6 +29,7 @@ describe("a review round from opening to a verified decision", () => {
     const us = callerFor(db, fx.users.usDelegate);
     const jp = callerFor(db, fx.users.jpDelegate);
     expect((await us.review.round({ roundId: round.id })).results).toBeNull();
+    expect((await us.review.round({ roundId: round.id })).decisionId).toBeNull();
     await us.review.castVote({ roundId: round.id, choice: "REJECT", reason: "Water plan is thin." });
     await us.review.castVote({ roundId: round.id, choice: "APPROVE", reason: null });
     const mine = await us.review.round({ roundId: round.id });
@@ -48,6 +49,11 @@ describe("a review round from opening to a verified decision", () => {
       ifNotApproved: "CHANGES_REQUESTED",
     });
     expect(closed.outcome).toBe("APPROVED");
+    // The round leads to its decision record, in the list and on its own.
+    expect((await jp.review.rounds({ id: project.id })).map((r) => r.decisionId)).toEqual([
+      closed.decisionId,
+    ]);
+    expect((await jp.review.round({ roundId: round.id })).decisionId).toBe(closed.decisionId);
     expect((await callerFor(db, fx.users.partnerA).project.get({ id: project.id })).status).toBe("APPROVED");
     expect(
       (await callerFor(db, fx.users.partnerA).review.round({ roundId: round.id })).results?.approved,

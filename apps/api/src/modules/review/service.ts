@@ -161,6 +161,7 @@ export async function getRound({ ctx, input }: In<{ roundId: string }>) {
     myVoteHistory: myVote ? await review.voteHistory(tx, round.id, ctx.user.id) : [],
     results: resultsVisible ? await currentTally(tx, round.rule, round.id) : null,
     hasDecision: round.hasDecision,
+    decisionId: round.decisionId,
   };
 }
 
@@ -174,6 +175,7 @@ export async function listRounds({ ctx, input }: In<{ id: string }>) {
     closesAt: r.closesAt.toISOString(),
     voters: r.voteCount,
     hasDecision: r.hasDecision,
+    decisionId: r.decisionId,
   }));
 }
 

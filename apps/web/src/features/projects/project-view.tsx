@@ -5,6 +5,7 @@ import type { ProjectDetail, RevisionSummary } from "@lodestone/domain/proposal"
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { CommentStatsView, type CommentStats } from "@/features/deliberation/comment-stats";
 import { linkClass } from "@/features/ui/styles";
 import { Markdown } from "./markdown";
 import { ProjectSectionsNav } from "./project-sections-nav";
@@ -37,10 +38,12 @@ interface ProjectViewProps {
   project: ProjectDetail;
   revisions: RevisionSummary[];
   timeline: TimelineItem[];
+  /** The discussion's size and stance breakdown (absent when it could not be loaded). */
+  commentStats?: CommentStats | null;
 }
 
 /** One project: both languages side by side, its details, revisions and status timeline. */
-export function ProjectView({ project, revisions, timeline }: ProjectViewProps) {
+export function ProjectView({ project, revisions, timeline, commentStats }: ProjectViewProps) {
   const t = useTranslations("project");
   const tLanguage = useTranslations("languageNames");
   const locale = useLocale();
@@ -79,6 +82,11 @@ export function ProjectView({ project, revisions, timeline }: ProjectViewProps) 
             </Link>
           ) : null}
         </div>
+        {commentStats ? (
+          <div className="mt-3">
+            <CommentStatsView stats={commentStats} />
+          </div>
+        ) : null}
       </div>
 
       <ProjectSectionsNav projectId={project.id} />
@@ -109,7 +117,7 @@ export function ProjectView({ project, revisions, timeline }: ProjectViewProps) 
 
       <Details project={project} />
       <RevisionHistory projectId={project.id} revisions={revisions} />
-      <Timeline items={timeline} />
+      <Timeline items={timeline} projectId={project.id} />
     </div>
   );
 }
@@ -231,8 +239,9 @@ function Details({ project }: { project: ProjectDetail }) {
   );
 }
 
-function Timeline({ items }: { items: TimelineItem[] }) {
+function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: string }) {
   const t = useTranslations("project.timeline");
+  const tDecision = useTranslations("decision");
   const tStatus = useTranslations("enums.projectStatus");
   const format = useFormatter();
   return (
@@ -246,7 +255,7 @@ function Timeline({ items }: { items: TimelineItem[] }) {
         <ol className="mt-3 flex flex-col gap-3 border-l-2 border-slate-300 pl-4">
           {items.map((item) => {
             const known = (TIMELINE_TYPES as readonly string[]).includes(item.type);
-            const data = (item.data ?? {}) as { from?: unknown; to?: unknown };
+            const data = (item.data ?? {}) as { from?: unknown; to?: unknown; decisionId?: unknown };
             const statuses =
               isStatus(data.from) && isStatus(data.to)
                 ? t("statusChange", { from: tStatus(data.from), to: tStatus(data.to) })
@@ -257,6 +266,13 @@ function Timeline({ items }: { items: TimelineItem[] }) {
                   {known ? t(`types.${item.type as (typeof TIMELINE_TYPES)[number]}`) : t("types.other")}
                   {statuses ? <span className="font-normal text-slate-800">: {statuses}</span> : null}
                 </p>
+                {item.type === "decision_recorded" && typeof data.decisionId === "string" ? (
+                  <p className="text-sm">
+                    <Link href={`/projects/${projectId}/decisions/${data.decisionId}`} className={linkClass}>
+                      {tDecision("heading")}
+                    </Link>
+                  </p>
+                ) : null}
                 <p className="text-sm text-slate-700">
                   <time dateTime={item.createdAt}>
                     {format.dateTime(new Date(item.createdAt), "dateTime")}

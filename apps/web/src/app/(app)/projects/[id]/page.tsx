@@ -20,12 +20,14 @@ const loadProject = cache(async (id: string) => {
   if (!UUID.test(id)) notFound();
   const api = await serverApi();
   try {
-    const [project, revisions, timeline] = await Promise.all([
+    const [project, revisions, timeline, commentStats] = await Promise.all([
       api.project.get.query({ id }),
       api.project.revisions.query({ id }),
       api.project.timeline.query({ id, limit: 100 }),
+      // The overview still shows when the counts cannot be had.
+      api.comment.stats.query({ id }).catch(() => null),
     ]);
-    return { project, revisions, timeline: timeline.items };
+    return { project, revisions, timeline: timeline.items, commentStats };
   } catch (error) {
     const code = trpcCodeOf(error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
@@ -45,6 +47,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params }: Props) {
   await requireUser();
   const { id } = await params;
-  const { project, revisions, timeline } = await loadProject(id);
-  return <ProjectView project={project} revisions={revisions} timeline={timeline} />;
+  const { project, revisions, timeline, commentStats } = await loadProject(id);
+  return (
+    <ProjectView project={project} revisions={revisions} timeline={timeline} commentStats={commentStats} />
+  );
 }
