@@ -28,8 +28,8 @@ describe("canonicalJson", () => {
 });
 
 describe("projectSearchText", () => {
-  it("lower-cases both languages into one searchable text", () => {
-    const text = projectSearchText({
+  it("lower-cases the reference and both languages into one searchable text", () => {
+    const text = projectSearchText("LD-0042", {
       titleEn: "NdPr Separation",
       titleJa: "ネオジム分離",
       summaryEn: "S",
@@ -37,6 +37,7 @@ describe("projectSearchText", () => {
       bodyEn: "B",
       bodyJa: "本文",
     });
+    expect(text).toContain("ld-0042");
     expect(text).toContain("ndpr separation");
     expect(text).toContain("ネオジム分離");
   });

@@ -9,12 +9,15 @@ export interface SearchableProject {
 }
 
 /**
- * `Project.searchText`: titles, summaries and bodies in both languages, joined by newlines and
- * lower-cased, so a lower-cased query finds English words case-insensitively and Japanese words
- * anywhere inside a sentence (the column has a trigram index).
+ * `Project.searchText`: the reference (LD-0007), then titles, summaries and bodies in both
+ * languages, joined by newlines and lower-cased, so a lower-cased query finds a reference or
+ * English words case-insensitively and Japanese words anywhere inside a sentence (the column has
+ * a trigram index).
  */
-export function projectSearchText(p: SearchableProject): string {
-  return [p.titleEn, p.titleJa, p.summaryEn, p.summaryJa, p.bodyEn, p.bodyJa].join("\n").toLowerCase();
+export function projectSearchText(reference: string, p: SearchableProject): string {
+  return [reference, p.titleEn, p.titleJa, p.summaryEn, p.summaryJa, p.bodyEn, p.bodyJa]
+    .join("\n")
+    .toLowerCase();
 }
 
 /**

@@ -184,7 +184,7 @@ export async function getProjectRecord(tx: Tx, id: string): Promise<ProjectRecor
   return row ? toRecord(row) : null;
 }
 
-function columns(f: ProposalFields) {
+function columns(f: ProposalFields, reference: string) {
   return {
     titleEn: f.titleEn,
     titleJa: f.titleJa,
@@ -203,7 +203,7 @@ function columns(f: ProposalFields) {
     siteLongitude: f.site.longitude,
     capacityTpy: f.capacityTpy,
     capexUsd: BigInt(f.capexUsd),
-    searchText: projectSearchText(f),
+    searchText: projectSearchText(reference, f),
   };
 }
 
@@ -225,11 +225,12 @@ export async function createDraft(
   const [{ next } = { next: 0n }] = await tx.$queryRaw<{ next: bigint }[]>`
     SELECT nextval(pg_get_serial_sequence('"Project"', 'number')) AS next`;
   const number = Number(next);
+  const reference = `LD-${String(number).padStart(4, "0")}`;
   const row = await tx.project.create({
     data: {
-      ...columns(draft.fields),
+      ...columns(draft.fields, reference),
       number,
-      reference: `LD-${String(number).padStart(4, "0")}`,
+      reference,
       status: "DRAFT",
       organisationId: draft.organisationId,
       createdById: draft.createdById,
@@ -251,9 +252,11 @@ export async function updateDraftIfVersion(
   fields: ProposalFields,
   sponsorIds: string[],
 ): Promise<ProjectRecord | null> {
+  const current = await tx.project.findUnique({ where: { id }, select: { reference: true } });
+  if (!current) return null;
   const { count } = await tx.project.updateMany({
     where: { id, version },
-    data: { ...columns(fields), version: { increment: 1 } },
+    data: { ...columns(fields, current.reference), version: { increment: 1 } },
   });
   if (count === 0) return null;
   await tx.projectSponsor.deleteMany({ where: { projectId: id } });

@@ -170,7 +170,7 @@ describe("seed", () => {
     });
     for (const p of projects) {
       expect(p.sponsors.length, p.reference).toBeGreaterThan(0);
-      expect(p.searchText).toBe(projectSearchText(p));
+      expect(p.searchText).toBe(projectSearchText(p.reference, p));
       if (p.status === "DRAFT") {
         expect(p.revisions, p.reference).toHaveLength(0);
         expect(p.currentRevisionId).toBeNull();

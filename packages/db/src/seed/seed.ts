@@ -434,7 +434,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
     status,
     version,
     currentRevisionId: null,
-    searchText: projectSearchText(content),
+    searchText: projectSearchText(ref, content),
     createdById: ids.user(p.createdBy),
     submittedAt: submittedDay === null ? null : clock.at(submittedDay),
     decidedAt: decidedDay === null ? null : clock.at(decidedDay),

@@ -29,6 +29,11 @@ async function callerAs(email: string) {
 }
 afterAll(() => db.close());
 
+/** The fields of a project as the update procedure takes them. */
+function draftFieldsOf(p: { fields: Record<string, unknown> }) {
+  return p.fields as unknown as Parameters<typeof caller.project.create>[0];
+}
+
 async function all(input: Parameters<typeof caller.project.list>[0] = {}): Promise<ProjectListItem[]> {
   const items: ProjectListItem[] = [];
   let cursor: string | undefined;
@@ -170,6 +175,42 @@ describe("project.list", () => {
     const lower = await all({ q: "magnet" });
     expect(upper.map((p) => p.id)).toEqual(lower.map((p) => p.id));
     expect(upper.length).toBeGreaterThan(0);
+  });
+
+  it("finds a project by its reference, in any case, and a new draft by its new reference after an edit", async () => {
+    for (const q of ["LD-0003", "ld-0003"]) {
+      const got = await all({ q });
+      expect(got.map((p) => p.reference)).toContain("LD-0003");
+    }
+    const partner = await callerAs("partner@quandong.example");
+    const draft = await partner.project.create({
+      titleEn: "Reference search check",
+      titleJa: "",
+      summaryEn: "",
+      summaryJa: "",
+      bodyEn: "",
+      bodyJa: "",
+      bindingLanguage: "en",
+      translationEn: "ORIGINAL",
+      translationJa: "MISSING",
+      commodity: "LA",
+      stage: "MINING",
+      site: { country: "AU", region: "", latitude: null, longitude: null },
+      capacityTpy: 1,
+      capexUsd: 1,
+      sponsors: [],
+    });
+    const found = await partner.project.list({ q: draft.reference });
+    expect(found.items.map((p) => p.id)).toEqual([draft.id]);
+    await partner.project.update({
+      ...draftFieldsOf(draft),
+      titleEn: "Renamed",
+      id: draft.id,
+      version: draft.version,
+    });
+    expect((await partner.project.list({ q: draft.reference.toLowerCase() })).items.map((p) => p.id)).toEqual(
+      [draft.id],
+    );
   });
 
   it("treats LIKE wildcards in a search as plain characters", async () => {
