@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { ListProjectsInput } from "./project-list.js";
 
 describe("ListProjectsInput", () => {
-  it("defaults the page size", () => {
-    expect(ListProjectsInput.parse({})).toEqual({ limit: 20 });
+  it("defaults the page size and the order (newest change first)", () => {
+    expect(ListProjectsInput.parse({})).toEqual({ limit: 20, sort: "updated" });
   });
 
   it("accepts filters and trims the search", () => {

@@ -62,7 +62,10 @@ describe("SignInForm", () => {
       "AccessDenied",
       "This account cannot sign in to Lodestone. If you think it should, ask a Lodestone administrator.",
     ],
-    ["EmailSignin", "The sign-in link could not be sent. Try again in a moment."],
+    [
+      "EmailSignin",
+      "The sign-in link could not be sent. Try again in a moment; if you have asked for several links, wait a few minutes first.",
+    ],
     ["SomethingNew", "Signing in did not work. Try again."],
   ])("explains next-auth's %s error", (code, message) => {
     renderWithProviders(<SignInForm callbackUrl="/projects" oidc={null} errorCode={code} />);
