@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from "@lodestone/domain/enums";
+import type { MilestoneStatus, Role } from "@lodestone/domain/enums";
 import type { Page } from "@lodestone/domain/page";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../client.js";
@@ -232,7 +232,17 @@ export async function listProjectReplans(tx: Tx, projectId: string) {
  * The people a coordinator may assign a milestone to: active delegates and partners (the roles
  * that report when assigned), by name. A few hundred at most in this framework; capped anyway.
  */
-export async function listAssignableUsers(tx: Tx) {
+export interface AssignableUser {
+  id: string;
+  name: string;
+  role: Role;
+  /** The delegation's code, for a delegate. */
+  delegation: string | null;
+  /** The organisation's name, for a partner. */
+  organisation: string | null;
+}
+
+export async function listAssignableUsers(tx: Tx): Promise<AssignableUser[]> {
   const rows = await tx.user.findMany({
     where: { deactivatedAt: null, role: { in: ["DELEGATE", "PARTNER"] } },
     select: {
