@@ -9,7 +9,10 @@ import { useTranslations } from "next-intl";
  * be shared). Add a section here with its path below `/projects/[id]` and a `project.sections`
  * message in both languages.
  */
-const SECTIONS = [{ key: "overview", path: "" }] as const;
+const SECTIONS = [
+  { key: "overview", path: "" },
+  { key: "delivery", path: "/delivery" },
+] as const;
 
 export function ProjectSectionsNav({ projectId }: { projectId: string }) {
   const t = useTranslations("project.sections");
