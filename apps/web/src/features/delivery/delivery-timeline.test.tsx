@@ -4,7 +4,7 @@ import { renderWithProviders } from "@/test/render";
 import { DeliveryTimeline, timelineRange, timelineRows } from "./delivery-timeline";
 import type { MilestoneView, Replan } from "./types";
 
-const base = {
+const base: Omit<MilestoneView, "id" | "title" | "dueDate" | "status" | "overdue"> = {
   parentId: null,
   weight: null,
   progress: 0,
@@ -12,7 +12,7 @@ const base = {
   assignee: null,
   canReport: false,
   children: [],
-} as const;
+};
 
 const MILESTONES: MilestoneView[] = [
   {

@@ -92,20 +92,32 @@ function MilestoneItem({ m, actions }: { m: MilestoneView; actions: MilestoneAct
         {m.canReport || (actions.canPlan && open) ? (
           <div className="mt-3 flex flex-wrap gap-2">
             {m.canReport ? (
-              <button type="button" className={smallButton} onClick={() => actions.onReport(m)}>
+              <button
+                type="button"
+                className={smallButton}
+                onClick={() => actions.onReport(m)}
+                aria-label={t("tree.actionOn", { action: t("tree.report"), title: title.text })}
+              >
                 {t("tree.report")}
-                <span className="sr-only">: {title.text}</span>
               </button>
             ) : null}
             {actions.canPlan && open ? (
               <>
-                <button type="button" className={smallButton} onClick={() => actions.onReplan(m)}>
+                <button
+                  type="button"
+                  className={smallButton}
+                  onClick={() => actions.onReplan(m)}
+                  aria-label={t("tree.actionOn", { action: t("tree.replan"), title: title.text })}
+                >
                   {t("tree.replan")}
-                  <span className="sr-only">: {title.text}</span>
                 </button>
-                <button type="button" className={smallButton} onClick={() => actions.onAddChild(m)}>
+                <button
+                  type="button"
+                  className={smallButton}
+                  onClick={() => actions.onAddChild(m)}
+                  aria-label={t("tree.actionOn", { action: t("tree.addChild"), title: title.text })}
+                >
                   {t("tree.addChild")}
-                  <span className="sr-only">: {title.text}</span>
                 </button>
               </>
             ) : null}
