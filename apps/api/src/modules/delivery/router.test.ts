@@ -247,7 +247,11 @@ describe("milestone rules", () => {
         await callerFor(db, fx.users.jpDelegate, { now: before }).delivery.get({ id: projectId })
       ).milestones.find((x) => x.id === m.id)?.overdue,
     ).toBe(false);
-    const mine = await callerFor(db, fx.users.jpDelegate, { now: at }).delivery.mine({});
+    // The infinite-query shape the web sends (direction, null cursor).
+    const mine = await callerFor(db, fx.users.jpDelegate, { now: at }).delivery.mine({
+      cursor: null,
+      direction: "forward",
+    });
     expect(mine.items.find((x) => x.id === m.id)).toMatchObject({
       overdue: true,
       referenceTimeZone: "Asia/Tokyo",
