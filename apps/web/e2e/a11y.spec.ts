@@ -43,7 +43,9 @@ test.describe("signed out", () => {
 test.describe("signed in as an administrator", () => {
   useSignedIn(ACCOUNTS.admin);
 
-  test("projects, profile, users, delegations and the dashboard have no serious violations", async ({ page }) => {
+  test("projects, profile, users, delegations and the dashboard have no serious violations", async ({
+    page,
+  }) => {
     for (const [path, heading] of [
       ["/projects", "Projects"],
       ["/profile", "Your profile"],
