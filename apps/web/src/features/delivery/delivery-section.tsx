@@ -1,6 +1,7 @@
 "use client";
 
 import type { ProjectStatus } from "@lodestone/domain/enums";
+import type { ProjectDetail } from "@lodestone/domain/proposal";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -28,8 +29,8 @@ type Open =
   | null;
 
 export interface DeliverySectionProps {
-  projectId: string;
-  initialVersion: number;
+  /** The project as the server loaded it (its version is needed to start or complete delivery). */
+  project: ProjectDetail;
   initial: DeliveryData;
   /** Coordinators start delivery, plan, re-plan and complete (the API checks again). */
   isCoordinator: boolean;
@@ -39,7 +40,8 @@ export interface DeliverySectionProps {
  * A project's delivery: overall progress, the milestone tree, the timeline with every re-plan,
  * and the coordinator's actions (start delivery, add milestones, re-plan, complete).
  */
-export function DeliverySection({ projectId, initialVersion, initial, isCoordinator }: DeliverySectionProps) {
+export function DeliverySection({ project: initialProject, initial, isCoordinator }: DeliverySectionProps) {
+  const projectId = initialProject.id;
   const t = useTranslations("delivery");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -52,9 +54,9 @@ export function DeliverySection({ projectId, initialVersion, initial, isCoordina
   const [actionError, setActionError] = useState<string | null>(null);
 
   const delivery = useQuery(trpc.delivery.get.queryOptions({ id: projectId }, { initialData: initial }));
-  const project = useQuery(trpc.project.get.queryOptions({ id: projectId }));
+  const project = useQuery(trpc.project.get.queryOptions({ id: projectId }, { initialData: initialProject }));
   const data = delivery.data;
-  const version = project.data?.version ?? initialVersion;
+  const version = project.data.version;
   const status: ProjectStatus = data.status;
   const planning = isCoordinator && status === "IN_DELIVERY";
 

@@ -46,12 +46,7 @@ export default async function ProjectDeliveryPage({ params }: Props) {
   return (
     <div className="flex flex-col gap-8">
       <ProjectSectionHeader project={project} />
-      <DeliverySection
-        projectId={project.id}
-        initialVersion={project.version}
-        initial={delivery}
-        isCoordinator={user.role === "COORDINATOR"}
-      />
+      <DeliverySection project={project} initial={delivery} isCoordinator={user.role === "COORDINATOR"} />
     </div>
   );
 }
