@@ -96,14 +96,16 @@ export function DeliveryTimeline({
           <desc id={`${id}-desc`}>
             {t("chartDescription", { count: rows.length, overdue: overdueCount, today: day(today) })}
           </desc>
-          {monthTicks(start, end).map((tick) => (
-            <g key={tick}>
-              <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height} className="stroke-slate-200" />
-              <text x={x(tick) + 3} y={TOP - 12} className="fill-slate-700 text-[11px]">
-                {format.dateTime(calendarDay(tick), { year: "2-digit", month: "short", timeZone: "UTC" })}
-              </text>
-            </g>
-          ))}
+          {monthTicks(start, end)
+            .filter((tick) => x(tick) < LABEL_W + CHART_W - 24)
+            .map((tick) => (
+              <g key={tick}>
+                <line x1={x(tick)} x2={x(tick)} y1={TOP - 6} y2={height} className="stroke-slate-200" />
+                <text x={x(tick) + 3} y={TOP - 12} className="fill-slate-700 text-[11px]">
+                  {format.dateTime(calendarDay(tick), { year: "2-digit", month: "short", timeZone: "UTC" })}
+                </text>
+              </g>
+            ))}
           {rows.map((r, i) => {
             const y = TOP + i * ROW_H + ROW_H / 2;
             const m = r.milestone;
