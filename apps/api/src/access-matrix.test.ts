@@ -294,6 +294,7 @@ const MATRIX: Record<string, Row> = {
   "delivery.get": { expect: signedIn(), input: async () => ({ id: await inDeliveryOf(db, fx) }) },
   "delivery.mine": { expect: { ...signedIn(), admin: "FORBIDDEN" }, input: async () => ({}) },
   "delivery.history": { expect: signedIn(), input: async () => ({ id: (await milestoneOf()).id }) },
+  "delivery.assignees": { expect: coordinators(), input: none },
   "delivery.start": {
     expect: coordinators(),
     input: async () => {

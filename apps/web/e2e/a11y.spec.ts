@@ -43,12 +43,15 @@ test.describe("signed out", () => {
 test.describe("signed in as an administrator", () => {
   useSignedIn(ACCOUNTS.admin);
 
-  test("projects, profile, users and delegations have no serious violations", async ({ page }) => {
+  test("projects, profile, users, delegations and the dashboard have no serious violations", async ({
+    page,
+  }) => {
     for (const [path, heading] of [
       ["/projects", "Projects"],
       ["/profile", "Your profile"],
       ["/admin/users", "Users"],
       ["/admin/delegations", "Delegations"],
+      ["/dashboard", "Pipeline dashboard"],
     ] as const) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();

@@ -15,7 +15,11 @@ test.describe("a partner", () => {
       await expect(page.getByRole("table")).toHaveCount(0);
     }
     await expectNoSeriousA11yViolations(page);
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Projects"]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+      "Projects",
+      "My milestones",
+      "Dashboard",
+    ]);
   });
 
   test("and the API refuses the admin procedures from the page itself", async ({ page }) => {
@@ -58,6 +62,8 @@ test.describe("a delegate", () => {
     expect(response?.status()).toBe(403);
     await expect(page.getByRole("navigation", { name: "メイン" }).getByRole("link")).toHaveText([
       "プロジェクト",
+      "担当マイルストーン",
+      "ダッシュボード",
     ]);
   });
 });

@@ -32,6 +32,9 @@ test.describe("proposal form", () => {
     // Leave, then come back from the list.
     await page.goto("/projects");
     await page.getByRole("searchbox", { name: "Search" }).fill(title);
+    // The search goes into the address after a pause: wait for it, or its navigation can land
+    // after the click below and take the page back to the list.
+    await expect(page).toHaveURL(/[?&]q=/);
     const row = projectRows(page).filter({ hasText: title });
     await expect(row).toHaveCount(1);
     await row.getByRole("link").first().click();

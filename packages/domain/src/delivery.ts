@@ -141,7 +141,12 @@ export const ReplanMilestoneInput = z
   .strict();
 
 export const MyMilestonesInput = z
-  .object({ cursor: z.uuid().nullish(), limit: z.number().int().min(1).max(100).default(25) })
+  .object({
+    cursor: z.uuid().nullish(),
+    /** Sent by infinite-query clients; pages only go forward. */
+    direction: z.literal("forward").optional(),
+    limit: z.number().int().min(1).max(100).default(25),
+  })
   .strict();
 
 export interface MilestoneView {

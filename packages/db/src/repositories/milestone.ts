@@ -1,4 +1,4 @@
-import type { MilestoneStatus } from "@lodestone/domain/enums";
+import type { MilestoneStatus, Role } from "@lodestone/domain/enums";
 import type { Page } from "@lodestone/domain/page";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../client.js";
@@ -204,4 +204,62 @@ export async function listAssigned(
 
 export async function userExists(tx: Tx, id: string): Promise<boolean> {
   return (await tx.user.count({ where: { id, deactivatedAt: null } })) > 0;
+}
+
+/** Every re-plan of a project's milestones, oldest first (the delivery timeline shows each). */
+export async function listProjectReplans(tx: Tx, projectId: string) {
+  const rows = await tx.milestoneReplan.findMany({
+    where: { milestone: { projectId } },
+    select: {
+      milestoneId: true,
+      oldDueDate: true,
+      newDueDate: true,
+      reason: true,
+      createdAt: true,
+      by: { select: { id: true, name: true } },
+    },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map((r) => ({
+    ...r,
+    oldDueDate: r.oldDueDate.toISOString().slice(0, 10),
+    newDueDate: r.newDueDate.toISOString().slice(0, 10),
+    createdAt: r.createdAt.toISOString(),
+  }));
+}
+
+/**
+ * The people a coordinator may assign a milestone to: active delegates and partners (the roles
+ * that report when assigned), by name. A few hundred at most in this framework; capped anyway.
+ */
+export interface AssignableUser {
+  id: string;
+  name: string;
+  role: Role;
+  /** The delegation's code, for a delegate. */
+  delegation: string | null;
+  /** The organisation's name, for a partner. */
+  organisation: string | null;
+}
+
+export async function listAssignableUsers(tx: Tx): Promise<AssignableUser[]> {
+  const rows = await tx.user.findMany({
+    where: { deactivatedAt: null, role: { in: ["DELEGATE", "PARTNER"] } },
+    select: {
+      id: true,
+      name: true,
+      role: true,
+      delegation: { select: { code: true } },
+      organisation: { select: { name: true } },
+    },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 500,
+  });
+  return rows.map((u) => ({
+    id: u.id,
+    name: u.name,
+    role: u.role,
+    delegation: u.delegation?.code ?? null,
+    organisation: u.organisation?.name ?? null,
+  }));
 }

@@ -191,11 +191,34 @@ describe("milestone rules", () => {
     expect(history.replans).toMatchObject([
       { oldDueDate: "2031-03-31", newDueDate: "2031-06-30", reason: "Customs delay on the kiln" },
     ]);
+    // The project's delivery view lists every re-plan of its milestones, for its timeline.
+    await coordinator.delivery.replan({
+      milestoneId: m.id,
+      version: 2,
+      dueDate: "2031-09-30",
+      reason: "Kiln refractory relined",
+    });
+    const view = await callerFor(db, fx.users.partnerA).delivery.get({ id: projectId });
+    expect(view.milestones.find((x) => x.id === m.id)?.dueDate).toBe("2031-09-30");
+    expect(view.replans).toMatchObject([
+      {
+        milestoneId: m.id,
+        oldDueDate: "2031-03-31",
+        newDueDate: "2031-06-30",
+        by: { name: expect.any(String) },
+      },
+      {
+        milestoneId: m.id,
+        oldDueDate: "2031-06-30",
+        newDueDate: "2031-09-30",
+        reason: "Kiln refractory relined",
+      },
+    ]);
     expect(
       await codeOf(
         callerFor(db, fx.users.partnerA).delivery.replan({
           milestoneId: m.id,
-          version: 2,
+          version: 3,
           dueDate: "2031-07-01",
           reason: "x y z",
         }),
@@ -224,10 +247,35 @@ describe("milestone rules", () => {
         await callerFor(db, fx.users.jpDelegate, { now: before }).delivery.get({ id: projectId })
       ).milestones.find((x) => x.id === m.id)?.overdue,
     ).toBe(false);
-    const mine = await callerFor(db, fx.users.jpDelegate, { now: at }).delivery.mine({});
+    // The infinite-query shape the web sends (direction, null cursor).
+    const mine = await callerFor(db, fx.users.jpDelegate, { now: at }).delivery.mine({
+      cursor: null,
+      direction: "forward",
+    });
     expect(mine.items.find((x) => x.id === m.id)).toMatchObject({
       overdue: true,
       referenceTimeZone: "Asia/Tokyo",
+    });
+  });
+});
+
+describe("assignees", () => {
+  it("lists active delegates and partners a coordinator may assign, not coordinators or admins", async () => {
+    const people = await callerFor(db, fx.users.coordinator).delivery.assignees();
+    const ids = people.map((p) => p.id);
+    expect(ids).toEqual(
+      expect.arrayContaining([fx.users.usDelegate.id, fx.users.jpDelegate.id, fx.users.partnerA.id]),
+    );
+    expect(ids).not.toContain(fx.users.coordinator.id);
+    expect(ids).not.toContain(fx.users.admin.id);
+    expect(ids).not.toContain(fx.users.deactivated.id);
+    expect(people.find((p) => p.id === fx.users.partnerA.id)).toMatchObject({
+      role: "PARTNER",
+      organisation: expect.any(String),
+    });
+    expect(people.find((p) => p.id === fx.users.usDelegate.id)).toMatchObject({
+      role: "DELEGATE",
+      delegation: "US",
     });
   });
 });

@@ -21,6 +21,7 @@ export const deliveryRouter = {
   history: signedInProcedure
     .input(ProjectIdInput)
     .query(({ ctx, input }) => delivery.milestoneHistory({ ctx, input })),
+  assignees: coordinatorProcedure.query(({ ctx }) => delivery.assignableUsers({ ctx })),
   start: coordinatorProcedure
     .input(ProposalRefInput)
     .mutation(({ ctx, input }) => delivery.startDelivery({ ctx, input })),

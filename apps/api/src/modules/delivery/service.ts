@@ -41,7 +41,10 @@ const stale = () =>
 export async function getDelivery({ ctx, input }: In<{ id: string }>) {
   const tx = ctx.db.prisma;
   const project = await visibleProject(tx, ctx, input.id);
-  const rows = await milestones.listProjectMilestones(tx, project.id);
+  const [rows, replans] = await Promise.all([
+    milestones.listProjectMilestones(tx, project.id),
+    milestones.listProjectReplans(tx, project.id),
+  ]);
   const timeZone = rows[0]?.project.referenceTimeZone ?? (await referenceTimeZone(tx, project.id));
   const now = ctx.now();
   const byParent = new Map<string | null, milestones.MilestoneRow[]>();
@@ -77,6 +80,7 @@ export async function getDelivery({ ctx, input }: In<{ id: string }>) {
     referenceTimeZone: timeZone,
     progress: Math.round(projectProgress(top.map(node))),
     milestones: top.map(view),
+    replans,
     canComplete: project.status === "IN_DELIVERY" && canComplete(rows),
   };
 }
@@ -230,6 +234,11 @@ export function reportProgress({ ctx, input }: In<z.output<typeof ReportProgress
     });
     return { id: m.id, status: input.status, progress: input.progress, version: input.version + 1 };
   });
+}
+
+/** Whom a coordinator may assign a milestone to: people (delegates, partners); organisations come from delegation.organisations. */
+export async function assignableUsers({ ctx }: { ctx: SignedInContext }) {
+  return milestones.listAssignableUsers(ctx.db.prisma);
 }
 
 export async function milestoneHistory({ ctx, input }: In<{ id: string }>) {

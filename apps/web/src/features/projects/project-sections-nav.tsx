@@ -13,6 +13,7 @@ const SECTIONS = [
   { key: "overview", path: "" },
   { key: "discussion", path: "/discussion" },
   { key: "review", path: "/review" },
+  { key: "delivery", path: "/delivery" },
 ] as const;
 
 export function ProjectSectionsNav({ projectId }: { projectId: string }) {

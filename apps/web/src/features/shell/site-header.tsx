@@ -56,6 +56,14 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
               <li>
                 <NavLink href="/projects">{t("nav.projects")}</NavLink>
               </li>
+              {user.role !== "ADMIN" ? (
+                <li>
+                  <NavLink href="/milestones">{t("nav.milestones")}</NavLink>
+                </li>
+              ) : null}
+              <li>
+                <NavLink href="/dashboard">{t("nav.dashboard")}</NavLink>
+              </li>
               {isAdmin ? (
                 <>
                   <li>

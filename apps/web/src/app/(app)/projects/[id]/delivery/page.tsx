@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { requireUser } from "@/features/auth/session";
+import { DeliverySection } from "@/features/delivery/delivery-section";
+import { ProjectSectionHeader } from "@/features/delivery/project-header";
+import { serverApi, trpcCodeOf } from "@/trpc/server";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Props {
+  params: Promise<{ id: string }>;
+}
+
+/** The project and its delivery, or "not found" when it does not exist or the reader may not see it. */
+const loadDelivery = cache(async (id: string) => {
+  if (!UUID.test(id)) notFound();
+  const api = await serverApi();
+  try {
+    const [project, delivery] = await Promise.all([
+      api.project.get.query({ id }),
+      api.delivery.get.query({ id }),
+    ]);
+    return { project, delivery };
+  } catch (error) {
+    const code = trpcCodeOf(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await requireUser();
+  const { id } = await params;
+  const { project } = await loadDelivery(id);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("delivery")]);
+  const title = (locale === "ja" ? project.fields.titleJa : project.fields.titleEn) || project.fields.titleEn;
+  return { title: t("pageTitle", { reference: project.reference, title }) };
+}
+
+export default async function ProjectDeliveryPage({ params }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  const { project, delivery } = await loadDelivery(id);
+  return (
+    <div className="flex flex-col gap-8">
+      <ProjectSectionHeader project={project} />
+      <DeliverySection project={project} initial={delivery} isCoordinator={user.role === "COORDINATOR"} />
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { CalendarDate, type CreateMilestoneInput } from "@lodestone/domain/delivery";
+import { useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { useForm } from "react-hook-form";
+import { z } from "zod";
+import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
+import { Field, describedBy } from "@/features/ui/field";
+import { Spinner } from "@/features/ui/spinner";
+import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { DeliveryProblem } from "./delivery-problem";
+import type { Assignee } from "./types";
+
+export interface MilestoneValues {
+  titleEn: string;
+  titleJa: string;
+  dueDate: string;
+  weight: string;
+  /** "" (nobody yet), "user:<id>" or "organisation:<id>". */
+  assignee: string;
+}
+
+type MilestoneError = "titleRequired" | "tooLong200" | "dateInvalid" | "weightRange";
+
+const title = z.string().trim().min(1, "titleRequired").max(200, "tooLong200");
+const MilestoneSchema = z.object({
+  titleEn: title,
+  titleJa: title,
+  dueDate: CalendarDate,
+  weight: z
+    .string()
+    .trim()
+    .transform((w) => (w === "" ? null : Number(w)))
+    .pipe(
+      z.number("weightRange").int("weightRange").min(1, "weightRange").max(1000, "weightRange").nullable(),
+    ),
+  assignee: z.string(),
+});
+type MilestoneOutput = z.output<typeof MilestoneSchema>;
+
+const FIELDS = ["titleEn", "titleJa", "dueDate", "weight", "assignee"] as const;
+const ERRORS: readonly MilestoneError[] = ["titleRequired", "tooLong200", "dateInvalid", "weightRange"];
+
+export interface MilestoneFormProps {
+  projectId: string;
+  /** The parent milestone, for a sub-milestone. */
+  parent: { id: string; title: string } | null;
+  users: Assignee[];
+  organisations: { id: string; name: string }[];
+  onSubmit: (command: z.input<typeof CreateMilestoneInput>) => Promise<void>;
+  onCancel: () => void;
+}
+
+/** A new milestone: titles in both languages, due date, weight and assignee (a person or an organisation). */
+export function MilestoneForm({
+  projectId,
+  parent,
+  users,
+  organisations,
+  onSubmit,
+  onCancel,
+}: MilestoneFormProps) {
+  const t = useTranslations("delivery.milestoneForm");
+  const tRole = useTranslations("enums.role");
+  const id = useId();
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const form = useForm<MilestoneValues, unknown, MilestoneOutput>({
+    defaultValues: { titleEn: "", titleJa: "", dueDate: "", weight: "", assignee: "" },
+    resolver: zodResolver(MilestoneSchema) as never,
+    shouldFocusError: true,
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const errorText = (field: (typeof FIELDS)[number]): string | null => {
+    const error = errors[field];
+    if (!error) return null;
+    if (field === "dueDate") return t("errors.dateInvalid");
+    const key = ERRORS.find((k) => k === error.message);
+    return key ? t(`errors.${key}`) : t("errors.invalid");
+  };
+
+  const submit = form.handleSubmit(async (v) => {
+    setProblem(null);
+    const [kind, assigneeId] = v.assignee ? v.assignee.split(":") : [null, null];
+    try {
+      await onSubmit({
+        projectId,
+        parentId: parent?.id ?? null,
+        titleEn: v.titleEn,
+        titleJa: v.titleJa,
+        dueDate: v.dueDate,
+        weight: v.weight,
+        assigneeUserId: kind === "user" ? (assigneeId ?? null) : null,
+        assigneeOrganisationId: kind === "organisation" ? (assigneeId ?? null) : null,
+      });
+    } catch (error) {
+      const found = toApiProblem(error);
+      const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
+        form.setError(field, { type: "server", message: "invalid" }, options),
+      );
+      if (!placed) setProblem(found);
+    }
+  });
+
+  const control = (field: (typeof FIELDS)[number], hint?: string) => ({
+    id: `${id}-${field}`,
+    "aria-invalid": errors[field] ? true : undefined,
+    "aria-describedby": describedBy(`${id}-${field}`, { hint, error: errors[field] }),
+    className: inputClass,
+  });
+
+  return (
+    <form
+      noValidate
+      aria-label={t("label")}
+      className="flex flex-col gap-5"
+      onSubmit={(event) => {
+        if (isSubmitting) event.preventDefault();
+        else void submit(event);
+      }}
+    >
+      {parent ? <p className="text-slate-800">{t("partOf", { title: parent.title })}</p> : null}
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id={`${id}-titleEn`} label={t("titleEn")} error={errorText("titleEn")}>
+          <input type="text" lang="en" {...form.register("titleEn")} {...control("titleEn")} />
+        </Field>
+        <Field id={`${id}-titleJa`} label={t("titleJa")} error={errorText("titleJa")}>
+          <input type="text" lang="ja" {...form.register("titleJa")} {...control("titleJa")} />
+        </Field>
+      </div>
+      <div className="grid gap-5 sm:grid-cols-2">
+        <Field id={`${id}-dueDate`} label={t("dueDate")} hint={t("dueDateHint")} error={errorText("dueDate")}>
+          <input type="date" {...form.register("dueDate")} {...control("dueDate", t("dueDateHint"))} />
+        </Field>
+        <Field id={`${id}-weight`} label={t("weight")} hint={t("weightHint")} error={errorText("weight")}>
+          <input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={1000}
+            {...form.register("weight")}
+            {...control("weight", t("weightHint"))}
+          />
+        </Field>
+      </div>
+      <Field
+        id={`${id}-assignee`}
+        label={t("assignee")}
+        hint={t("assigneeHint")}
+        error={errorText("assignee")}
+      >
+        <select {...form.register("assignee")} {...control("assignee", t("assigneeHint"))}>
+          <option value="">{t("nobody")}</option>
+          <optgroup label={t("organisations")}>
+            {organisations.map((o) => (
+              <option key={o.id} value={`organisation:${o.id}`}>
+                {o.name}
+              </option>
+            ))}
+          </optgroup>
+          <optgroup label={t("people")}>
+            {users.map((u) => (
+              <option key={u.id} value={`user:${u.id}`}>
+                {`${u.name} (${tRole(u.role)}${u.delegation ? ` · ${u.delegation}` : ""}${u.organisation ? ` · ${u.organisation}` : ""})`}
+              </option>
+            ))}
+          </optgroup>
+        </select>
+      </Field>
+      {problem ? <DeliveryProblem title={t("failed")} problem={problem} /> : null}
+      <div className="flex flex-wrap justify-end gap-3">
+        <button type="button" className={secondaryButton} onClick={onCancel}>
+          {t("cancel")}
+        </button>
+        <button type="submit" className={primaryButton} aria-disabled={isSubmitting || undefined}>
+          {isSubmitting ? <Spinner tone="light" /> : null}
+          {isSubmitting ? t("saving") : t("submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
