@@ -228,10 +228,7 @@ export async function listProjectReplans(tx: Tx, projectId: string) {
   }));
 }
 
-/**
- * The people a coordinator may assign a milestone to: active delegates and partners (the roles
- * that report when assigned), by name. A few hundred at most in this framework; capped anyway.
- */
+/** A person a coordinator may assign a milestone to. */
 export interface AssignableUser {
   id: string;
   name: string;
@@ -242,6 +239,10 @@ export interface AssignableUser {
   organisation: string | null;
 }
 
+/**
+ * The people a coordinator may assign a milestone to: active delegates and partners (the roles
+ * that report when assigned), by name. A few hundred at most in this framework; capped anyway.
+ */
 export async function listAssignableUsers(tx: Tx): Promise<AssignableUser[]> {
   const rows = await tx.user.findMany({
     where: { deactivatedAt: null, role: { in: ["DELEGATE", "PARTNER"] } },
