@@ -1,4 +1,5 @@
 import { AUDIT_ENTITY_TYPES, type AuditEntityType, type ListAuditInput } from "@lodestone/domain/audit";
+import { wallTimeToDate } from "@/features/i18n/zoned-time";
 
 export interface AuditFilters {
   action: string;
@@ -47,38 +48,11 @@ export function auditFiltersToQuery(filters: AuditFilters): string {
   return params.toString();
 }
 
-/** Minutes `timeZone` is ahead of UTC at `instant`. */
-function offsetMinutes(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(
-    get("year"),
-    get("month") - 1,
-    get("day"),
-    get("hour"),
-    get("minute"),
-    get("second"),
-  );
-  return Math.round((asUtc - instant.getTime()) / 60_000);
-}
-
 /** The instant a calendar day starts in `timeZone` (YYYY-MM-DD → ISO 8601). */
 export function startOfDayIn(date: string, timeZone: string): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  // Two passes settle days on which the offset changes.
-  let instant = guess - offsetMinutes(new Date(guess), timeZone) * 60_000;
-  instant = guess - offsetMinutes(new Date(instant), timeZone) * 60_000;
-  return new Date(instant).toISOString();
+  const start = wallTimeToDate(`${date}T00:00`, timeZone);
+  if (!start) throw new RangeError(`Not a calendar date: ${date}`);
+  return start.toISOString();
 }
 
 function nextDay(date: string): string {

@@ -7,7 +7,7 @@ import { FieldError, describedBy } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, primaryButton } from "@/features/ui/styles";
 import { ActionProblem } from "./action-problem";
-import { dateToWallTime, wallTimeToDate } from "./zoned-time";
+import { dateToWallTime, wallTimeToDate } from "@/features/i18n/zoned-time";
 
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
