@@ -24,8 +24,10 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   forbidOnly: Boolean(process.env.CI),
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // Generous waits: a loaded 2-core CI machine can take seconds to answer; a wait ends as soon as
+  // the page is right.
+  timeout: 45_000,
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : [["list"]],
   globalTeardown: "./e2e/global-teardown.ts",
   use: {
