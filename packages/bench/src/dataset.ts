@@ -95,7 +95,9 @@ export const LONG_THREAD_PROJECT = STATUS_BY_MOD20.indexOf("IN_REVIEW");
 const arr = (xs: readonly (string | number)[]) =>
   `ARRAY[${xs.map((x) => (typeof x === "number" ? String(x) : `'${x}'`)).join(",")}]`;
 
-export const uuidOf = (tag: string, n: number | string) => `md5('${tag}' || (${n}))::uuid`;
+/** A valid version-4-shaped uuid derived from a tag and a number (the API's inputs check the version). */
+export const uuidOf = (tag: string, n: number | string) =>
+  `overlay(overlay(md5('${tag}' || (${n})) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** The rule every generated round uses: all ten delegations counted, US and JP required. */
 export const RULE_JSON = JSON.stringify({

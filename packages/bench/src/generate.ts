@@ -11,6 +11,7 @@ import {
   FIRST_COORDINATOR,
   firstDelegate,
   projectsSql,
+  uuidOf,
   type DatasetSize,
 } from "./dataset.js";
 
@@ -128,7 +129,7 @@ export async function createSessions(url: string, size: DatasetSize, delegates: 
   try {
     await client.query(
       `INSERT INTO "Session" (id, "sessionToken", "userId", expires)
-       SELECT gen_random_uuid(), t, md5('u' || n)::uuid, now() + interval '1 day'
+       SELECT gen_random_uuid(), t, ${uuidOf("u", "n")}, now() + interval '1 day'
        FROM unnest($1::text[], $2::int[]) AS s(t, n)`,
       [rows.map((r) => hashToken(r.token)), rows.map((r) => r.userNumber)],
     );

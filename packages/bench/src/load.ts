@@ -1,0 +1,88 @@
+// Load over HTTP with autocannon: one run per endpoint, target and concurrency.
+import autocannon from "autocannon";
+import { summarise, type LoadResult } from "./report.js";
+
+export interface RequestSpec {
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+}
+
+export interface LoadOptions {
+  endpoint: string;
+  target: LoadResult["target"];
+  baseUrl: string;
+  concurrency: number;
+  durationS: number;
+  request: RequestSpec;
+  /** Bearer tokens used in turn, one per request. */
+  tokens: readonly string[];
+  /** Called with the token of every request answered with a 2xx. */
+  onSuccess?: (token: string) => void;
+}
+
+export function runLoad(o: LoadOptions): Promise<LoadResult> {
+  let next = 0;
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const tracker = autocannon(
+      {
+        url: o.baseUrl,
+        connections: o.concurrency,
+        duration: o.durationS,
+        timeout: 10,
+        requests: [
+          {
+            method: o.request.method,
+            path: o.request.path,
+            ...(o.request.body === undefined ? {} : { body: o.request.body }),
+            setupRequest: (req, context) => {
+              const token = o.tokens[next++ % o.tokens.length]!;
+              (context as { token?: string }).token = token;
+              return {
+                ...req,
+                headers: {
+                  ...req.headers,
+                  authorization: `Bearer ${token}`,
+                  "content-type": "application/json",
+                },
+              };
+            },
+            onResponse: (status, _body, context) => {
+              const token = (context as { token?: string }).token;
+              if (status >= 200 && status < 300 && token) o.onSuccess?.(token);
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        const { p50, p95, p99 } = summarise(latencies);
+        resolve({
+          endpoint: o.endpoint,
+          target: o.target,
+          concurrency: o.concurrency,
+          requests: result.requests.total,
+          durationS: result.duration,
+          rps: result.requests.total / result.duration,
+          p50,
+          p95,
+          p99,
+          errors: result.errors + result.timeouts + result.non2xx,
+        });
+      },
+    );
+    tracker.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+/** A tRPC query URL (GET, non-batched) for one procedure. */
+export function queryPath(procedure: string, input: unknown): string {
+  return `/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+}
+
+/** A batched tRPC query URL for several procedures at once, as the web sends on a page load. */
+export function batchPath(calls: readonly [string, unknown][]): string {
+  const input = Object.fromEntries(calls.map(([, i], n) => [String(n), i]));
+  return `/trpc/${calls.map(([p]) => p).join(",")}?batch=1&input=${encodeURIComponent(JSON.stringify(input))}`;
+}
