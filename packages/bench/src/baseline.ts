@@ -86,7 +86,12 @@ async function listProjects(who: Principal, input: Record<string, unknown>) {
        AND ($3::text IS NULL OR p."searchText" LIKE $3)
      ORDER BY p."updatedAt" DESC, p.id DESC
      LIMIT $4`,
-    [(input.status as string[] | undefined) ?? null, (input.commodity as string | undefined) ?? null, q, limit + 1],
+    [
+      (input.status as string[] | undefined) ?? null,
+      (input.commodity as string | undefined) ?? null,
+      q,
+      limit + 1,
+    ],
   );
   void who;
   const items = rows.slice(0, limit);
@@ -105,7 +110,12 @@ async function listComments(who: Principal, input: Record<string, unknown>) {
        AND ($3::uuid IS NULL OR (c."createdAt", c.id) > (SELECT "createdAt", id FROM "Comment" WHERE id = $3::uuid))
      ORDER BY c."createdAt", c.id
      LIMIT $4`,
-    [projectId, (input.parentId as string | undefined) ?? null, (input.cursor as string | undefined) ?? null, limit + 1],
+    [
+      projectId,
+      (input.parentId as string | undefined) ?? null,
+      (input.cursor as string | undefined) ?? null,
+      limit + 1,
+    ],
   );
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
@@ -115,7 +125,9 @@ async function pipeline(who: Principal) {
   void who;
   const by = (col: string) =>
     pool
-      .query(`SELECT ${col} AS key, count(*)::int AS count FROM "Project" WHERE status <> 'DRAFT' GROUP BY ${col}`)
+      .query(
+        `SELECT ${col} AS key, count(*)::int AS count FROM "Project" WHERE status <> 'DRAFT' GROUP BY ${col}`,
+      )
       .then((r) => r.rows);
   const [byStatus, byCommodity, byStage, byCountry, approved, milestones] = await Promise.all([
     by("status"),
@@ -195,8 +207,11 @@ function castVote(who: Principal, input: Record<string, unknown>) {
     const round = rounds[0];
     if (!round) throw new HttpError(404, "There is no such review round.");
     await projectRecord(db, who, round.projectId);
-    if (round.status !== "OPEN" || round.closesAt <= new Date()) throw new HttpError(409, "The round is closed.");
-    const { rows: delegations } = await db.query(`SELECT id FROM "Delegation" WHERE code = $1`, [who.delegation]);
+    if (round.status !== "OPEN" || round.closesAt <= new Date())
+      throw new HttpError(409, "The round is closed.");
+    const { rows: delegations } = await db.query(`SELECT id FROM "Delegation" WHERE code = $1`, [
+      who.delegation,
+    ]);
     const delegationId = delegations[0]?.id;
     if (!delegationId || !round.rule.countedDelegations.includes(who.delegation)) {
       throw new HttpError(403, "Your delegation does not vote in this round.");

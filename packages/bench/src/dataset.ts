@@ -83,7 +83,21 @@ const STATUS_BY_MOD20 = [
 const DELIVERY_SLOTS = STATUS_BY_MOD20.flatMap((s, i) =>
   ["APPROVED", "IN_DELIVERY", "COMPLETED"].includes(s) ? [i] : [],
 );
-const COMMODITIES = ["NDPR", "DY", "TB", "LA", "CE", "SM", "Y", "GA", "GE", "GRAPHITE", "LITHIUM", "COBALT", "NICKEL"];
+const COMMODITIES = [
+  "NDPR",
+  "DY",
+  "TB",
+  "LA",
+  "CE",
+  "SM",
+  "Y",
+  "GA",
+  "GE",
+  "GRAPHITE",
+  "LITHIUM",
+  "COBALT",
+  "NICKEL",
+];
 const STAGES = ["MINING", "SEPARATION", "METAL_ALLOY", "MAGNET", "RECYCLING"];
 const STAGES_EN = ["mine", "separation plant", "metal and alloy plant", "magnet factory", "recycling plant"];
 const STAGES_JA = ["鉱山", "分離精製プラント", "金属・合金プラント", "磁石工場", "リサイクル工場"];

@@ -79,7 +79,11 @@ export async function generate(url: string, size: DatasetSize): Promise<Timed[]>
   try {
     await client.query("SET synchronous_commit = off");
     await timed("delegations, organisations, users", () => run(client, baseSql(size)), log);
-    await timed("projects (+ sponsors, revisions)", () => run(client, projectsSql(size, 1, size.projects)), log);
+    await timed(
+      "projects (+ sponsors, revisions)",
+      () => run(client, projectsSql(size, 1, size.projects)),
+      log,
+    );
     const [rounds, votes, comments, milestones] = activitySql(size);
     await timed("review rounds", () => run(client, [rounds!]), log);
     await timed("votes", () => run(client, [votes!]), log);
@@ -93,7 +97,12 @@ export async function generate(url: string, size: DatasetSize): Promise<Timed[]>
 }
 
 /** Adds projects `from`..`to` to a database generated with `size` (for the scaling curve). */
-export async function growProjects(url: string, size: DatasetSize, from: number, to: number): Promise<number> {
+export async function growProjects(
+  url: string,
+  size: DatasetSize,
+  from: number,
+  to: number,
+): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

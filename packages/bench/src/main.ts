@@ -125,8 +125,10 @@ async function startBaseline(databaseUrl: string): Promise<{ url: string; child:
   return { url, child };
 }
 
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  // Let requests still in flight when the load generator stopped finish first.
+  await new Promise((r) => setTimeout(r, 500));
   return new Promise((resolve) => {
     child.once("exit", () => resolve());
     child.kill("SIGTERM");
@@ -205,7 +207,9 @@ async function main() {
     await sql<{ id: string }>(mainDb.url, `SELECT ${uuidOf("rr", "$1::int")}::text AS id`, [plan.apiRound])
   )[0]!.id;
   const baselineRound = (
-    await sql<{ id: string }>(mainDb.url, `SELECT ${uuidOf("rr", "$1::int")}::text AS id`, [plan.baselineRound])
+    await sql<{ id: string }>(mainDb.url, `SELECT ${uuidOf("rr", "$1::int")}::text AS id`, [
+      plan.baselineRound,
+    ])
   )[0]!.id;
   const commentTarget = await idOf(mainDb.url, roundProjectNumber(plan.apiRound));
 
@@ -243,12 +247,19 @@ async function main() {
       tokens: readTokens,
       ...same(get("comment.list", { projectId: longThread, cursor: deepCursor!.id })),
     },
-    { name: "dashboard.pipeline", read: true, tokens: readTokens, ...same(get("dashboard.pipeline", undefined)) },
+    {
+      name: "dashboard.pipeline",
+      read: true,
+      tokens: readTokens,
+      ...same(get("dashboard.pipeline", undefined)),
+    },
     {
       name: "post a comment",
       read: false,
       tokens: delegateTokens,
-      ...same(post("comment.post", { projectId: commentTarget, stance: "SUPPORT", body: "Bench: looks sound." })),
+      ...same(
+        post("comment.post", { projectId: commentTarget, stance: "SUPPORT", body: "Bench: looks sound." }),
+      ),
     },
     {
       name: "cast a vote",
@@ -275,6 +286,19 @@ async function main() {
 
   const results: LoadResult[] = [];
   for (const e of endpoints) {
+    // A short warm-up per endpoint and target (JIT, Prisma's query plans, PostgreSQL's caches); not counted.
+    for (const target of ["api", "baseline"] as const) {
+      await runLoad({
+        endpoint: e.name,
+        target,
+        baseUrl: target === "api" ? api.url : baseline.url,
+        concurrency: 4,
+        durationS: 1,
+        request: e[target],
+        tokens: e.tokens,
+        ...(e.succeeded ? { onSuccess: (t: string) => e.succeeded![target].add(t) } : {}),
+      });
+    }
     for (const c of concurrencies) {
       for (const target of ["api", "baseline"] as const) {
         const r = await runLoad({
@@ -304,9 +328,11 @@ async function main() {
     ["baseline", baselineRound],
   ] as const) {
     const voters = votes.succeeded![target].size;
-    const [bySql] = await sql<{ n: string }>(mainDb.url, `SELECT count(*) AS n FROM "Vote" WHERE "roundId" = $1`, [
-      roundId,
-    ]);
+    const [bySql] = await sql<{ n: string }>(
+      mainDb.url,
+      `SELECT count(*) AS n FROM "Vote" WHERE "roundId" = $1`,
+      [roundId],
+    );
     let viaApi = Number.NaN;
     if (target === "api") {
       const res = await fetch(api.url + queryPath("review.round", { roundId }), {
@@ -358,14 +384,25 @@ async function main() {
       const growMs = await growProjects(curve.url, curveSize, have + 1, n);
       have = n;
       const curveApi = await startApi(curve.url);
+      const listRequest = get("project.list", {});
+      const curveTokens = curveSessions.delegates.map((d) => d.token);
+      await runLoad({
+        endpoint: "warm-up",
+        target: "api",
+        baseUrl: curveApi.url,
+        concurrency: 4,
+        durationS: 1,
+        request: listRequest,
+        tokens: curveTokens,
+      });
       const result = await runLoad({
         endpoint: `project list, ${n.toLocaleString("en-US")} projects`,
         target: "api",
         baseUrl: curveApi.url,
         concurrency: TARGET_CONCURRENCY,
         durationS,
-        request: get("project.list", {}),
-        tokens: curveSessions.delegates.map((d) => d.token),
+        request: listRequest,
+        tokens: curveTokens,
       });
       await stop(curveApi.child);
       listCurve.push({ projects: n, growS: growMs / 1000, result });
@@ -482,7 +519,10 @@ function report(r: ReportInput): string {
     "",
     "## Vote tallies after the vote load",
     "",
-    markdownTable(["target", "distinct voters answered 2xx", "Vote rows (SQL)", "review.round voters", "exact"], r.tallyRows),
+    markdownTable(
+      ["target", "distinct voters answered 2xx", "Vote rows (SQL)", "review.round voters", "exact"],
+      r.tallyRows,
+    ),
     "",
     `## Scaling (API, concurrency ${TARGET_CONCURRENCY})`,
     "",

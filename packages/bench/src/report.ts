@@ -32,7 +32,9 @@ export function ratio(api: number, baseline: number): number {
 }
 
 const fmt = (n: number, digits = 1) =>
-  Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "–";
+  Number.isFinite(n)
+    ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : "–";
 const ms = (n: number) => fmt(n, 1);
 
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
