@@ -81,8 +81,8 @@ async function listProjects(who: Principal, input: Record<string, unknown>) {
             ${SPONSORS}
      FROM "Project" p JOIN "Organisation" o ON o.id = p."organisationId"
      WHERE p.status <> 'DRAFT'
-       AND ($1::text[] IS NULL OR p.status::text = ANY($1))
-       AND ($2::text IS NULL OR p.commodity::text = $2)
+       AND ($1::"ProjectStatus"[] IS NULL OR p.status = ANY($1::"ProjectStatus"[]))
+       AND ($2::"Commodity" IS NULL OR p.commodity = $2::"Commodity")
        AND ($3::text IS NULL OR p."searchText" LIKE $3)
      ORDER BY p."updatedAt" DESC, p.id DESC
      LIMIT $4`,
@@ -102,20 +102,18 @@ async function listComments(who: Principal, input: Record<string, unknown>) {
   const projectId = String(input.projectId);
   await projectRecord(pool, who, projectId);
   const limit = Number(input.limit ?? 20);
+  const parentId = (input.parentId as string | undefined) ?? null;
+  const cursor = (input.cursor as string | undefined) ?? null;
+  // The conditions are written per case so that the (projectId, parentId, createdAt, id) index applies.
   const { rows } = await pool.query(
     `SELECT c.id, c."projectId", c."parentId", c.depth, c.stance, c.body, c."authorId", c."editedAt", c."deletedAt",
             c."hiddenAt", c."hiddenReason", c."replyCount", c."createdAt", u.name AS "authorName"
      FROM "Comment" c JOIN "User" u ON u.id = c."authorId"
-     WHERE c."projectId" = $1 AND c."parentId" IS NOT DISTINCT FROM $2::uuid
-       AND ($3::uuid IS NULL OR (c."createdAt", c.id) > (SELECT "createdAt", id FROM "Comment" WHERE id = $3::uuid))
+     WHERE c."projectId" = $1 AND ${parentId ? `c."parentId" = $2::uuid` : `c."parentId" IS NULL AND $2::uuid IS NULL`}
+       ${cursor ? `AND (c."createdAt", c.id) > (SELECT "createdAt", id FROM "Comment" WHERE id = $3::uuid)` : "AND $3::uuid IS NULL"}
      ORDER BY c."createdAt", c.id
      LIMIT $4`,
-    [
-      projectId,
-      (input.parentId as string | undefined) ?? null,
-      (input.cursor as string | undefined) ?? null,
-      limit + 1,
-    ],
+    [projectId, parentId, cursor, limit + 1],
   );
   const items = rows.slice(0, limit);
   return { items, nextCursor: rows.length > limit ? (items.at(-1)?.id ?? null) : null };

@@ -166,13 +166,13 @@ export function projectsSql(size: DatasetSize, from: number, to: number): string
               c || ' ' || se_ja || ' 第' || n || '号' AS tj,
               'A ' || se_en || ' for ' || lower(c) || ' in ' || country || ', reducing dependence on a single supplier.' AS se,
               country || 'における' || c || 'の' || se_ja || '。単一供給国への依存を減らす。' AS sj,
-              'The project builds a ' || se_en || ' with a capacity of ' || ((n * 104729) % 20000 + 100) ||
+              'The project builds a ' || se_en || ' with a capacity of ' || ((n::bigint * 104729) % 20000 + 100) ||
                 ' t/yr. It sources feedstock from partner mines, meets the framework''s environmental and labour standards, ' ||
                 'and sells to magnet makers in the United States and Japan under long-term offtake agreements.' AS be,
-              'このプロジェクトは年産' || ((n * 104729) % 20000 + 100) || 'トンの' || se_ja ||
+              'このプロジェクトは年産' || ((n::bigint * 104729) % 20000 + 100) || 'トンの' || se_ja ||
                 'を建設する。原料は提携鉱山から調達し、枠組みの環境・労働基準を満たし、日米の磁石メーカーへ長期契約で供給する。' AS bj,
               CASE WHEN n % 3 = 0 THEN 'ja' ELSE 'en' END AS bl,
-              (n * 104729) % 20000 + 100 AS cap, ((n * 7919) % 900 + 10)::bigint * 1000000 AS capex,
+              (n::bigint * 104729) % 20000 + 100 AS cap, ((n::bigint * 7919) % 900 + 10) * 1000000 AS capex,
               ${uuidOf("o", `n % ${size.organisations} + 1`)} AS org,
               now() - (n * interval '7 minutes') AS ts
        FROM (

@@ -36,6 +36,8 @@ const packageDir = path.resolve(here, "..");
 const repoRoot = path.resolve(packageDir, "../..");
 
 const { values: args } = parseArgs({
+  // `pnpm bench -- --scale 0.1` passes the "--" through.
+  args: process.argv.slice(2).filter((a) => a !== "--"),
   options: {
     scale: { type: "string", default: "1" },
     duration: { type: "string", default: "5" },
@@ -287,8 +289,10 @@ async function main() {
   const results: LoadResult[] = [];
   for (const e of endpoints) {
     // A short warm-up per endpoint and target (JIT, Prisma's query plans, PostgreSQL's caches); not counted.
+    const rates = new Map<string, number>();
     for (const target of ["api", "baseline"] as const) {
-      await runLoad({
+      const warm = await runLoad({
+        ...(e.succeeded ? { amount: 40 } : {}),
         endpoint: e.name,
         target,
         baseUrl: target === "api" ? api.url : baseline.url,
@@ -298,10 +302,17 @@ async function main() {
         tokens: e.tokens,
         ...(e.succeeded ? { onSuccess: (t: string) => e.succeeded![target].add(t) } : {}),
       });
+      rates.set(target, warm.rps);
     }
     for (const c of concurrencies) {
       for (const target of ["api", "baseline"] as const) {
+        // Votes run a fixed number of requests (about what the duration allows), so that every
+        // request sent is answered and the distinct voters are known exactly.
+        const amount = e.succeeded
+          ? Math.max(c * 4, Math.round((rates.get(target) ?? 50) * durationS))
+          : undefined;
         const r = await runLoad({
+          ...(amount ? { amount } : {}),
           endpoint: e.name,
           target,
           baseUrl: target === "api" ? api.url : baseline.url,
