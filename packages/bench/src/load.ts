@@ -27,6 +27,8 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
   let next = 0;
   const latencies: number[] = [];
   const t0 = performance.now();
+  // With a fixed amount autocannon ends on its one-second tick: time up to the last answer.
+  let lastAt = t0;
   return new Promise((resolve, reject) => {
     const tracker = autocannon(
       {
@@ -61,8 +63,8 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
       (error, result) => {
         if (error) return reject(error);
         const { p50, p95, p99 } = summarise(latencies);
-        // Wall-clock seconds (autocannon rounds its own duration to whole seconds).
-        const seconds = (performance.now() - t0) / 1000;
+        // Wall-clock seconds (autocannon reports whole seconds).
+        const seconds = ((o.amount ? lastAt : performance.now()) - t0) / 1000;
         resolve({
           endpoint: o.endpoint,
           target: o.target,
@@ -77,7 +79,10 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
         });
       },
     );
-    tracker.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    tracker.on("response", (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      lastAt = performance.now();
+    });
   });
 }
 
