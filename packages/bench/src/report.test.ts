@@ -99,3 +99,13 @@ describe("sizeAt", () => {
     expect(s.votes).toBeLessThanOrEqual(delegateCount(s.users) * (Math.floor(s.projects / 20) * 4 - 2));
   });
 });
+
+describe("firstLoadFiles", () => {
+  it("unites the root main files with every entry's scripts, once each", async () => {
+    // web-budget.ts runs its measurement when executed directly, not on import.
+    const { firstLoadFiles } = await import("./web-budget-files.js");
+    const source = `globalThis.__RSC_MANIFEST = globalThis.__RSC_MANIFEST || {};
+globalThis.__RSC_MANIFEST["/p/page"] = {"entryJSFiles":{"layout":["a.js","b.js"],"page":["b.js","c.js"]}};`;
+    expect(firstLoadFiles(source, ["main.js", "a.js"]).sort()).toEqual(["a.js", "b.js", "c.js", "main.js"]);
+  });
+});
