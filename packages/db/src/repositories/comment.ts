@@ -1,7 +1,8 @@
 import type { Stance } from "@lodestone/domain/enums";
 import type { Page } from "@lodestone/domain/page";
 import type { Tx } from "../client.js";
-import { afterCursor, keysetPage } from "./page.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import { keysetPage } from "./page.js";
 
 export interface CommentRow {
   id: string;
@@ -50,12 +51,26 @@ export async function listComments(
   tx: Tx,
   query: { projectId: string; parentId: string | null; cursor?: string | null | undefined; limit: number },
 ): Promise<Page<CommentRow>> {
+  // The keyset condition is written out so that its first half bounds the index scan
+  // (createdAt >= the cursor's): Prisma's own cursor is an OR the planner can only filter with,
+  // so page 1,000 of a long thread walked the 20,000 comments before it.
+  let after: Prisma.CommentWhereInput = {};
+  if (query.cursor) {
+    const cursor = await tx.comment.findUnique({
+      where: { id: query.cursor },
+      select: { id: true, createdAt: true },
+    });
+    if (!cursor) return { items: [], nextCursor: null };
+    after = {
+      createdAt: { gte: cursor.createdAt },
+      OR: [{ createdAt: { gt: cursor.createdAt } }, { id: { gt: cursor.id } }],
+    };
+  }
   const rows = await tx.comment.findMany({
-    where: { projectId: query.projectId, parentId: query.parentId },
+    where: { projectId: query.projectId, parentId: query.parentId, ...after },
     select,
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: query.limit + 1,
-    ...afterCursor(query.cursor),
   });
   return keysetPage(rows, query.limit, toRow);
 }

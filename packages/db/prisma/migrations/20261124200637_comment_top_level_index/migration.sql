@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Comment_top_level_idx" ON "Comment"("projectId", "createdAt", "id") WHERE ("parentId" IS NULL);
