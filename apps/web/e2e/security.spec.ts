@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ACCOUNTS, SIGNED_OUT, useSignedIn } from "./helpers";
+import { ACCOUNTS, SIGNED_OUT, projectRows, signIn, useSignedIn } from "./helpers";
 
 // Quandong Minerals' partner writes the hostile proposal.
 useSignedIn(ACCOUNTS.partner);
@@ -78,6 +78,39 @@ test.describe("hostile markdown", () => {
 
     // Clicking what was a javascript: link runs nothing either.
     await english.getByText("a javascript link").click();
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
+    expect(watch.dialogs).toEqual([]);
+    expect(watch.violations).toEqual([]);
+  });
+});
+
+test.describe("hostile markdown in a comment", () => {
+  test.use(SIGNED_OUT);
+
+  test("a comment carrying the same payloads executes nothing", async ({ page }) => {
+    const watch = watchForExecution(page);
+    await signIn(page, ACCOUNTS.delegateUs);
+    const title = "Hai Phong Rare Earth Separation Joint Venture";
+    await page.goto(`/projects?q=${encodeURIComponent(title)}`);
+    await projectRows(page).filter({ hasText: title }).getByRole("link").first().click();
+    await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+    await page.getByRole("link", { name: "Discussion", exact: true }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Discussion" })).toBeVisible();
+
+    const stamp = `payload check ${Date.now()}`;
+    await page.getByLabel("Your comment").fill(`${stamp}\n\n${PAYLOAD_BODY}`);
+    await page.getByRole("radio", { name: "Question" }).check();
+    await page.getByRole("button", { name: "Post comment" }).click();
+    const comment = page.locator("article", { hasText: stamp });
+    await expect(comment).toContainText("After the payloads.");
+    await expect(comment).toContainText("a javascript link");
+
+    await expect(comment.locator("script, iframe, svg, object, embed")).toHaveCount(0);
+    await expect(comment.locator("[onerror], [onload], [onclick]")).toHaveCount(0);
+    const hrefs = await comment.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+    expect(hrefs.some((h) => /^\s*javascript:/i.test(h))).toBe(false);
+    await comment.getByText("a javascript link").click();
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as { __xss?: string }).__xss ?? null)).toBeNull();
     expect(watch.dialogs).toEqual([]);
