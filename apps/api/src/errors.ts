@@ -26,8 +26,9 @@ function driverCode(error: unknown): string | undefined {
 // Driver errors that mean "the database cannot be reached right now".
 const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P1017"]);
 
-// PostgreSQL: invalid byte sequence, untranslatable character, NUL in text.
-const INVALID_TEXT = new Set(["22021", "22P05"]);
+// PostgreSQL: invalid byte sequence, untranslatable character, NUL in text, invalid text for a
+// type (e.g. JSON with a broken escape).
+const INVALID_TEXT = new Set(["22021", "22P05", "22P02"]);
 
 /**
  * The one mapping from what a use-case throws to what the caller sees. Unknown errors become

@@ -36,27 +36,34 @@ export const createCallerFactory = t.createCallerFactory;
 
 // ── The procedure ladder. Every procedure is built from one of these. ──────────────────────
 
-/** Whether a string anywhere in `value` holds a NUL character (PostgreSQL text cannot store it). */
-function containsNul(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return value.includes("\u0000");
+// A NUL character (PostgreSQL text cannot store it) or half of a surrogate pair (not Unicode;
+// PostgreSQL's JSON refuses it).
+const MALFORMED_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string anywhere in `value` (keys included) is text the database cannot store. */
+function containsMalformedText(value: unknown, depth = 0): boolean {
+  if (typeof value === "string") return MALFORMED_TEXT.test(value);
   if (depth > 64 || value === null || typeof value !== "object") return false;
-  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
-  return Object.entries(value).some(([k, v]) => k.includes("\u0000") || containsNul(v, depth + 1));
+  if (Array.isArray(value)) return value.some((v) => containsMalformedText(v, depth + 1));
+  return Object.entries(value).some(
+    ([k, v]) => MALFORMED_TEXT.test(k) || containsMalformedText(v, depth + 1),
+  );
 }
 
-/** Refuses text with a NUL character in any input, before any procedure's own checks. */
-const refuseNul = t.middleware(async ({ getRawInput, next }) => {
-  if (containsNul(await getRawInput())) {
+/** Refuses such text in any input, before any procedure's own checks. */
+const refuseMalformedText = t.middleware(async ({ getRawInput, next }) => {
+  if (containsMalformedText(await getRawInput())) {
     throw new TRPCError({
       code: "BAD_REQUEST",
-      message: "Text may not contain the NUL character (\\u0000). Remove it and try again.",
+      message:
+        "Text may not contain the NUL character (\\u0000) or broken Unicode (half of a surrogate pair). Remove it and try again.",
     });
   }
   return next();
 });
 
 /** Anyone, signed in or not: health and sign-in only. */
-export const publicProcedure = t.procedure.use(mapErrors).use(refuseNul);
+export const publicProcedure = t.procedure.use(mapErrors).use(refuseMalformedText);
 
 /** The web's next-auth adapter, proven by the shared internal secret. */
 export const internalProcedure = publicProcedure.use(({ ctx, next }) => {
