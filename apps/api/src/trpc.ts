@@ -38,16 +38,15 @@ export const createCallerFactory = t.createCallerFactory;
 
 // A NUL character (PostgreSQL text cannot store it) or half of a surrogate pair (not Unicode;
 // PostgreSQL's JSON refuses it).
-const MALFORMED_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const malformed = (text: string) => text.includes("\u0000") || LONE_SURROGATE.test(text);
 
 /** Whether a string anywhere in `value` (keys included) is text the database cannot store. */
 function containsMalformedText(value: unknown, depth = 0): boolean {
-  if (typeof value === "string") return MALFORMED_TEXT.test(value);
+  if (typeof value === "string") return malformed(value);
   if (depth > 64 || value === null || typeof value !== "object") return false;
   if (Array.isArray(value)) return value.some((v) => containsMalformedText(v, depth + 1));
-  return Object.entries(value).some(
-    ([k, v]) => MALFORMED_TEXT.test(k) || containsMalformedText(v, depth + 1),
-  );
+  return Object.entries(value).some(([k, v]) => malformed(k) || containsMalformedText(v, depth + 1));
 }
 
 /** Refuses such text in any input, before any procedure's own checks. */
