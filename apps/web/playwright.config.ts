@@ -60,9 +60,10 @@ export default defineConfig({
         LODESTONE_DATA_DIR: dataDir,
         LODESTONE_SECRETS_FILE: secretsFile,
         LOG_LEVEL: "warn",
-        // The suites sign the same demo accounts in many times within minutes; the other rate
-        // limits keep their defaults.
+        // The suites sign the same demo accounts in many times within minutes, all from this
+        // machine; the limits on changes keep their defaults.
         RATE_LIMIT_SIGN_IN_PER_ADDRESS: "1000",
+        RATE_LIMIT_SIGN_IN_PER_IP: "1000",
       },
       reuseExistingServer: false,
       timeout: 180_000,

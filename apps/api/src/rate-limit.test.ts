@@ -20,6 +20,7 @@ const tight: RateLimitPolicy = {
   mutationsPerUser: { limit: 3, windowSeconds: 60 },
   mutationsPerIp: { limit: 5, windowSeconds: 60 },
   signInMailsPerAddress: { limit: 2, windowSeconds: 900 },
+  signInMailsPerIp: { limit: 3, windowSeconds: 900 },
 };
 // A fixed clock 18 s before the end of a minute window.
 const now = () => new Date("2026-11-24T10:07:42.000Z");
@@ -95,6 +96,25 @@ describe("rate limits", () => {
       expect(error.code).toBe("TOO_MANY_REQUESTS");
       expect(error.message).toBe("Too many requests. Please wait 10 minutes and try again.");
     }
+  });
+
+  it("limit sign-in mails per client address when the web server passes it, across e-mail addresses", async () => {
+    const internal = createCaller(
+      createInnerContext({
+        db,
+        internal: true,
+        rateLimits: tight,
+        now: () => new Date("2026-11-24T15:05:00Z"),
+      }),
+    );
+    const ask = (email: string, clientIp: string | null) =>
+      internal.auth.sendSignInLink({ email, url: "http://localhost/api/auth/callback/email?t=1", clientIp });
+    for (let i = 0; i < 3; i++) await ask(`person-${i}@ip-test.example`, "203.0.113.9");
+    const error = await refusal(ask("person-3@ip-test.example", "203.0.113.9"));
+    expect(error.code).toBe("TOO_MANY_REQUESTS");
+    // Another client address, or none known, is not held back by it.
+    await expect(ask("person-4@ip-test.example", "198.51.100.20")).resolves.toEqual({ ok: true });
+    await expect(ask("person-5@ip-test.example", null)).resolves.toEqual({ ok: true });
   });
 
   it("over HTTP: per client address behind the trusted proxy, with Retry-After and the wait in the error data", async () => {

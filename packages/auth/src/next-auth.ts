@@ -20,6 +20,8 @@ export interface AuthSettings extends InternalApi {
   oidc: OidcSettings | null;
   /** The locale to write sign-in mails in when the address is unknown to us. */
   defaultLocale?: "en" | "ja";
+  /** The client address of the sign-in request being handled, when known (for rate limits). */
+  clientIp?: () => string | null;
 }
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -47,6 +49,7 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
         email: identifier,
         url,
         locale: settings.defaultLocale ?? "en",
+        clientIp: settings.clientIp?.() ?? null,
       });
     },
   };

@@ -42,7 +42,13 @@ export const UseVerificationTokenCommand = z.object({ identifier: email, token }
 
 /** The web asks the API to mail a sign-in link; unknown addresses get the same answer and no mail. */
 export const SendSignInLinkCommand = z
-  .object({ email, url: z.url().max(2048), locale: z.enum(["en", "ja"]).default("en") })
+  .object({
+    email,
+    url: z.url().max(2048),
+    locale: z.enum(["en", "ja"]).default("en"),
+    /** The address the sign-in request came from, when the web server knows it (behind a proxy). */
+    clientIp: z.string().trim().min(1).max(64).nullish(),
+  })
   .strict();
 
 export const OutboxPageInput = z

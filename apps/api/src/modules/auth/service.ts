@@ -116,10 +116,12 @@ const SIGN_IN_MAIL = {
 export async function sendSignInLink({
   ctx,
   input,
-}: In<{ email: string; url: string; locale: "en" | "ja" }>) {
-  // Counted per address asked for, known or not, so a refusal tells nothing about accounts.
+}: In<{ email: string; url: string; locale: "en" | "ja"; clientIp?: string | null | undefined }>) {
+  // Counted per address asked for, known or not (so a refusal tells nothing about accounts), and
+  // per client address when the web server knows it.
   await enforceRateLimits(ctx, [
     [ctx.rateLimits.signInMailsPerAddress, `sign-in:address:${input.email.trim().toLowerCase()}`],
+    ...(input.clientIp ? ([[ctx.rateLimits.signInMailsPerIp, `sign-in:ip:${input.clientIp}`]] as const) : []),
   ]);
   const user = await store.getAuthUserByEmail(ctx.db.prisma, input.email);
   if (user) {

@@ -1,6 +1,7 @@
 import { createAuthOptions } from "@lodestone/auth/next-auth";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "@/env";
+import { currentClientIp } from "./client-ip";
 
 let options: NextAuthOptions | null = null;
 
@@ -14,6 +15,7 @@ export function authOptions(): NextAuthOptions {
     secret: nextAuthSecret,
     production: env.deployed,
     oidc: env.oidc ? { ...env.oidc, name: env.oidc.name ?? "Single sign-on" } : null,
+    clientIp: currentClientIp,
   });
   return options;
 }
