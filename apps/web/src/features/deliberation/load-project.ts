@@ -9,6 +9,17 @@ export function isUuid(id: string): boolean {
   return UUID.test(id);
 }
 
+/** What `load` answers, or the not-found page when the record is missing or hidden from the reader. */
+export async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    const code = trpcCodeOf(error);
+    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
+    throw error;
+  }
+}
+
 /**
  * The project of a section page, or "not found" when it does not exist or the reader may not see
  * it (loaded once per request for both the metadata and the page).
@@ -16,11 +27,5 @@ export function isUuid(id: string): boolean {
 export const loadSectionProject = cache(async (id: string) => {
   if (!isUuid(id)) notFound();
   const api = await serverApi();
-  try {
-    return await api.project.get.query({ id });
-  } catch (error) {
-    const code = trpcCodeOf(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
+  return orNotFound(() => api.project.get.query({ id }));
 });

@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/features/auth/session";
 import { DeliverySection } from "@/features/delivery/delivery-section";
 import { ProjectSectionHeader } from "@/features/delivery/project-header";
-import { serverApi, trpcCodeOf } from "@/trpc/server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { loadSectionProject, orNotFound } from "@/features/deliberation/load-project";
+import { serverApi } from "@/trpc/server";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -15,19 +13,12 @@ interface Props {
 
 /** The project and its delivery, or "not found" when it does not exist or the reader may not see it. */
 const loadDelivery = cache(async (id: string) => {
-  if (!UUID.test(id)) notFound();
   const api = await serverApi();
-  try {
-    const [project, delivery] = await Promise.all([
-      api.project.get.query({ id }),
-      api.delivery.get.query({ id }),
-    ]);
-    return { project, delivery };
-  } catch (error) {
-    const code = trpcCodeOf(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
+  const [project, delivery] = await Promise.all([
+    loadSectionProject(id),
+    orNotFound(() => api.delivery.get.query({ id })),
+  ]);
+  return { project, delivery };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
