@@ -24,6 +24,18 @@ describe("toTRPCError (the one error mapping)", () => {
     expect(toTRPCError(wrapped)).toMatchObject({ code: "NOT_FOUND", message: "No such project." });
   });
 
+  it("maps a raw query's driver errors as the model queries' (unreachable → 503, duplicate → CONFLICT)", () => {
+    const raw = (kind: string) =>
+      Object.assign(new Error("Raw query failed."), {
+        code: "P2010",
+        meta: { driverAdapterError: { name: "DriverAdapterError", cause: { kind } } },
+      });
+    expect(toTRPCError(raw("DatabaseNotReachable")).code).toBe("SERVICE_UNAVAILABLE");
+    expect(toTRPCError(raw("ConnectionClosed")).code).toBe("SERVICE_UNAVAILABLE");
+    expect(toTRPCError(raw("UniqueConstraintViolation")).code).toBe("CONFLICT");
+    expect(toTRPCError(raw("ColumnNotFound")).code).toBe("INTERNAL_SERVER_ERROR");
+  });
+
   it("maps a unique-constraint violation to CONFLICT and a missing row to NOT_FOUND", () => {
     expect(toTRPCError(Object.assign(new Error("x"), { code: "P2002" })).code).toBe("CONFLICT");
     expect(toTRPCError(Object.assign(new Error("x"), { code: "P2025" })).code).toBe("NOT_FOUND");

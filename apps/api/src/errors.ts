@@ -15,16 +15,28 @@ function prismaCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** The PostgreSQL error code a Prisma error carries from its driver adapter, if any. */
+/** What a Prisma error carries from its driver adapter: the error's kind and PostgreSQL's code. */
+function driverError(error: unknown): { kind?: unknown; originalCode?: unknown } {
+  const meta = (
+    error as { meta?: { driverAdapterError?: { cause?: { kind?: unknown; originalCode?: unknown } } } } | null
+  )?.meta;
+  return meta?.driverAdapterError?.cause ?? {};
+}
+
 function driverCode(error: unknown): string | undefined {
-  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } } | null)
-    ?.meta;
-  const code = meta?.driverAdapterError?.cause?.originalCode;
+  const code = driverError(error).originalCode;
   return typeof code === "string" ? code : undefined;
 }
 
-// Driver errors that mean "the database cannot be reached right now".
+// Driver errors that mean "the database cannot be reached right now". Prisma gives model queries
+// a code of its own (P1001); raw queries (P2010) carry only the driver adapter's kind.
 const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P1017"]);
+const UNAVAILABLE_KINDS = new Set([
+  "DatabaseNotReachable",
+  "ConnectionClosed",
+  "SocketTimeout",
+  "TooManyConnections",
+]);
 
 // PostgreSQL: invalid byte sequence, untranslatable character, NUL in text, invalid text for a
 // type (e.g. JSON with a broken escape).
@@ -42,7 +54,8 @@ export function toTRPCError(error: unknown): TRPCError {
     return new TRPCError({ code: DOMAIN_TO_TRPC[error.code], message: error.message, cause: error });
   }
   const code = prismaCode(error) ?? prismaCode((error as { cause?: unknown } | null)?.cause);
-  if (code === "P2002") {
+  const kind = driverError(error).kind;
+  if (code === "P2002" || kind === "UniqueConstraintViolation") {
     return new TRPCError({ code: "CONFLICT", message: "That already exists.", cause: error });
   }
   if (code === "P2025") {
@@ -55,7 +68,7 @@ export function toTRPCError(error: unknown): TRPCError {
       cause: error,
     });
   }
-  if (code && UNAVAILABLE.has(code)) {
+  if ((code && UNAVAILABLE.has(code)) || (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind))) {
     return new TRPCError({
       code: "SERVICE_UNAVAILABLE",
       message: "The database is not reachable right now. Please try again in a moment.",

@@ -4,6 +4,7 @@ import type { DecisionRule, VoteCounts } from "@lodestone/domain/decision";
 import type { DecisionOutcome, RoundStatus, VoteChoice } from "@lodestone/domain/enums";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../client.js";
+import { projectAccessSelect, type ProjectAccess } from "./project.js";
 
 export interface RoundRow {
   id: string;
@@ -43,9 +44,18 @@ const toRound = ({ decision, rule, _count, ...r }: RoundSelected): RoundRow => (
   decisionId: decision?.id ?? null,
 });
 
-export async function getRound(tx: Tx, id: string): Promise<RoundRow | null> {
-  const row = await tx.reviewRound.findUnique({ where: { id }, select: roundSelect });
-  return row ? toRound(row) : null;
+/** A round with its project's access record (one statement: every use-case on a round checks both). */
+export async function getRound(
+  tx: Tx,
+  id: string,
+): Promise<{ round: RoundRow; project: ProjectAccess } | null> {
+  const row = await tx.reviewRound.findUnique({
+    where: { id },
+    select: { ...roundSelect, project: { select: projectAccessSelect } },
+  });
+  if (!row) return null;
+  const { project, ...round } = row;
+  return { round: toRound(round), project };
 }
 
 /** The project's rounds, newest first. */
@@ -95,38 +105,32 @@ export async function castVote(
   vote: {
     roundId: string;
     voterId: string;
-    delegationId: string;
     choice: VoteChoice;
     reason: string | null;
     at: Date;
   },
 ): Promise<{ changed: boolean } | null> {
+  // One statement: the vote (counted for the voter's delegation) and its history row.
   const rows = await tx.$queryRaw<{ inserted: boolean }[]>`
     WITH open_round AS (
       SELECT id FROM "ReviewRound"
       WHERE id = ${vote.roundId}::uuid AND status = 'OPEN' AND "closesAt" > ${vote.at}
       FOR SHARE
+    ), counted AS (
+      INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
+      SELECT gen_random_uuid(), open_round.id, voter.id, voter."delegationId",
+             ${vote.choice}::"VoteChoice", ${vote.reason}, ${vote.at}, ${vote.at}
+      FROM open_round JOIN "User" voter ON voter.id = ${vote.voterId}::uuid
+      ON CONFLICT ("roundId", "voterId") DO UPDATE
+        SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, "updatedAt" = EXCLUDED."updatedAt"
+      RETURNING "roundId", "voterId", choice, reason, "updatedAt", (xmax = 0) AS inserted
+    ), kept AS (
+      INSERT INTO "VoteHistory" (id, "roundId", "voterId", choice, reason, "createdAt")
+      SELECT gen_random_uuid(), "roundId", "voterId", choice, reason, "updatedAt" FROM counted
     )
-    INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
-    SELECT gen_random_uuid(), open_round.id, ${vote.voterId}::uuid, ${vote.delegationId}::uuid,
-           ${vote.choice}::"VoteChoice", ${vote.reason}, ${vote.at}, ${vote.at}
-    FROM open_round
-    ON CONFLICT ("roundId", "voterId") DO UPDATE
-      SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, "updatedAt" = EXCLUDED."updatedAt"
-    RETURNING (xmax = 0) AS inserted`;
+    SELECT inserted FROM counted`;
   const result = rows[0];
-  if (!result) return null;
-  await tx.voteHistory.create({
-    data: {
-      roundId: vote.roundId,
-      voterId: vote.voterId,
-      choice: vote.choice,
-      reason: vote.reason,
-      createdAt: vote.at,
-    },
-    select: { id: true },
-  });
-  return { changed: !result.inserted };
+  return result ? { changed: !result.inserted } : null;
 }
 
 export async function getVote(

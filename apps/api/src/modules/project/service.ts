@@ -5,6 +5,7 @@ import * as projects from "@lodestone/db/repositories/project";
 import { canManageProposal, canSeeProject, projectVisibility } from "@lodestone/domain/access";
 import { DomainError } from "@lodestone/domain/errors";
 import { transition } from "@lodestone/domain/lifecycle";
+import type { ProjectStatus } from "@lodestone/domain/enums";
 import type { Page } from "@lodestone/domain/page";
 import type { ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
 import {
@@ -33,22 +34,40 @@ const detail = (ctx: SignedInContext, record: projects.ProjectRecord): ProjectDe
 
 /**
  * A project the caller may see; one they may not see does not exist for them. Every use-case on
- * something of a project (comments, rounds, milestones) starts here.
+ * something of a project (comments, rounds, milestones) starts here. Only the fields the rules
+ * need are loaded; `visibleProjectRecord` loads the whole proposal.
  */
 export async function visibleProject(
   tx: Tx,
   ctx: SignedInContext,
   id: string,
-): Promise<projects.ProjectRecord> {
-  const record = await projects.getProjectRecord(tx, id);
-  if (!record || !canSeeProject(ctx.user, record))
-    throw new DomainError("NOT_FOUND", "There is no such project.");
-  return record;
+): Promise<projects.ProjectAccess> {
+  return assertVisible(ctx, await projects.getProjectAccess(tx, id));
 }
+
+/** The project, when the caller may see it; NOT_FOUND otherwise (also when it was not found). */
+export function assertVisible<P extends { status: ProjectStatus; organisationId: string }>(
+  ctx: SignedInContext,
+  project: P | null,
+): P {
+  if (!project || !canSeeProject(ctx.user, project)) throw noSuchProject();
+  return project;
+}
+
+/** The whole proposal, under the same rule as `visibleProject`. */
+export async function visibleProjectRecord(
+  tx: Tx,
+  ctx: SignedInContext,
+  id: string,
+): Promise<projects.ProjectRecord> {
+  return assertVisible(ctx, await projects.getProjectRecord(tx, id));
+}
+
+const noSuchProject = () => new DomainError("NOT_FOUND", "There is no such project.");
 
 /** A proposal the caller's organisation owns, at the version they last saw. */
 async function ownProposal(tx: Tx, ctx: SignedInContext, id: string, version: number) {
-  const record = await visibleProject(tx, ctx, id);
+  const record = await visibleProjectRecord(tx, ctx, id);
   if (!canManageProposal(ctx.user, record)) {
     throw new DomainError("FORBIDDEN", "Only the proposing organisation can change this proposal.");
   }
@@ -69,7 +88,7 @@ async function sponsorIds(tx: Tx, codes: readonly string[]) {
 }
 
 export function getProject({ ctx, input }: In<{ id: string }>): Promise<ProjectDetail> {
-  return visibleProject(ctx.db.prisma, ctx, input.id).then((r) => detail(ctx, r));
+  return visibleProjectRecord(ctx.db.prisma, ctx, input.id).then((r) => detail(ctx, r));
 }
 
 export function createProposal({ ctx, input }: In<ProposalFields>): Promise<ProjectDetail> {

@@ -3,7 +3,6 @@ import { revisionContentHash } from "@lodestone/db/content-hash";
 import { recordAudit } from "@lodestone/db/repositories/audit";
 import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
 import * as review from "@lodestone/db/repositories/review";
-import { findDelegationIdByCode } from "@lodestone/db/repositories/user";
 import { canSeeProject } from "@lodestone/domain/access";
 import { DecisionRule, defaultRule, tally, type Tally } from "@lodestone/domain/decision";
 import {
@@ -20,21 +19,20 @@ import { DomainError } from "@lodestone/domain/errors";
 import { transition } from "@lodestone/domain/lifecycle";
 import type { z } from "zod";
 import type { Context, SignedInContext } from "../../context.js";
-import { visibleProject } from "../project/service.js";
+import { assertVisible, visibleProject, visibleProjectRecord } from "../project/service.js";
 
 type In<T> = { ctx: SignedInContext; input: T };
 
 async function roundFor(tx: Tx, ctx: SignedInContext, roundId: string) {
-  const round = await review.getRound(tx, roundId);
-  if (!round) throw new DomainError("NOT_FOUND", "There is no such review round.");
-  const project = await visibleProject(tx, ctx, round.projectId);
-  return { round, project };
+  const found = await review.getRound(tx, roundId);
+  if (!found) throw new DomainError("NOT_FOUND", "There is no such review round.");
+  return { round: found.round, project: assertVisible(ctx, found.project) };
 }
 
 /** A coordinator opens a round on a submitted project, binding its current revision. */
 export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
   return inTransaction(ctx.db, async (tx) => {
-    const project = await visibleProject(tx, ctx, input.projectId);
+    const project = await visibleProjectRecord(tx, ctx, input.projectId);
     const status = transition(project.status, "openRound");
     if (!project.currentRevision)
       throw new DomainError("INVALID_STATE", "This project has no submitted revision.");
@@ -100,14 +98,12 @@ export function castVote({ ctx, input }: In<z.output<typeof CastVoteInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const { round } = await roundFor(tx, ctx, input.roundId);
     checkRoundOpen(round, ctx.now());
-    const delegationId = ctx.user.delegation ? await findDelegationIdByCode(tx, ctx.user.delegation) : null;
-    if (!delegationId || !round.rule.countedDelegations.includes(ctx.user.delegation!)) {
+    if (!ctx.user.delegation || !round.rule.countedDelegations.includes(ctx.user.delegation)) {
       throw new DomainError("FORBIDDEN", "Your delegation does not vote in this round.");
     }
     const cast = await review.castVote(tx, {
       roundId: round.id,
       voterId: ctx.user.id,
-      delegationId,
       choice: input.choice,
       reason: input.reason,
       at: ctx.now(),
