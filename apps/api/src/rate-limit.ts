@@ -1,5 +1,5 @@
 import { inTransaction, type Database } from "@lodestone/db/client";
-import { countRateLimitHit, pruneRateLimitHits } from "@lodestone/db/repositories/rate-limit";
+import { countRateLimitHits, pruneRateLimitHits } from "@lodestone/db/repositories/rate-limit";
 import {
   decideRate,
   rateLimitMessage,
@@ -25,7 +25,7 @@ interface LimitContext {
 /**
  * Counts this request against each `[rule, key]` (in the database, so every API instance shares
  * the count) and refuses it with TOO_MANY_REQUESTS when any is over its limit. The count is its
- * own small transaction: a refused or failed request still counts.
+ * own statement before the use-case's transaction: a refused or failed request still counts.
  */
 export async function enforceRateLimits(
   ctx: LimitContext,
@@ -34,13 +34,13 @@ export async function enforceRateLimits(
   const active = checks.filter(([rule]) => rule.limit > 0);
   if (!active.length) return;
   const now = ctx.now();
+  const hits = active.map(([rule, key]) => ({ key, windowStart: windowStart(now, rule.windowSeconds) }));
+  const counts = await countRateLimitHits(ctx.db.prisma, hits);
   let wait = 0;
-  for (const [rule, key] of active) {
-    const start = windowStart(now, rule.windowSeconds);
-    const count = await inTransaction(ctx.db, (tx) => countRateLimitHit(tx, key, start));
-    const decision = decideRate(rule, count, start, now);
+  active.forEach(([rule], i) => {
+    const decision = decideRate(rule, counts[i]!, hits[i]!.windowStart, now);
     if (!decision.allowed) wait = Math.max(wait, decision.retryAfterSeconds);
-  }
+  });
   if (wait > 0) {
     const cause = new RateLimited(wait);
     throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: cause.message, cause });

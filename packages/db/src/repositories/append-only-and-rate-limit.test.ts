@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../client.js";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../testing.js";
 import { recordAudit } from "./audit.js";
-import { countRateLimitHit, pruneRateLimitHits } from "./rate-limit.js";
+import { countRateLimitHits, pruneRateLimitHits } from "./rate-limit.js";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -39,14 +39,28 @@ describe(`rate-limit counters (${testDatabaseKind()})`, () => {
   it("give each of many concurrent requests its own count, per key and window", async () => {
     const window = new Date("2026-11-24T10:07:00Z");
     const counts = await Promise.all(
-      Array.from({ length: 40 }, () => inTransaction(db, (tx) => countRateLimitHit(tx, "k:a", window))),
+      Array.from({ length: 40 }, () =>
+        countRateLimitHits(db.prisma, [{ key: "k:a", windowStart: window }]).then(([n]) => n!),
+      ),
     );
     expect([...counts].sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-    expect(await inTransaction(db, (tx) => countRateLimitHit(tx, "k:b", window))).toBe(1);
     const next = new Date("2026-11-24T10:08:00Z");
-    expect(await inTransaction(db, (tx) => countRateLimitHit(tx, "k:a", next))).toBe(1);
+    // Several keys in one statement, each with its own window; the answer follows the order asked.
+    expect(
+      await countRateLimitHits(db.prisma, [
+        { key: "k:b", windowStart: window },
+        { key: "k:a", windowStart: next },
+        { key: "k:c", windowStart: window },
+      ]),
+    ).toEqual([1, 1, 1]);
+    expect(
+      await countRateLimitHits(db.prisma, [
+        { key: "k:a", windowStart: window },
+        { key: "k:b", windowStart: window },
+      ]),
+    ).toEqual([41, 2]);
 
-    expect(await inTransaction(db, (tx) => pruneRateLimitHits(tx, next))).toBe(2);
+    expect(await inTransaction(db, (tx) => pruneRateLimitHits(tx, next))).toBe(3);
     expect(await db.prisma.rateLimitHit.count()).toBe(1);
   });
 });

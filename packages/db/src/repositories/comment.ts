@@ -74,6 +74,7 @@ export async function listComments(
   return keysetPage(rows, query.limit, (row) => row);
 }
 
+/** Creates a comment (one INSERT … RETURNING: the author's name is the caller's, not read back). */
 export async function createComment(
   tx: Tx,
   c: {
@@ -83,9 +84,12 @@ export async function createComment(
     stance: Stance | null;
     body: string;
     authorId: string;
+    authorName: string;
   },
 ): Promise<CommentRow> {
-  const row = await tx.comment.create({ data: c, select });
+  const { authorName, ...data } = c;
+  const { author: _none, ...scalars } = select;
+  const row = await tx.comment.create({ data, select: scalars });
   if (c.parentId) {
     await tx.comment.update({
       where: { id: c.parentId },
@@ -93,7 +97,7 @@ export async function createComment(
       select: { id: true },
     });
   }
-  return toRow(row);
+  return { ...row, authorName };
 }
 
 /** Keeps the previous text in the edit history, then replaces it. */

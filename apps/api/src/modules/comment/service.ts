@@ -79,6 +79,7 @@ export function postComment({ ctx, input }: In<z.output<typeof PostCommentInput>
       stance: input.stance,
       body: input.body,
       authorId: ctx.user.id,
+      authorName: ctx.user.name,
     });
     await recordAudit(tx, {
       actorId: ctx.user.id,
