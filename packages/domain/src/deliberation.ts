@@ -123,6 +123,12 @@ export function decisionOutcome(
 export const roundClosed = () =>
   new DomainError("INVALID_STATE", "This review round is closed: votes and changes are no longer accepted.");
 
+export const roundChangedWhileVoting = () =>
+  new DomainError(
+    "INVALID_STATE",
+    "This review round closed or its rule changed while your vote was on its way: it was not counted. Reload to see the round.",
+  );
+
 /** A round may only be changed or voted in while open and before its closing time. */
 export function checkRoundOpen(round: { status: "OPEN" | "CLOSED"; closesAt: Date }, now: Date): void {
   if (round.status !== "OPEN" || round.closesAt <= now) throw roundClosed();

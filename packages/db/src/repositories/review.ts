@@ -94,27 +94,31 @@ export async function updateRuleIfNoVotes(tx: Tx, roundId: string, rule: Decisio
 }
 
 /**
- * Casts or changes a delegate's vote in an open round, in one statement that also checks the
- * round is open (and holds it open, FOR SHARE, until this transaction ends: closing it or
- * changing its rule waits for the vote). Nothing else of the round is written here, so
- * concurrent votes never wait for each other. Returns null when
- * the round is closed or past its closing time; `changed` when the delegate had voted before.
+ * Casts or changes a delegate's vote in an open round whose rule counts the voter's delegation,
+ * in one statement (so one transaction, without a round trip to begin and commit it): the vote,
+ * its history row and its audit event ("vote.cast", or "vote.changed" when the delegate had voted
+ * before). The round is held open (FOR SHARE) while the statement runs: closing it or changing its
+ * rule waits for the vote, and a vote that comes after either is refused. Nothing else of the
+ * round is written, so concurrent votes never wait for each other. Returns null when the round
+ * is closed, past its closing time or no longer counts the delegation.
  */
 export async function castVote(
   tx: Tx,
   vote: {
     roundId: string;
     voterId: string;
+    delegation: string;
     choice: VoteChoice;
     reason: string | null;
     at: Date;
+    requestId: string | null;
   },
 ): Promise<{ changed: boolean } | null> {
-  // One statement: the vote (counted for the voter's delegation) and its history row.
   const rows = await tx.$queryRaw<{ inserted: boolean }[]>`
     WITH open_round AS (
       SELECT id FROM "ReviewRound"
       WHERE id = ${vote.roundId}::uuid AND status = 'OPEN' AND "closesAt" > ${vote.at}
+        AND rule -> 'countedDelegations' @> jsonb_build_array(${vote.delegation}::text)
       FOR SHARE
     ), counted AS (
       INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
@@ -127,6 +131,11 @@ export async function castVote(
     ), kept AS (
       INSERT INTO "VoteHistory" (id, "roundId", "voterId", choice, reason, "createdAt")
       SELECT gen_random_uuid(), "roundId", "voterId", choice, reason, "updatedAt" FROM counted
+    ), audited AS (
+      INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after, "requestId", "createdAt")
+      SELECT gen_random_uuid(), "voterId", CASE WHEN inserted THEN 'vote.cast' ELSE 'vote.changed' END,
+             'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice), ${vote.requestId}, "updatedAt"
+      FROM counted
     )
     SELECT inserted FROM counted`;
   const result = rows[0];

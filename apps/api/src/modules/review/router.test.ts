@@ -2,6 +2,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@lodest
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callerFor, createFixture, delegatesOf, roundOf, type Fixture } from "../../test/fixtures.js";
+import * as review from "@lodestone/db/repositories/review";
 import { sweepDueRounds } from "./service.js";
 
 let db: TestDatabase;
@@ -205,6 +206,73 @@ describe("votes", () => {
     expect(
       await codeOf(callerFor(db, fx.users.coordinator).review.updateRule({ roundId: round.id, rule })),
     ).toMatch(/^CONFLICT: Votes have been cast/);
+  });
+
+  it("leave a history row and an audit event each (cast, then changed) with the request id", async () => {
+    const { round } = await roundOf(db, fx);
+    const us = callerFor(db, fx.users.usDelegate, { requestId: "req-vote-1" });
+    expect(await us.review.castVote({ roundId: round.id, choice: "APPROVE", reason: null })).toEqual({
+      choice: "APPROVE",
+      changed: false,
+    });
+    const again = callerFor(db, fx.users.usDelegate, { requestId: "req-vote-2" });
+    expect(
+      await again.review.castVote({ roundId: round.id, choice: "REJECT", reason: "Costs unclear." }),
+    ).toEqual({ choice: "REJECT", changed: true });
+    const events = await db.prisma.auditEvent.findMany({
+      where: { entityType: "ReviewRound", entityId: round.id, action: { startsWith: "vote." } },
+      orderBy: { createdAt: "asc" },
+      select: { action: true, actorId: true, after: true, requestId: true },
+    });
+    expect(events).toEqual([
+      {
+        action: "vote.cast",
+        actorId: fx.users.usDelegate.id,
+        after: { choice: "APPROVE" },
+        requestId: "req-vote-1",
+      },
+      {
+        action: "vote.changed",
+        actorId: fx.users.usDelegate.id,
+        after: { choice: "REJECT" },
+        requestId: "req-vote-2",
+      },
+    ]);
+    const history = await db.prisma.voteHistory.findMany({
+      where: { roundId: round.id },
+      orderBy: { createdAt: "asc" },
+      select: { choice: true, reason: true },
+    });
+    expect(history).toEqual([
+      { choice: "APPROVE", reason: null },
+      { choice: "REJECT", reason: "Costs unclear." },
+    ]);
+    const counted = await db.prisma.vote.findMany({ where: { roundId: round.id }, select: { choice: true } });
+    expect(counted).toEqual([{ choice: "REJECT" }]);
+  });
+
+  it("that arrive after the round closed or stopped counting the delegation write nothing at all", async () => {
+    // The use-case checks the round as read; the write checks again, in the same statement.
+    const { round } = await roundOf(db, fx);
+    const vote = (delegation: string) =>
+      review.castVote(db.prisma, {
+        roundId: round.id,
+        voterId: fx.users.usDelegate.id,
+        delegation,
+        choice: "APPROVE",
+        reason: null,
+        at: new Date(),
+        requestId: "req-late",
+      });
+    const written = async () =>
+      (await db.prisma.vote.count({ where: { roundId: round.id } })) +
+      (await db.prisma.voteHistory.count({ where: { roundId: round.id } })) +
+      (await db.prisma.auditEvent.count({ where: { requestId: "req-late" } }));
+    expect(await vote("KR")).toBeNull();
+    expect(await written()).toBe(0);
+    await db.prisma.reviewRound.update({ where: { id: round.id }, data: { status: "CLOSED" } });
+    expect(await vote("US")).toBeNull();
+    expect(await written()).toBe(0);
   });
 
   it("are refused once the closing time has passed, and the sweep closes the round exactly once", async () => {
