@@ -9,7 +9,6 @@ import {
   checkRoundOpen,
   decisionOutcome,
   roundChangedWhileVoting,
-  roundClosed,
   type CastVoteInput,
   type CloseRoundInput,
   type DecisionRecord,
