@@ -1,5 +1,5 @@
-// The baseline: the queries the API runs for each benchmarked procedure, sent through `pg`
-// directly from a minimal node:http server (no Fastify, no tRPC, no Prisma, no validation
+// The baseline: the queries the API runs for each benchmarked procedure, sent through `pg` (or
+// PGlite's query API) directly from a minimal node:http server (no Fastify, no tRPC, no Prisma, no validation
 // library). It answers the same URLs as the API so that the load generator sends the same
 // requests to both. Run as its own process: PORT and DATABASE_URL (PostgreSQL through `pg`) or
 // LODESTONE_DATA_DIR (PGlite through its own query API, opened in this process) from the environment.

@@ -143,6 +143,7 @@ async function startApi(target: SqlTarget): Promise<Server> {
     stdio: ["ignore", "inherit", "inherit"],
   });
   children.push(child);
+  watchExit(child, "the API");
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, "the API");
   return { url, child };
@@ -155,13 +156,28 @@ async function startBaseline(target: SqlTarget): Promise<Server> {
     stdio: ["ignore", "ignore", "inherit"],
   });
   children.push(child);
+  watchExit(child, "the baseline");
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, "the baseline");
   return { url, child };
 }
 
+const stopping = new WeakSet<ChildProcess>();
+/** Servers that exited before the bench stopped them (named in the report). */
+const unexpectedExits: string[] = [];
+
+function watchExit(child: ChildProcess, name: string): void {
+  child.once("exit", (code, signal) => {
+    if (stopping.has(child)) return;
+    const what = `${name} (process ${child.pid}) exited on its own with ${signal ?? `code ${code}`}`;
+    unexpectedExits.push(what);
+    console.error(what);
+  });
+}
+
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  stopping.add(child);
   // Let requests still in flight when the load generator stopped finish first.
   await new Promise((r) => setTimeout(r, 500));
   return new Promise((resolve) => {
@@ -474,7 +490,8 @@ async function main() {
 
   const readNames = endpoints.filter((e) => e.read).map((e) => e.name);
   const checks = checkTargets({
-    results,
+    // Every API run counts for the errors target, the scaling runs too.
+    results: [...results, ...commentPages, ...listCurve.map((l) => l.result)],
     readEndpoints: readNames,
     voteEndpoint: "cast a vote",
     concurrency: TARGET_CONCURRENCY,
@@ -566,6 +583,7 @@ function report(r: ReportInput): string {
           "The load generator and the server under load share the machine."
         : "The load generator, the API, the baseline and PostgreSQL share the machine."),
     "",
+    ...unexpectedExits.map((e) => `**Warning: ${e} during the run; the runs after it failed.**\n`),
     "## Dataset",
     "",
     markdownTable(
