@@ -6,9 +6,9 @@ export type Target = "api" | "baseline";
 /**
  * The scale when --scale is not given. PGlite generates the dataset in one WebAssembly thread
  * inside the bench process and serves each target through one connection, so it gets a tenth:
- * 2,000 projects and 100,000 comments, generated in about 15 s with the migrations (measured on a
- * shared 2-core machine; 0.25 took 25 s), and the same size as the committed PostgreSQL run
- * results/scale-0.1.md, so the two reports compare.
+ * 2,000 projects and 100,000 comments, generated in 6–8 s after 3–7 s of migrations (measured
+ * on a shared 2-core machine; 0.05 took 5 s, 0.25 took 23 s), the whole run in about 8 minutes,
+ * and the same size as the committed PostgreSQL run results/scale-0.1.md, so the two compare.
  */
 export const DEFAULT_SCALE: Record<DatabaseKind, number> = { postgres: 1, pglite: 0.1 };
 
