@@ -1,12 +1,13 @@
-// The baseline: the queries the API runs for each benchmarked procedure, sent through `pg`
-// directly from a minimal node:http server (no Fastify, no tRPC, no Prisma, no validation
+// The baseline: the queries the API runs for each benchmarked procedure, sent through `pg` (or
+// PGlite's query API) directly from a minimal node:http server (no Fastify, no tRPC, no Prisma, no validation
 // library). It answers the same URLs as the API so that the load generator sends the same
-// requests to both. Run as its own process: DATABASE_URL and PORT from the environment.
+// requests to both. Run as its own process: PORT and DATABASE_URL (PostgreSQL through `pg`) or
+// LODESTONE_DATA_DIR (PGlite through its own query API, opened in this process) from the environment.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createHash } from "node:crypto";
-import pg from "pg";
+import { openSqlDatabase, sqlTargetFromEnv, type SqlQueryable } from "./sql-database.js";
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
+const pool = await openSqlDatabase(sqlTargetFromEnv(process.env), "the benchmark's baseline", 10);
 
 interface Principal {
   id: string;
@@ -24,7 +25,7 @@ class HttpError extends Error {
   }
 }
 
-type Queryable = Pick<pg.PoolClient, "query">;
+type Queryable = SqlQueryable;
 
 async function session(req: IncomingMessage): Promise<Principal> {
   const auth = req.headers.authorization;
@@ -152,19 +153,8 @@ async function pipeline(who: Principal) {
   return { byStatus, byCommodity, byStage, bySiteCountry: byCountry, approved, milestones };
 }
 
-async function inTransaction<T>(work: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const result = await work(client);
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+function inTransaction<T>(work: (db: Queryable) => Promise<T>): Promise<T> {
+  return pool.transaction(work);
 }
 
 const audit = (db: Queryable, actorId: string, action: string, type: string, id: string, after: unknown) =>
@@ -287,6 +277,7 @@ server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", () => {
   console.log(`baseline listening on ${typeof address === "object" && address ? address.port : "?"}`);
 });
 process.on("SIGTERM", () => {
-  server.close();
-  void pool.end();
+  // The database closes once the last connection has been answered (PGlite writes its files then).
+  server.close(() => void pool.close());
+  server.closeIdleConnections();
 });

@@ -1,7 +1,7 @@
-// Creates a fresh PostgreSQL database, applies the migrations and fills it with the generated
-// dataset; creates signed-in sessions for the load.
+// Creates a fresh PostgreSQL database or PGlite data directory, applies the migrations and fills
+// it with the generated dataset (the same SQL on both); creates signed-in sessions for the load.
 import { createHash, randomBytes } from "node:crypto";
-import { openDatabase } from "@lodestone/db/client";
+import { openDatabase, pgliteAdapterFactory } from "@lodestone/db/client";
 import { applyMigrations } from "@lodestone/db/migrations";
 import pg from "pg";
 import {
@@ -14,6 +14,7 @@ import {
   uuidOf,
   type DatasetSize,
 } from "./dataset.js";
+import { openPglite, type SqlDatabase, type SqlQueryable } from "./sql-database.js";
 
 export function databaseUrlFor(serverUrl: string, name: string): string {
   const url = new URL(serverUrl);
@@ -40,6 +41,21 @@ export async function createDatabase(serverUrl: string): Promise<{ name: string;
   return { name, url };
 }
 
+/**
+ * Opens a new PGlite data directory in this process (holding its lock) and applies the
+ * migrations, as the API's embedded start does. Close it before a server opens the directory.
+ */
+export async function createPgliteDatabase(dataDir: string): Promise<SqlDatabase> {
+  const db = await openPglite(dataDir, "the benchmark");
+  try {
+    await applyMigrations(pgliteAdapterFactory(db.pglite));
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -56,11 +72,11 @@ export interface Timed {
   ms: number;
 }
 
-async function run(client: pg.Client, statements: string[]): Promise<number> {
+async function run(db: SqlQueryable, statements: string[]): Promise<number> {
   let rows = 0;
   for (const sql of statements) {
-    const result = await client.query(sql);
-    rows += result.rowCount ?? 0;
+    const result = await db.query(sql);
+    rows += result.rowCount;
   }
   return rows;
 }
@@ -71,48 +87,36 @@ async function timed(label: string, work: () => Promise<number>, log: Timed[]): 
   log.push({ label, rows, ms: performance.now() - t0 });
 }
 
-/** Fills the database; returns how long each table group took. */
-export async function generate(url: string, size: DatasetSize): Promise<Timed[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+/** Fills the database (one connection); returns how long each table group took. */
+export async function generate(client: SqlQueryable, size: DatasetSize): Promise<Timed[]> {
   const log: Timed[] = [];
-  try {
-    await client.query("SET synchronous_commit = off");
-    await timed("delegations, organisations, users", () => run(client, baseSql(size)), log);
-    await timed(
-      "projects (+ sponsors, revisions)",
-      () => run(client, projectsSql(size, 1, size.projects)),
-      log,
-    );
-    const [rounds, votes, comments, milestones] = activitySql(size);
-    await timed("review rounds", () => run(client, [rounds!]), log);
-    await timed("votes", () => run(client, [votes!]), log);
-    await timed("comments", () => run(client, [comments!]), log);
-    await timed("milestones", () => run(client, [milestones!]), log);
-    await timed("analyze", () => run(client, ["ANALYZE"]).then(() => 0), log);
-  } finally {
-    await client.end();
-  }
+  await client.query("SET synchronous_commit = off");
+  await timed("delegations, organisations, users", () => run(client, baseSql(size)), log);
+  await timed(
+    "projects (+ sponsors, revisions)",
+    () => run(client, projectsSql(size, 1, size.projects)),
+    log,
+  );
+  const [rounds, votes, comments, milestones] = activitySql(size);
+  await timed("review rounds", () => run(client, [rounds!]), log);
+  await timed("votes", () => run(client, [votes!]), log);
+  await timed("comments", () => run(client, [comments!]), log);
+  await timed("milestones", () => run(client, [milestones!]), log);
+  await timed("analyze", () => run(client, ["ANALYZE"]).then(() => 0), log);
   return log;
 }
 
 /** Adds projects `from`..`to` to a database generated with `size` (for the scaling curve). */
 export async function growProjects(
-  url: string,
+  client: SqlQueryable,
   size: DatasetSize,
   from: number,
   to: number,
 ): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const t0 = performance.now();
-    await run(client, projectsSql(size, from, to));
-    await client.query('ANALYZE "Project"; ANALYZE "ProjectSponsor"');
-    return performance.now() - t0;
-  } finally {
-    await client.end();
-  }
+  const t0 = performance.now();
+  await run(client, projectsSql(size, from, to));
+  await client.query('ANALYZE "Project"; ANALYZE "ProjectSponsor"');
+  return performance.now() - t0;
 }
 
 export interface Sessions {
@@ -124,7 +128,11 @@ export interface Sessions {
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** Signed-in sessions as next-auth would store them (sha256 of the token). */
-export async function createSessions(url: string, size: DatasetSize, delegates: number): Promise<Sessions> {
+export async function createSessions(
+  client: SqlQueryable,
+  size: DatasetSize,
+  delegates: number,
+): Promise<Sessions> {
   const fd = firstDelegate(size.users);
   const count = Math.min(delegates, delegateCount(size.users));
   const coordinator = randomBytes(24).toString("hex");
@@ -133,17 +141,11 @@ export async function createSessions(url: string, size: DatasetSize, delegates: 
     userNumber: fd + i,
   }));
   const rows = [{ token: coordinator, userNumber: FIRST_COORDINATOR }, ...list];
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO "Session" (id, "sessionToken", "userId", expires)
-       SELECT gen_random_uuid(), t, ${uuidOf("u", "n")}, now() + interval '1 day'
-       FROM unnest($1::text[], $2::int[]) AS s(t, n)`,
-      [rows.map((r) => hashToken(r.token)), rows.map((r) => r.userNumber)],
-    );
-  } finally {
-    await client.end();
-  }
+  await client.query(
+    `INSERT INTO "Session" (id, "sessionToken", "userId", expires)
+     SELECT gen_random_uuid(), t, ${uuidOf("u", "n")}, now() + interval '1 day'
+     FROM unnest($1::text[], $2::int[]) AS s(t, n)`,
+    [rows.map((r) => hashToken(r.token)), rows.map((r) => r.userNumber)],
+  );
   return { coordinator, delegates: list };
 }

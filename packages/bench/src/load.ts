@@ -29,6 +29,7 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
   const t0 = performance.now();
   // With a fixed amount autocannon ends on its one-second tick: time up to the last answer.
   let lastAt = t0;
+  let firstError: string | undefined;
   return new Promise((resolve, reject) => {
     const tracker = autocannon(
       {
@@ -63,6 +64,12 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
       (error, result) => {
         if (error) return reject(error);
         const { p50, p95, p99 } = summarise(latencies);
+        if (result.errors + result.timeouts + result.non2xx > 0) {
+          console.warn(
+            `${o.endpoint} c=${o.concurrency} ${o.target}: ${result.errors} request errors ` +
+              `(first: ${firstError ?? "–"}), ${result.timeouts} timeouts, ${result.non2xx} non-2xx answers`,
+          );
+        }
         // Wall-clock seconds (autocannon reports whole seconds).
         const seconds = ((o.amount ? lastAt : performance.now()) - t0) / 1000;
         resolve({
@@ -79,6 +86,9 @@ export function runLoad(o: LoadOptions): Promise<LoadResult> {
         });
       },
     );
+    tracker.on("reqError", (error: Error) => {
+      firstError ??= error.message;
+    });
     tracker.on("response", (_client, _status, _bytes, responseTime) => {
       latencies.push(responseTime);
       lastAt = performance.now();

@@ -1,15 +1,19 @@
-// pnpm bench [-- --scale 0.1 --duration 5 --concurrency 1,16,64 --keep]
-// Generates the dataset into a fresh PostgreSQL database, starts the built API and the pg
-// baseline as child processes, loads both with autocannon, checks the vote tallies, measures the
-// scaling curve, and writes packages/bench/results/latest.md (and prints it).
+// pnpm bench [-- --db postgres|pglite --scale 0.1 --duration 5 --concurrency 1,16,64 --keep]
+// Generates the dataset into a fresh PostgreSQL database (DATABASE_URL set) or a fresh PGlite data
+// directory (otherwise, or --db pglite), starts the built API and the raw-SQL baseline as child
+// processes, loads both with autocannon, checks the vote tallies, measures the scaling curve, and
+// writes packages/bench/results/latest.md (PostgreSQL) or pglite.md (PGlite), and prints it.
+//
+// PGlite is single-process: the bench opens the data directory to generate the dataset and
+// closes it; then the API (PGlite in-process, its embedded mode) runs every endpoint and stops;
+// then the baseline (PGlite's query API in-process) does; then the bench reads the tallies back.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import {
   baseSql,
   LONG_THREAD_PROJECT,
@@ -21,6 +25,7 @@ import {
 } from "./dataset.js";
 import {
   createDatabase,
+  createPgliteDatabase,
   createSessions,
   dropDatabase,
   generate,
@@ -29,7 +34,22 @@ import {
   type Timed,
 } from "./generate.js";
 import { batchPath, queryPath, runLoad, type RequestSpec } from "./load.js";
+import {
+  DEFAULT_SCALE,
+  databaseLabel,
+  resolveMode,
+  targetPhases,
+  type BenchMode,
+  type Target,
+} from "./mode.js";
 import { checkTargets, loadTable, markdownTable, targetsTable, type LoadResult } from "./report.js";
+import {
+  openSqlDatabase,
+  pgliteVersion,
+  type SqlDatabase,
+  type SqlQueryable,
+  type SqlTarget,
+} from "./sql-database.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.resolve(here, "..");
@@ -39,7 +59,8 @@ const { values: args } = parseArgs({
   // `pnpm bench -- --scale 0.1` passes the "--" through.
   args: process.argv.slice(2).filter((a) => a !== "--"),
   options: {
-    scale: { type: "string", default: "1" },
+    db: { type: "string" },
+    scale: { type: "string" },
     duration: { type: "string", default: "5" },
     concurrency: { type: "string", default: "1,16,64" },
     keep: { type: "boolean", default: false },
@@ -47,22 +68,21 @@ const { values: args } = parseArgs({
   },
   allowPositionals: true,
 });
-const scale = Number(args.scale);
+let mode: BenchMode;
+try {
+  mode = resolveMode({ db: args.db, scale: args.scale, databaseUrl: process.env.DATABASE_URL });
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const { scale, serverUrl } = mode;
 const durationS = Number(args.duration);
 const concurrencies = args.concurrency.split(",").map(Number);
 const TARGET_CONCURRENCY = concurrencies.includes(16) ? 16 : concurrencies.at(-1)!;
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  console.error(
-    "Set DATABASE_URL to a PostgreSQL server (e.g. postgresql://postgres@127.0.0.1:5432/postgres): the bench " +
-      "creates a fresh database there and drops it afterwards. The embedded PGlite database cannot be " +
-      "shared with the pg baseline process (PGlite is single-process), so the bench runs on PostgreSQL.",
-  );
-  process.exit(2);
-}
-
 const children: ChildProcess[] = [];
 const databases: string[] = [];
+/** Temporary directories holding PGlite data directories (removed at the end unless --keep). */
+const scratchDirs: string[] = [];
 
 async function waitForHealth(url: string, child: ChildProcess, name: string): Promise<void> {
   const deadline = Date.now() + 60_000;
@@ -90,17 +110,30 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+/** The child's environment for a database: DATABASE_URL, or LODESTONE_DATA_DIR and no DATABASE_URL. */
+function databaseEnv(target: SqlTarget): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _url, LODESTONE_DATA_DIR: _dir, ...rest } = process.env;
+  return target.kind === "postgres"
+    ? { ...rest, DATABASE_URL: target.url }
+    : { ...rest, LODESTONE_DATA_DIR: target.dataDir };
+}
+
+interface Server {
+  url: string;
+  child: ChildProcess;
+}
+
+async function startApi(target: SqlTarget): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(repoRoot, "apps/api/dist/server.js")], {
     cwd: path.join(repoRoot, "apps/api"),
     env: {
-      ...process.env,
+      ...databaseEnv(target),
       NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
       HOST: "127.0.0.1",
       PORT: String(port),
-      LODESTONE_AUTO_MIGRATE: "0",
+      // The embedded database starts as `pnpm start` starts it: pending migrations applied (none).
+      ...(target.kind === "postgres" ? { LODESTONE_AUTO_MIGRATE: "0" } : {}),
       LODESTONE_SEED_DEMO: "0",
       LODESTONE_INTERNAL_SECRET: randomBytes(24).toString("hex"),
       // Counted as in production (one statement per mutation), but never refusing: the whole
@@ -112,25 +145,41 @@ async function startApi(databaseUrl: string): Promise<{ url: string; child: Chil
     stdio: ["ignore", "inherit", "inherit"],
   });
   children.push(child);
+  watchExit(child, "the API");
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, "the API");
   return { url, child };
 }
 
-async function startBaseline(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startBaseline(target: SqlTarget): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(here, "baseline.js")], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port) },
+    env: { ...databaseEnv(target), PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   children.push(child);
+  watchExit(child, "the baseline");
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child, "the baseline");
   return { url, child };
 }
 
+const stopping = new WeakSet<ChildProcess>();
+/** Servers that exited before the bench stopped them (named in the report). */
+const unexpectedExits: string[] = [];
+
+function watchExit(child: ChildProcess, name: string): void {
+  child.once("exit", (code, signal) => {
+    if (stopping.has(child)) return;
+    const what = `${name} (process ${child.pid}) exited on its own with ${signal ?? `code ${code}`}`;
+    unexpectedExits.push(what);
+    console.error(what);
+  });
+}
+
 async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  stopping.add(child);
   // Let requests still in flight when the load generator stopped finish first.
   await new Promise((r) => setTimeout(r, 500));
   return new Promise((resolve) => {
@@ -140,13 +189,26 @@ async function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-async function sql<T extends pg.QueryResultRow>(url: string, text: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+/** A fresh, empty database with the schema: a PostgreSQL database or a PGlite directory. */
+async function freshDatabase(label: string): Promise<{ target: SqlTarget; db: SqlDatabase }> {
+  if (mode.kind === "postgres") {
+    const created = await createDatabase(serverUrl!);
+    databases.push(created.name);
+    const target: SqlTarget = { kind: "postgres", url: created.url };
+    return { target, db: await openSqlDatabase(target, "the benchmark") };
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), "lodestone-bench-"));
+  scratchDirs.push(dir);
+  const target: SqlTarget = { kind: "pglite", dataDir: path.join(dir, label) };
+  return { target, db: await createPgliteDatabase(target.dataDir) };
+}
+
+async function withDatabase<T>(target: SqlTarget, work: (db: SqlDatabase) => Promise<T>): Promise<T> {
+  const db = await openSqlDatabase(target, "the benchmark");
   try {
-    return (await client.query<T>(text, values)).rows;
+    return await work(db);
   } finally {
-    await client.end();
+    await db.close();
   }
 }
 
@@ -160,8 +222,8 @@ interface Endpoint {
   succeeded?: { api: Set<string>; baseline: Set<string> };
 }
 
-async function idOf(url: string, n: number): Promise<string> {
-  const rows = await sql<{ id: string }>(url, `SELECT id FROM "Project" WHERE number = $1`, [n]);
+async function idOf(db: SqlQueryable, n: number): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Project" WHERE number = $1`, [n]);
   return rows[0]!.id;
 }
 
@@ -170,52 +232,47 @@ const PAGE = 20;
 async function main() {
   const size = sizeAt(scale);
   const started = new Date();
-  const log: string[] = [];
-  const say = (s: string) => {
-    console.log(s);
-    log.push(s);
-  };
-  say(`Dataset at scale ${scale}: ${JSON.stringify(size)}`);
+  console.log(`Dataset at scale ${scale} on ${mode.kind}: ${JSON.stringify(size)}`);
 
-  const mainDb = await createDatabase(serverUrl!);
-  databases.push(mainDb.name);
+  // Generate, create the sessions and read what the load needs; then close the database, so that
+  // on PGlite the servers can open it.
+  const dataset = await freshDatabase("pglite");
+  const target = dataset.target;
+  let setup: SqlDatabase | undefined = dataset.db;
   const genT0 = performance.now();
-  const timings = await generate(mainDb.url, size);
+  const timings = await generate(setup, size);
   const genMs = performance.now() - genT0;
-  say(`Generated in ${(genMs / 1000).toFixed(1)} s`);
-  const sessions = await createSessions(mainDb.url, size, 400);
+  console.log(`Generated in ${(genMs / 1000).toFixed(1)} s`);
+  const sessions = await createSessions(setup, size, 400);
   const delegateTokens = sessions.delegates.map((d) => d.token);
 
-  const api = await startApi(mainDb.url);
-  const baseline = await startBaseline(mainDb.url);
-
-  const longThread = await idOf(mainDb.url, LONG_THREAD_PROJECT);
+  const longThread = await idOf(setup, LONG_THREAD_PROJECT);
   const plan = roundPlan(size);
   const threadLength = Number(
     (
-      await sql<{ n: string }>(
-        mainDb.url,
+      await setup.query<{ n: string }>(
         `SELECT count(*) AS n FROM "Comment" WHERE "projectId" = $1 AND "parentId" IS NULL`,
         [longThread],
       )
-    )[0]!.n,
+    ).rows[0]!.n,
   );
   const deepPage = Math.max(2, Math.min(1000, Math.floor(threadLength / PAGE)));
-  const [deepCursor] = await sql<{ id: string }>(
-    mainDb.url,
+  const {
+    rows: [deepCursor],
+  } = await setup.query<{ id: string }>(
     `SELECT id FROM "Comment" WHERE "projectId" = $1 AND "parentId" IS NULL
      ORDER BY "createdAt", id OFFSET $2 LIMIT 1`,
     [longThread, (deepPage - 1) * PAGE - 1],
   );
-  const apiRound = (
-    await sql<{ id: string }>(mainDb.url, `SELECT ${uuidOf("rr", "$1::int")}::text AS id`, [plan.apiRound])
-  )[0]!.id;
-  const baselineRound = (
-    await sql<{ id: string }>(mainDb.url, `SELECT ${uuidOf("rr", "$1::int")}::text AS id`, [
-      plan.baselineRound,
-    ])
-  )[0]!.id;
-  const commentTarget = await idOf(mainDb.url, roundProjectNumber(plan.apiRound));
+  const roundId = async (k: number) =>
+    (await setup!.query<{ id: string }>(`SELECT ${uuidOf("rr", "$1::int")}::text AS id`, [k])).rows[0]!.id;
+  const apiRound = await roundId(plan.apiRound);
+  const baselineRound = await roundId(plan.baselineRound);
+  const commentTarget = await idOf(setup, roundProjectNumber(plan.apiRound));
+  const [{ version } = { version: "?" }] = (await setup.query<{ version: string }>("SELECT version()")).rows;
+  const database = databaseLabel(mode.kind, version, mode.kind === "pglite" ? pgliteVersion() : undefined);
+  await setup.close();
+  setup = undefined;
 
   const same = (spec: RequestSpec) => ({ api: spec, baseline: spec });
   const readTokens = delegateTokens.slice(0, 50);
@@ -275,124 +332,138 @@ async function main() {
     },
   ];
 
-  // Correctness first: every request answers 200 on both targets.
-  for (const e of endpoints.filter((e) => e.read)) {
-    for (const [t, spec, base] of [
-      ["api", e.api, api.url],
-      ["baseline", e.baseline, baseline.url],
-    ] as const) {
-      const res = await fetch(base + spec.path, {
-        headers: { authorization: `Bearer ${e.tokens[0]}` },
-      });
-      if (!res.ok) throw new Error(`${e.name} on ${t}: ${res.status} ${await res.text()}`);
-    }
-  }
-
   const results: LoadResult[] = [];
-  for (const e of endpoints) {
-    // A short warm-up per endpoint and target (JIT, Prisma's query plans, PostgreSQL's caches); not counted.
-    for (const target of ["api", "baseline"] as const) {
-      await runLoad({
-        ...(e.succeeded ? { amount: 40 } : {}),
-        endpoint: e.name,
-        target,
-        baseUrl: target === "api" ? api.url : baseline.url,
-        concurrency: 4,
-        durationS: 1,
-        request: e[target],
-        tokens: e.tokens,
-        ...(e.succeeded ? { onSuccess: (t: string) => e.succeeded![target].add(t) } : {}),
-      });
-    }
-    for (const c of concurrencies) {
-      for (const target of ["api", "baseline"] as const) {
-        // Votes run a fixed number of requests (1,000, or 10 per connection), so that every
-        // request sent is answered and the distinct voters are known exactly.
-        const amount = e.succeeded ? Math.max(c * 10, 1000) : undefined;
-        const r = await runLoad({
-          ...(amount ? { amount } : {}),
-          endpoint: e.name,
-          target,
-          baseUrl: target === "api" ? api.url : baseline.url,
-          concurrency: c,
-          durationS,
-          request: e[target],
-          tokens: e.tokens,
-          ...(e.succeeded ? { onSuccess: (t: string) => e.succeeded![target].add(t) } : {}),
+  const commentPages: LoadResult[] = [];
+  let apiRoundVoters = Number.NaN;
+  let apiRoundCounted = Number.NaN;
+  // PostgreSQL: both servers at once, their runs interleaved. PGlite: the API, then the baseline.
+  for (const phase of targetPhases(mode.kind)) {
+    const up: Partial<Record<Target, Server>> = {};
+    for (const t of phase) up[t] = t === "api" ? await startApi(target) : await startBaseline(target);
+    const urlOf = (t: Target) => up[t]!.url;
+
+    // Correctness first: every request answers 200 on every target.
+    for (const e of endpoints.filter((e) => e.read)) {
+      for (const t of phase) {
+        const res = await fetch(urlOf(t) + e[t].path, {
+          headers: { authorization: `Bearer ${e.tokens[0]}` },
         });
-        results.push(r);
-        console.log(
-          `${e.name} c=${c} ${target}: ${r.rps.toFixed(0)} req/s p95 ${r.p95.toFixed(1)} ms errors ${r.errors}`,
-        );
+        if (!res.ok) throw new Error(`${e.name} on ${t}: ${res.status} ${await res.text()}`);
       }
     }
-  }
 
-  // Tallies: one counted vote per distinct voter, by SQL and through review.round as a coordinator.
-  const votes = endpoints.find((e) => e.succeeded)!;
-  const tallyRows: (string | number)[][] = [];
-  let talliesExact = true;
-  for (const [target, roundId] of [
-    ["api", apiRound],
-    ["baseline", baselineRound],
-  ] as const) {
-    const voters = votes.succeeded![target].size;
-    const [bySql] = await sql<{ n: string }>(
-      mainDb.url,
-      `SELECT count(*) AS n FROM "Vote" WHERE "roundId" = $1`,
-      [roundId],
-    );
-    let viaApi = Number.NaN;
-    if (target === "api") {
-      const res = await fetch(api.url + queryPath("review.round", { roundId }), {
+    for (const e of endpoints) {
+      // A short warm-up per endpoint and target (JIT, Prisma's query plans, the database's caches); not counted.
+      for (const t of phase) {
+        await runLoad({
+          ...(e.succeeded ? { amount: 40 } : {}),
+          endpoint: e.name,
+          target: t,
+          baseUrl: urlOf(t),
+          concurrency: 4,
+          durationS: 1,
+          request: e[t],
+          tokens: e.tokens,
+          ...(e.succeeded ? { onSuccess: (token: string) => e.succeeded![t].add(token) } : {}),
+        });
+      }
+      for (const c of concurrencies) {
+        for (const t of phase) {
+          // Votes run a fixed number of requests (1,000, or 10 per connection), so that every
+          // request sent is answered and the distinct voters are known exactly.
+          const amount = e.succeeded ? Math.max(c * 10, 1000) : undefined;
+          const r = await runLoad({
+            ...(amount ? { amount } : {}),
+            endpoint: e.name,
+            target: t,
+            baseUrl: urlOf(t),
+            concurrency: c,
+            durationS,
+            request: e[t],
+            tokens: e.tokens,
+            ...(e.succeeded ? { onSuccess: (token: string) => e.succeeded![t].add(token) } : {}),
+          });
+          results.push(r);
+          console.log(
+            `${e.name} c=${c} ${t}: ${r.rps.toFixed(0)} req/s p95 ${r.p95.toFixed(1)} ms errors ${r.errors}`,
+          );
+        }
+      }
+    }
+
+    if (up.api) {
+      // The API's own tally of its round, through review.round as a coordinator.
+      const res = await fetch(urlOf("api") + queryPath("review.round", { roundId: apiRound }), {
         headers: { authorization: `Bearer ${sessions.coordinator}` },
       });
       const body = (await res.json()) as {
         result: { data: { voters: number; results: unknown } };
       };
-      viaApi = body.result.data.voters;
-      const counted = countVotesIn(body.result.data.results);
-      if (counted !== voters) talliesExact = false;
+      apiRoundVoters = body.result.data.voters;
+      apiRoundCounted = countVotesIn(body.result.data.results);
+
+      // Comment page 1 versus the deep page (API, target concurrency).
+      for (const [name, input] of [
+        ["comment page 1", { projectId: longThread }],
+        [`comment page ${deepPage}`, { projectId: longThread, cursor: deepCursor!.id }],
+      ] as const) {
+        commentPages.push(
+          await runLoad({
+            endpoint: name,
+            target: "api",
+            baseUrl: urlOf("api"),
+            concurrency: TARGET_CONCURRENCY,
+            durationS,
+            request: get("comment.list", input),
+            tokens: readTokens,
+          }),
+        );
+      }
     }
-    const exact = Number(bySql!.n) === voters && (target !== "api" || viaApi === voters);
-    if (target === "api" && !exact) talliesExact = false;
-    tallyRows.push([target, voters, bySql!.n, Number.isNaN(viaApi) ? "–" : viaApi, exact ? "yes" : "**no**"]);
+    await Promise.all(phase.map((t) => stop(up[t]!.child)));
   }
 
-  // Comment page 1 versus the deep page (API, target concurrency).
-  const commentPages: LoadResult[] = [];
-  for (const [name, input] of [
-    ["comment page 1", { projectId: longThread }],
-    [`comment page ${deepPage}`, { projectId: longThread, cursor: deepCursor!.id }],
-  ] as const) {
-    commentPages.push(
-      await runLoad({
-        endpoint: name,
-        target: "api",
-        baseUrl: api.url,
-        concurrency: TARGET_CONCURRENCY,
-        durationS,
-        request: get("comment.list", input),
-        tokens: readTokens,
-      }),
-    );
-  }
-  await Promise.all([stop(api.child), stop(baseline.child)]);
+  // Tallies: one counted vote per distinct voter, by SQL (read back once the servers have
+  // stopped) and through review.round as a coordinator.
+  const votes = endpoints.find((e) => e.succeeded)!;
+  const tallyRows: (string | number)[][] = [];
+  let talliesExact = true;
+  await withDatabase(target, async (db) => {
+    for (const [t, roundId] of [
+      ["api", apiRound],
+      ["baseline", baselineRound],
+    ] as const) {
+      const voters = votes.succeeded![t].size;
+      const {
+        rows: [bySql],
+      } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM "Vote" WHERE "roundId" = $1`, [roundId]);
+      const viaApi = t === "api" ? apiRoundVoters : Number.NaN;
+      if (t === "api" && apiRoundCounted !== voters) talliesExact = false;
+      const exact = Number(bySql!.n) === voters && (t !== "api" || viaApi === voters);
+      if (t === "api" && !exact) talliesExact = false;
+      tallyRows.push([t, voters, bySql!.n, Number.isNaN(viaApi) ? "–" : viaApi, exact ? "yes" : "**no**"]);
+    }
+  });
 
   // Project list p95 as the table grows (a separate database: 1k, 10k, 100k projects at scale 1).
+  // On PGlite the bench closes the directory before each API start and opens it again to grow it.
   const listCurve: { projects: number; growS: number; result: LoadResult }[] = [];
   if (!args["skip-scaling"]) {
     const steps = [...new Set([1_000, 10_000, 100_000].map((n) => Math.max(100, Math.round(n * scale))))];
-    const curve = await createDatabase(serverUrl!);
-    databases.push(curve.name);
     const curveSize: DatasetSize = { ...size, projects: steps.at(-1)! };
-    await sql(curve.url, baseSql(curveSize).join(";\n"));
-    const curveSessions: Sessions = await createSessions(curve.url, curveSize, 50);
+    const curve = await freshDatabase("pglite-curve");
+    let curveSessions: Sessions;
+    try {
+      await curve.db.query(baseSql(curveSize).join(";\n"));
+      curveSessions = await createSessions(curve.db, curveSize, 50);
+    } finally {
+      await curve.db.close();
+    }
     let have = 0;
     for (const n of steps) {
-      const growMs = await growProjects(curve.url, curveSize, have + 1, n);
+      const growMs = await withDatabase(curve.target, (db) => growProjects(db, curveSize, have + 1, n));
       have = n;
-      const curveApi = await startApi(curve.url);
+      const curveApi = await startApi(curve.target);
       const listRequest = get("project.list", {});
       const curveTokens = curveSessions.delegates.map((d) => d.token);
       await runLoad({
@@ -421,7 +492,8 @@ async function main() {
 
   const readNames = endpoints.filter((e) => e.read).map((e) => e.name);
   const checks = checkTargets({
-    results,
+    // Every API run counts for the errors target, the scaling runs too.
+    results: [...results, ...commentPages, ...listCurve.map((l) => l.result)],
     readEndpoints: readNames,
     voteEndpoint: "cast a vote",
     concurrency: TARGET_CONCURRENCY,
@@ -432,10 +504,6 @@ async function main() {
     talliesExact,
   });
 
-  const [{ version: pgVersion } = { version: "?" }] = await sql<{ version: string }>(
-    serverUrl!,
-    "SELECT version()",
-  );
   const md = report({
     started,
     size,
@@ -446,12 +514,12 @@ async function main() {
     commentPages,
     listCurve,
     checks,
-    pgVersion,
+    database,
     deepPage,
     threadLength,
   });
   await mkdir(path.join(packageDir, "results"), { recursive: true });
-  await writeFile(path.join(packageDir, "results", "latest.md"), md);
+  await writeFile(path.join(packageDir, "results", mode.resultsFile), md);
   console.log(`\n${md}`);
 }
 
@@ -492,21 +560,32 @@ interface ReportInput {
   commentPages: LoadResult[];
   listCurve: { projects: number; growS: number; result: LoadResult }[];
   checks: ReturnType<typeof checkTargets>;
-  pgVersion: string;
+  /** "PostgreSQL 15.14" or "PGlite 0.5.16 (PostgreSQL 17.5, WebAssembly)". */
+  database: string;
   deepPage: number;
   threadLength: number;
 }
 
 function report(r: ReportInput): string {
   const cpus = os.cpus();
+  const pglite = mode.kind === "pglite";
   const lines = [
-    `# Benchmark — ${r.started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    `# Benchmark${pglite ? " on PGlite" : ""} — ${r.started.toISOString().slice(0, 16).replace("T", " ")} UTC`,
+    "",
+    `Database: **${r.database}**. Scale **${scale}**` +
+      (scale === DEFAULT_SCALE[mode.kind] ? ` (the default on ${pglite ? "PGlite" : "PostgreSQL"})` : "") +
+      ".",
     "",
     `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-      `Node ${process.version}, ${r.pgVersion.split(",")[0]}. Scale ${scale}; ${durationS} s per run; ` +
-      `concurrency ${concurrencies.join(", ")}. The load generator, the API, the baseline and PostgreSQL ` +
-      `share the machine.`,
+      `Node ${process.version}. ${durationS} s per run; concurrency ${concurrencies.join(", ")}. ` +
+      (pglite
+        ? "The API runs in its embedded mode (PGlite in its own process, one connection); the baseline opens " +
+          "the same data directory with PGlite in its process. PGlite is single-process, so the two do not run " +
+          "side by side: the API served every endpoint below first and was stopped, then the baseline did. " +
+          "The load generator and the server under load share the machine."
+        : "The load generator, the API, the baseline and PostgreSQL share the machine."),
     "",
+    ...unexpectedExits.map((e) => `**Warning: ${e} during the run; the runs after it failed.**\n`),
     "## Dataset",
     "",
     markdownTable(
@@ -522,7 +601,7 @@ function report(r: ReportInput): string {
       .join(", ")}. The long thread has ${r.threadLength.toLocaleString("en-US")} top-level comments ` +
       `(${PAGE} per page; the deep page is page ${r.deepPage}).`,
     "",
-    "## Load (API over HTTP vs. the same SQL through pg in a minimal node:http server)",
+    `## Load (API over HTTP vs. the same SQL through ${pglite ? "PGlite's query API" : "pg"} in a minimal node:http server)`,
     "",
     loadTable(r.results),
     "",
@@ -535,6 +614,18 @@ function report(r: ReportInput): string {
     "",
     `## Scaling (API, concurrency ${TARGET_CONCURRENCY})`,
     "",
+    ...(r.listCurve.length === 0
+      ? [
+          "**The project-list scaling curve was not measured in this run (--skip-scaling)**: the list-growth " +
+            "target below has no figures.",
+          "",
+        ]
+      : pglite
+        ? [
+            "The list curve uses a second PGlite directory, grown by the bench between API runs (closed while the API runs).",
+            "",
+          ]
+        : []),
     markdownTable(
       ["request", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
       [...r.commentPages, ...r.listCurve.map((l) => l.result)].map((x) => [
@@ -562,5 +653,10 @@ try {
   process.exitCode = 1;
 } finally {
   await Promise.all(children.map(stop));
-  if (!args.keep) for (const name of databases) await dropDatabase(serverUrl, name).catch(() => {});
+  if (args.keep) {
+    for (const dir of scratchDirs) console.log(`Kept the PGlite data in ${dir}`);
+  } else {
+    for (const name of databases) await dropDatabase(serverUrl!, name).catch(() => {});
+    for (const dir of scratchDirs) await rm(dir, { recursive: true, force: true });
+  }
 }
