@@ -61,7 +61,22 @@ async function projectRecord(db: Queryable, who: Principal, id: string) {
      WHERE p.id = $1`,
     [id],
   );
-  const row = rows[0];
+  return visibleOr404(who, rows[0]);
+}
+
+/** The project's access record (visibleProject): what use-cases on its comments and rounds check. */
+async function projectAccess(db: Queryable, who: Principal, id: string) {
+  const { rows } = await db.query(
+    `SELECT id, "organisationId", status, version FROM "Project" WHERE id = $1`,
+    [id],
+  );
+  return visibleOr404(who, rows[0]);
+}
+
+function visibleOr404<P extends { status: string; organisationId: string }>(
+  who: Principal,
+  row: P | undefined,
+) {
   const visible =
     row &&
     (who.role !== "PARTNER"
@@ -101,7 +116,7 @@ async function listProjects(who: Principal, input: Record<string, unknown>) {
 
 async function listComments(who: Principal, input: Record<string, unknown>) {
   const projectId = String(input.projectId);
-  await projectRecord(pool, who, projectId);
+  await projectAccess(pool, who, projectId);
   const limit = Number(input.limit ?? 20);
   const parentId = (input.parentId as string | undefined) ?? null;
   const cursor = (input.cursor as string | undefined) ?? null;
@@ -166,7 +181,7 @@ const audit = (db: Queryable, actorId: string, action: string, type: string, id:
 
 function postComment(who: Principal, input: Record<string, unknown>) {
   return inTransaction(async (db) => {
-    const project = await projectRecord(db, who, String(input.projectId));
+    const project = await projectAccess(db, who, String(input.projectId));
     const { rows } = await db.query(
       `INSERT INTO "Comment" (id, "projectId", "parentId", depth, "authorId", stance, body, "updatedAt")
        VALUES (gen_random_uuid(), $1, NULL, 0, $2, $3, $4, now())
@@ -183,46 +198,50 @@ function postComment(who: Principal, input: Record<string, unknown>) {
   });
 }
 
-function castVote(who: Principal, input: Record<string, unknown>) {
+async function castVote(who: Principal, input: Record<string, unknown>) {
   if (who.role !== "DELEGATE") throw new HttpError(403, "Only delegates vote.");
-  return inTransaction(async (db) => {
-    const { rows: rounds } = await db.query(
-      `SELECT r.id, r."projectId", r.status, r.rule, r."closesAt",
-              (SELECT count(*) FROM "Vote" v WHERE v."roundId" = r.id)::int AS votes
-       FROM "ReviewRound" r WHERE r.id = $1`,
-      [input.roundId],
-    );
-    const round = rounds[0];
-    if (!round) throw new HttpError(404, "There is no such review round.");
-    await projectRecord(db, who, round.projectId);
-    if (round.status !== "OPEN" || round.closesAt <= new Date())
-      throw new HttpError(409, "The round is closed.");
-    const { rows: delegations } = await db.query(`SELECT id FROM "Delegation" WHERE code = $1`, [
-      who.delegation,
-    ]);
-    const delegationId = delegations[0]?.id;
-    if (!delegationId || !round.rule.countedDelegations.includes(who.delegation)) {
-      throw new HttpError(403, "Your delegation does not vote in this round.");
-    }
-    const at = new Date();
-    const { rows } = await db.query(
-      `WITH open_round AS (
-         SELECT id FROM "ReviewRound" WHERE id = $1::uuid AND status = 'OPEN' AND "closesAt" > $5 FOR SHARE
-       )
+  // As the API: the round with its project's access record, then one statement writing the vote,
+  // its history row and its audit event while the round is open and counts the delegation.
+  const { rows: rounds } = await pool.query(
+    `SELECT r.id, r.status, r.rule, r."closesAt", p.id AS "projectId", p."organisationId", p.status AS "projectStatus"
+     FROM "ReviewRound" r JOIN "Project" p ON p.id = r."projectId" WHERE r.id = $1`,
+    [input.roundId],
+  );
+  const round = rounds[0];
+  if (!round) throw new HttpError(404, "There is no such review round.");
+  visibleOr404(who, { status: round.projectStatus, organisationId: round.organisationId });
+  if (round.status !== "OPEN" || round.closesAt <= new Date())
+    throw new HttpError(409, "The round is closed.");
+  if (!who.delegation || !round.rule.countedDelegations.includes(who.delegation)) {
+    throw new HttpError(403, "Your delegation does not vote in this round.");
+  }
+  const { rows } = await pool.query(
+    `WITH open_round AS (
+       SELECT id FROM "ReviewRound"
+       WHERE id = $1::uuid AND status = 'OPEN' AND "closesAt" > $5
+         AND rule -> 'countedDelegations' @> jsonb_build_array($3::text)
+       FOR SHARE
+     ), counted AS (
        INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), open_round.id, $2::uuid, $3::uuid, $4::"VoteChoice", NULL, $5, $5 FROM open_round
+       SELECT gen_random_uuid(), open_round.id, voter.id, voter."delegationId", $4::"VoteChoice", NULL, $5, $5
+       FROM open_round JOIN "User" voter ON voter.id = $2::uuid
        ON CONFLICT ("roundId", "voterId") DO UPDATE
          SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, "updatedAt" = EXCLUDED."updatedAt"
-       RETURNING (xmax = 0) AS inserted`,
-      [round.id, who.id, delegationId, input.choice, at],
-    );
-    if (!rows[0]) throw new HttpError(409, "The round is closed.");
-    const changed = !rows[0].inserted;
-    await audit(db, who.id, changed ? "vote.changed" : "vote.cast", "ReviewRound", round.id, {
-      choice: input.choice,
-    });
-    return { choice: input.choice, changed };
-  });
+       RETURNING "roundId", "voterId", choice, reason, "updatedAt", (xmax = 0) AS inserted
+     ), kept AS (
+       INSERT INTO "VoteHistory" (id, "roundId", "voterId", choice, reason, "createdAt")
+       SELECT gen_random_uuid(), "roundId", "voterId", choice, reason, "updatedAt" FROM counted
+     ), audited AS (
+       INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after, "createdAt")
+       SELECT gen_random_uuid(), "voterId", CASE WHEN inserted THEN 'vote.cast' ELSE 'vote.changed' END,
+              'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice), "updatedAt"
+       FROM counted
+     )
+     SELECT inserted FROM counted`,
+    [round.id, who.id, who.delegation, input.choice, new Date()],
+  );
+  if (!rows[0]) throw new HttpError(409, "The round is closed.");
+  return { choice: input.choice, changed: !rows[0].inserted };
 }
 
 type Handler = (who: Principal, input: Record<string, unknown>) => Promise<unknown>;

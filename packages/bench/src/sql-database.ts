@@ -7,7 +7,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { createPglite } from "@lodestone/db/client";
 import pg from "pg";
-import { lockDataDir } from "./data-dir-lock.js";
+import { acquireDataDirLock } from "@lodestone/db/lock";
 
 export type Row = pg.QueryResultRow;
 
@@ -125,7 +125,7 @@ export function pgliteDatabase(pglite: PGlite, onClose: () => void = () => {}): 
  * that no other process opens it meanwhile. `pglite` is there for the migration engine.
  */
 export async function openPglite(dataDir: string, holder: string): Promise<SqlDatabase & { pglite: PGlite }> {
-  const lock = lockDataDir(dataDir, holder);
+  const lock = acquireDataDirLock(dataDir, holder);
   try {
     const pglite = createPglite(dataDir);
     await pglite.waitReady;
