@@ -241,45 +241,9 @@ export async function getProjectAccess(tx: Tx, id: string): Promise<ProjectAcces
   return tx.project.findUnique({ where: { id }, select: projectAccessSelect });
 }
 
-type RecordFlatRow = Omit<RecordRow, "organisation" | "sponsors" | "currentRevision"> & {
-  organisationName: string;
-  sponsors: string[];
-  revisionId: string | null;
-  revisionNumber: number | null;
-  contentHash: string | null;
-  revisionAt: Date | null;
-};
-
-/**
- * The whole proposal in one flat statement (the project page reads it on every visit; Prisma's
- * nested select built the organisation, sponsors and revision as JSON and unpacked them again).
- */
 export async function getProjectRecord(tx: Tx, id: string): Promise<ProjectRecord | null> {
-  const [row] = await tx.$queryRaw<RecordFlatRow[]>`
-    SELECT p.id, p.reference, p."organisationId", p.status::text AS status, p.version, p."titleEn", p."titleJa",
-           p."summaryEn", p."summaryJa", p."bodyEn", p."bodyJa", p."bindingLanguage"::text AS "bindingLanguage",
-           p."translationEn"::text AS "translationEn", p."translationJa"::text AS "translationJa",
-           p.commodity::text AS commodity, p.stage::text AS stage, p."siteCountry", p."siteRegion",
-           p."siteLatitude", p."siteLongitude", p."capacityTpy", p."capexUsd", p."submittedAt", p."createdAt",
-           p."updatedAt", o.name AS "organisationName",
-           ARRAY(SELECT d.code FROM "ProjectSponsor" ps JOIN "Delegation" d ON d.id = ps."delegationId"
-                 WHERE ps."projectId" = p.id ORDER BY d.code) AS sponsors,
-           r.id AS "revisionId", r.number AS "revisionNumber", r."contentHash", r."createdAt" AS "revisionAt"
-    FROM "Project" p
-    JOIN "Organisation" o ON o.id = p."organisationId"
-    LEFT JOIN "Revision" r ON r.id = p."currentRevisionId"
-    WHERE p.id = ${id}::uuid`;
-  if (!row) return null;
-  const { organisationName, sponsors, revisionId, revisionNumber, contentHash, revisionAt, ...project } = row;
-  return toRecord({
-    ...project,
-    organisation: { id: row.organisationId, name: organisationName },
-    sponsors: sponsors.map((code) => ({ delegation: { code } })),
-    currentRevision:
-      revisionId === null
-        ? null
-        : { id: revisionId, number: revisionNumber!, contentHash: contentHash!, createdAt: revisionAt! },
-  });
+  const row = await tx.project.findUnique({ where: { id }, select: recordSelect });
+  return row ? toRecord(row) : null;
 }
 
 function columns(f: ProposalFields, reference: string) {
