@@ -9,6 +9,7 @@
 // then the baseline (PGlite's query API in-process) does; then the bench reads the tallies back.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -123,9 +124,22 @@ interface Server {
   child: ChildProcess;
 }
 
+/**
+ * The API's start command (apps/api's `start` script, as `pnpm start` runs it): its Node flags
+ * are given to the baseline too, so both run on the same runtime settings.
+ */
+const apiStart = (
+  JSON.parse(readFileSync(path.join(repoRoot, "apps/api/package.json"), "utf8")) as {
+    scripts: { start: string };
+  }
+).scripts.start
+  .split(/\s+/)
+  .slice(1);
+const nodeFlags = apiStart.filter((arg) => arg.startsWith("--"));
+
 async function startApi(target: SqlTarget): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(repoRoot, "apps/api/dist/server.js")], {
+  const child = spawn(process.execPath, apiStart, {
     cwd: path.join(repoRoot, "apps/api"),
     env: {
       ...databaseEnv(target),
@@ -153,7 +167,7 @@ async function startApi(target: SqlTarget): Promise<Server> {
 
 async function startBaseline(target: SqlTarget): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(here, "baseline.js")], {
+  const child = spawn(process.execPath, [...nodeFlags, path.join(here, "baseline.js")], {
     env: { ...databaseEnv(target), PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -577,7 +591,8 @@ function report(r: ReportInput): string {
       ".",
     "",
     `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
-      `Node ${process.version}. ${durationS} s per run; concurrency ${concurrencies.join(", ")}. ` +
+      `Node ${process.version}${nodeFlags.length ? ` (API and baseline: ${nodeFlags.join(" ")})` : ""}. ` +
+      `${durationS} s per run; concurrency ${concurrencies.join(", ")}. ` +
       (pglite
         ? "The API runs in its embedded mode (PGlite in its own process, one connection); the baseline opens " +
           "the same data directory with PGlite in its process. PGlite is single-process, so the two do not run " +
