@@ -156,11 +156,15 @@ async function pipeline(who: Principal) {
       .then((r) => r.rows[0]),
     pool
       .query(
-        `SELECT
-           count(*) FILTER (WHERE m."dueDate" < (now() AT TIME ZONE p."referenceTimeZone")::date) AS overdue,
-           count(*) FILTER (WHERE date_trunc('month', m."dueDate") =
-                                  date_trunc('month', (now() AT TIME ZONE p."referenceTimeZone")::date)) AS "dueThisMonth"
-         FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId"
+        `WITH today AS (
+           SELECT zone, (now() AT TIME ZONE zone)::date AS day
+           FROM (SELECT DISTINCT "referenceTimeZone" AS zone FROM "Project") AS zones
+         )
+         SELECT
+           count(*) FILTER (WHERE m."dueDate" < t.day) AS overdue,
+           count(*) FILTER (WHERE m."dueDate" >= date_trunc('month', t.day)
+                              AND m."dueDate" < date_trunc('month', t.day) + interval '1 month') AS "dueThisMonth"
+         FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" JOIN today t ON t.zone = p."referenceTimeZone"
          WHERE m.status NOT IN ('DONE', 'CANCELLED') AND p.status <> 'DRAFT'`,
       )
       .then((r) => r.rows[0]),

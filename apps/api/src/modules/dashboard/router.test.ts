@@ -3,7 +3,7 @@ import { seed } from "@lodestone/db/seed";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveSession } from "../../context.js";
-import { callerFor, sessionFor } from "../../test/fixtures.js";
+import { callerFor, createFixture, inDeliveryOf, sessionFor } from "../../test/fixtures.js";
 
 let db: TestDatabase;
 
@@ -73,5 +73,44 @@ describe("CSV exports", () => {
     const mrows = parse(milestones.content.slice(1), { columns: true }) as Record<string, string>[];
     expect(mrows.length).toBe(await db.prisma.milestone.count());
     expect(mrows[0]).toHaveProperty("reference_time_zone");
+  });
+});
+
+describe("dashboard.pipeline's milestone figures", () => {
+  it("count overdue and due this month in each project's reference time zone", async () => {
+    const own = await createTestDatabase();
+    try {
+      const fx = await createFixture(own);
+      const tokyo = await inDeliveryOf(own, fx);
+      const newYork = await inDeliveryOf(own, fx);
+      await own.prisma.project.update({ where: { id: tokyo }, data: { referenceTimeZone: "Asia/Tokyo" } });
+      await own.prisma.project.update({
+        where: { id: newYork },
+        data: { referenceTimeZone: "America/New_York" },
+      });
+      const due = (projectId: string, day: string) => ({
+        projectId,
+        titleEn: `Due ${day}`,
+        titleJa: `期限 ${day}`,
+        dueDate: new Date(`${day}T00:00:00Z`),
+      });
+      await own.prisma.milestone.createMany({
+        data: [
+          due(tokyo, "2026-03-31"),
+          due(tokyo, "2026-04-15"),
+          due(newYork, "2026-03-31"),
+          due(newYork, "2026-04-15"),
+          { ...due(newYork, "2026-03-01"), status: "DONE" },
+        ],
+      });
+      const figuresAt = (iso: string) =>
+        callerFor(own, fx.users.usDelegate, { now: () => new Date(iso) }).dashboard.pipeline();
+      // 16:00 UTC on 31 March: already 1 April in Tokyo, still 31 March (noon) in New York.
+      expect((await figuresAt("2026-03-31T16:00:00Z")).milestones).toEqual({ overdue: 1, dueThisMonth: 2 });
+      // A day later it is April in both, and both 31 March milestones are overdue.
+      expect((await figuresAt("2026-04-01T16:00:00Z")).milestones).toEqual({ overdue: 2, dueThisMonth: 2 });
+    } finally {
+      await own.close();
+    }
   });
 });
