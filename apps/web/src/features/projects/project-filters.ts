@@ -10,6 +10,9 @@ import {
 } from "@lodestone/domain/vocabulary";
 import type { ListProjectsInput } from "@lodestone/domain/project-list";
 
+/** How many projects a page of the list holds. */
+export const PROJECT_PAGE_SIZE = 20;
+
 export interface ProjectFilters {
   q: string;
   status: ProjectStatus[];
