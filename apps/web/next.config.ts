@@ -1,7 +1,12 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 
-const withNextIntl = createNextIntlPlugin("./src/features/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./src/features/i18n/request.ts",
+  // The catalogues' ICU messages are compiled at build time, so the browser formats them without
+  // shipping an ICU parser (about 9 KB gzip off every page's first load).
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,

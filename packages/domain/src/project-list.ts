@@ -1,15 +1,12 @@
 import { z } from "zod";
 import type { Locale, TranslationStatus } from "./enums.js";
 import { Commodity, ProjectStatus, SupplyChainStage } from "./enums.js";
+import { PROJECT_SORTS } from "./vocabulary.js";
 
 export const PROJECT_PAGE_SIZE_MAX = 100;
 
-/**
- * The orders the project list offers: newest change first (the default), by reference (oldest
- * first), largest estimated capex first, largest capacity first. Each ends on the id, so the order
- * is total and a keyset cursor continues it exactly.
- */
-export const PROJECT_SORTS = ["updated", "reference", "capex", "capacity"] as const;
+// The orders the project list offers (see vocabulary.ts).
+export { PROJECT_SORTS };
 export const ProjectSort = z.enum(PROJECT_SORTS);
 export type ProjectSort = z.infer<typeof ProjectSort>;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { STANCES, type Stance } from "@lodestone/domain/enums";
+import { STANCES, type Stance } from "@lodestone/domain/vocabulary";
 import { useTranslations } from "next-intl";
 
 export interface CommentStats {

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CastVoteInput } from "@lodestone/domain/deliberation";
-import { VOTE_CHOICES, type VoteChoice } from "@lodestone/domain/enums";
+import { VOTE_CHOICES, type VoteChoice } from "@lodestone/domain/vocabulary";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";

@@ -9,7 +9,15 @@ export const formats = {
   },
   number: {
     tonnes: { maximumFractionDigits: 0 },
-    usdCompact: { style: "currency", currency: "USD", notation: "compact", maximumFractionDigits: 1 },
+    // minimumFractionDigits stated: left to the currency's default, Node's ICU writes "$520.0M"
+    // where browsers write "$520M", and a table rendered on the server would not match the browser's.
+    usdCompact: {
+      style: "currency",
+      currency: "USD",
+      notation: "compact",
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    },
     usd: { style: "currency", currency: "USD", maximumFractionDigits: 0 },
   },
 } satisfies Formats;

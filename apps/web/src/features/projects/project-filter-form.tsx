@@ -5,9 +5,10 @@ import {
   PROJECT_STATUSES,
   SUPPLY_CHAIN_STAGES,
   type Commodity,
+  PROJECT_SORTS,
+  type ProjectSort,
   type SupplyChainStage,
-} from "@lodestone/domain/enums";
-import { PROJECT_SORTS, type ProjectSort } from "@lodestone/domain/project-list";
+} from "@lodestone/domain/vocabulary";
 import type { DelegationSummary } from "@lodestone/domain/user";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";

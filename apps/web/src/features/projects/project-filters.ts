@@ -4,9 +4,14 @@ import {
   SUPPLY_CHAIN_STAGES,
   type Commodity,
   type ProjectStatus,
+  PROJECT_SORTS,
+  type ProjectSort,
   type SupplyChainStage,
-} from "@lodestone/domain/enums";
-import { PROJECT_SORTS, type ListProjectsInput, type ProjectSort } from "@lodestone/domain/project-list";
+} from "@lodestone/domain/vocabulary";
+import type { ListProjectsInput } from "@lodestone/domain/project-list";
+
+/** How many projects a page of the list holds. */
+export const PROJECT_PAGE_SIZE = 20;
 
 export interface ProjectFilters {
   q: string;

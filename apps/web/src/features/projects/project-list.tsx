@@ -1,11 +1,14 @@
 "use client";
 
+import type { AppRouter } from "@lodestone/api/router";
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTRPC } from "@/trpc/react";
 import { toLoadError } from "./load-error";
 import { ProjectFilterForm } from "./project-filter-form";
 import {
+  PROJECT_PAGE_SIZE,
   hasProjectFilters,
   projectFiltersFromParams,
   projectFiltersToInput,
@@ -14,27 +17,41 @@ import {
 } from "./project-filters";
 import { ProjectListView } from "./project-list-view";
 
-const PROJECT_PAGE_SIZE = 20;
+type Outputs = inferRouterOutputs<AppRouter>;
+
+/** What the server loaded with the page, so the first page of the list is in its HTML. */
+export interface ProjectListInitial {
+  /** The filters it was loaded for, as in the address (`projectFiltersToQuery`). */
+  query: string;
+  firstPage: Outputs["project"]["list"];
+  delegations: Outputs["delegation"]["list"];
+}
 
 /**
  * The project list with its search and filters (kept in the address, so a link shares them and
  * back/forward works), fetched page by page (keyset: each page's nextCursor asks for the next).
+ * `initial`: the first page and the delegations as the server loaded them for the page's address
+ * (then nothing is fetched until the filters change or the data is stale).
  */
-export function ProjectList() {
+export function ProjectList({ initial = null }: { initial?: ProjectListInitial | null }) {
   const trpc = useTRPC();
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const filters = projectFiltersFromParams(searchParams);
   const input = projectFiltersToInput(filters, PROJECT_PAGE_SIZE);
+  const seeded = initial !== null && initial.query === projectFiltersToQuery(filters);
 
   const query = useInfiniteQuery(
     trpc.project.list.infiniteQueryOptions(input, {
       getNextPageParam: (lastPage) => lastPage.nextCursor,
       placeholderData: keepPreviousData,
+      initialData: seeded ? { pages: [initial.firstPage], pageParams: [null] } : undefined,
     }),
   );
-  const delegations = useQuery(trpc.delegation.list.queryOptions());
+  const delegations = useQuery(
+    trpc.delegation.list.queryOptions(undefined, { initialData: initial?.delegations }),
+  );
 
   function navigate(next: ProjectFilters) {
     const search = projectFiltersToQuery(next);

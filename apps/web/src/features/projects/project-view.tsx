@@ -1,12 +1,10 @@
-"use client";
-
-import { PROJECT_STATUSES, type Locale, type ProjectStatus } from "@lodestone/domain/enums";
+import { PROJECT_STATUSES, type Locale, type ProjectStatus } from "@lodestone/domain/vocabulary";
 import type { ProjectDetail, RevisionSummary } from "@lodestone/domain/proposal";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useId, useState } from "react";
 import { CommentStatsView, type CommentStats } from "@/features/deliberation/comment-stats";
 import { linkClass } from "@/features/ui/styles";
+import { LanguageColumns } from "./language-columns";
 import { Markdown } from "./markdown";
 import { ProjectSectionsNav } from "./project-sections-nav";
 import { RevisionHistory } from "./revision-history";
@@ -19,8 +17,6 @@ export interface TimelineItem {
   actor: { id: string; name: string } | null;
   createdAt: string;
 }
-
-type LanguageView = "both" | Locale;
 
 const TIMELINE_TYPES = [
   "created",
@@ -42,13 +38,16 @@ interface ProjectViewProps {
   commentStats?: CommentStats | null;
 }
 
-/** One project: both languages side by side, its details, revisions and status timeline. */
+/**
+ * One project: both languages side by side, its details, revisions and status timeline. Renders on
+ * the server (the page is a server component): the markdown parser, the details and the timeline
+ * send HTML, not scripts; only the language choice, the revision diff and the section links run in
+ * the browser.
+ */
 export function ProjectView({ project, revisions, timeline, commentStats }: ProjectViewProps) {
   const t = useTranslations("project");
   const tLanguage = useTranslations("languageNames");
   const locale = useLocale();
-  const [view, setView] = useState<LanguageView>("both");
-  const id = useId();
   const f = project.fields;
   const titleLocale: Locale = f[locale === "ja" ? "titleJa" : "titleEn"].trim()
     ? locale
@@ -56,7 +55,6 @@ export function ProjectView({ project, revisions, timeline, commentStats }: Proj
       ? "en"
       : "ja";
   const title = titleLocale === "ja" ? f.titleJa : f.titleEn;
-  const shown: Locale[] = view === "both" ? ["en", "ja"] : [view];
 
   return (
     <div className="flex flex-col gap-8">
@@ -91,28 +89,12 @@ export function ProjectView({ project, revisions, timeline, commentStats }: Proj
 
       <ProjectSectionsNav projectId={project.id} />
 
-      <fieldset className="flex flex-wrap items-center gap-x-4 gap-y-2">
-        <legend className="mb-2 text-sm font-semibold text-slate-900">{t("languages.label")}</legend>
-        {(["both", "en", "ja"] as const).map((option) => (
-          <label key={option} className="inline-flex items-center gap-2 text-sm text-slate-900">
-            <input
-              type="radio"
-              name={`${id}-languages`}
-              value={option}
-              checked={view === option}
-              onChange={() => setView(option)}
-              className="h-4 w-4 accent-blue-800"
-            />
-            {t(`languages.${option}`)}
-          </label>
-        ))}
-      </fieldset>
-
-      <div className={`grid gap-6 ${shown.length === 2 ? "lg:grid-cols-2" : ""}`}>
-        {shown.map((lang) => (
-          <LanguageColumn key={lang} project={project} lang={lang} />
-        ))}
-      </div>
+      <LanguageColumns
+        columns={{
+          en: <LanguageColumn project={project} lang="en" />,
+          ja: <LanguageColumn project={project} lang="ja" />,
+        }}
+      />
       <p className="sr-only">{t("bindingHint", { language: tLanguage(f.bindingLanguage) })}</p>
 
       <Details project={project} />

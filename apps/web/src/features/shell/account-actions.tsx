@@ -1,12 +1,20 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toApiProblem } from "@/features/forms/api-problem";
 import { ConfirmDialog } from "@/features/ui/confirm-dialog";
 import { useTRPC } from "@/trpc/react";
+
+/**
+ * next-auth's client script is fetched only when someone signs out: no page needs it to show, so
+ * it stays out of every page's first load.
+ */
+async function signOut(options: { callbackUrl: string }): Promise<void> {
+  const nextAuth = await import("next-auth/react");
+  await nextAuth.signOut(options);
+}
 
 const actionClass =
   "inline-flex items-center rounded px-2 py-1 text-sm font-medium text-slate-100 underline-offset-4 hover:bg-slate-800 hover:underline focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-amber-300 aria-disabled:cursor-progress aria-disabled:opacity-80";

@@ -1,19 +1,54 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { Suspense } from "react";
 import { requireUser } from "@/features/auth/session";
-import { ProjectList } from "@/features/projects/project-list";
+import {
+  PROJECT_PAGE_SIZE,
+  projectFiltersFromParams,
+  projectFiltersToInput,
+  projectFiltersToQuery,
+} from "@/features/projects/project-filters";
+import { ProjectList, type ProjectListInitial } from "@/features/projects/project-list";
 import { primaryButton } from "@/features/ui/styles";
+import { serverApi } from "@/trpc/server";
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("projects");
   return { title: t("metaTitle") };
 }
 
-export default async function ProjectsPage() {
+/**
+ * The first page of the list for the address's filters, and the delegations for the filter form,
+ * loaded with the page so that its HTML already shows them (nothing moves when they arrive). When
+ * the API cannot answer here, the list loads them itself and shows its own error and retry.
+ */
+async function loadInitial(
+  searchParams: Record<string, string | string[] | undefined>,
+): Promise<ProjectListInitial | null> {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(searchParams)) {
+    for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(name, v);
+  }
+  const filters = projectFiltersFromParams(params);
+  try {
+    const api = await serverApi();
+    const [firstPage, delegations] = await Promise.all([
+      api.project.list.query(projectFiltersToInput(filters, PROJECT_PAGE_SIZE)),
+      api.delegation.list.query(),
+    ]);
+    return { query: projectFiltersToQuery(filters), firstPage, delegations };
+  } catch {
+    return null;
+  }
+}
+
+export default async function ProjectsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const t = await getTranslations("projects");
+  const [t, initial] = await Promise.all([getTranslations("projects"), searchParams.then(loadInitial)]);
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
@@ -27,9 +62,12 @@ export default async function ProjectsPage() {
           </Link>
         ) : null}
       </div>
-      <Suspense>
-        <ProjectList />
-      </Suspense>
+      {/*
+        No Suspense boundary here: React streams a large boundary's content after its fallback and
+        shows it at least 300 ms after the first paint, which moved the footer (a layout shift) and
+        delayed the largest paint. The page is rendered per request, so useSearchParams needs none.
+      */}
+      <ProjectList initial={initial} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { DELEGATION_KINDS, type DelegationKind } from "@lodestone/domain/enums";
+import { DELEGATION_KINDS, type DelegationKind } from "@lodestone/domain/vocabulary";
 import { DelegationInput } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";

@@ -1,6 +1,6 @@
 "use client";
 
-import { ROLES, type Role } from "@lodestone/domain/enums";
+import { ROLES, type Role } from "@lodestone/domain/vocabulary";
 import { useLocale, useTranslations } from "next-intl";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { fieldErrorMessage } from "@/features/forms/field-errors";

@@ -1,6 +1,6 @@
 "use client";
 
-import { ROLES, type Role } from "@lodestone/domain/enums";
+import { ROLES, type Role } from "@lodestone/domain/vocabulary";
 import type { ListUsersInput, UserSummary } from "@lodestone/domain/user";
 import {
   keepPreviousData,

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from "@lodestone/domain/enums";
+import { ROLES, type Role } from "@lodestone/domain/vocabulary";
 
 export type StatusFilter = "all" | "active";
 

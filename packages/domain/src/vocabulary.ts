@@ -1,0 +1,74 @@
+// The vocabulary of the domain as plain lists and union types, without zod: code that ships to the
+// browser imports these (zod's runtime stays out of the page's scripts). The schemas that check
+// them are in enums.ts (and PROJECT_SORTS' in project-list.ts), built from these very lists.
+
+export const ROLES = ["DELEGATE", "COORDINATOR", "PARTNER", "ADMIN"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const LOCALES = ["en", "ja"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+export const DELEGATION_KINDS = ["FOUNDING", "PARTNER"] as const;
+export type DelegationKind = (typeof DELEGATION_KINDS)[number];
+
+export const ORGANISATION_KINDS = ["COMPANY", "GOVERNMENT_BODY", "RESEARCH"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export const PROJECT_STATUSES = [
+  "DRAFT",
+  "SUBMITTED",
+  "IN_REVIEW",
+  "CHANGES_REQUESTED",
+  "APPROVED",
+  "REJECTED",
+  "IN_DELIVERY",
+  "COMPLETED",
+  "WITHDRAWN",
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const TRANSLATION_STATUSES = ["ORIGINAL", "HUMAN_CHECKED", "MACHINE", "MISSING"] as const;
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+
+export const COMMODITIES = [
+  "NDPR",
+  "DY",
+  "TB",
+  "LA",
+  "CE",
+  "SM",
+  "Y",
+  "GA",
+  "GE",
+  "GRAPHITE",
+  "LITHIUM",
+  "COBALT",
+  "NICKEL",
+] as const;
+export type Commodity = (typeof COMMODITIES)[number];
+
+export const SUPPLY_CHAIN_STAGES = ["MINING", "SEPARATION", "METAL_ALLOY", "MAGNET", "RECYCLING"] as const;
+export type SupplyChainStage = (typeof SUPPLY_CHAIN_STAGES)[number];
+
+export const ROUND_STATUSES = ["OPEN", "CLOSED"] as const;
+export type RoundStatus = (typeof ROUND_STATUSES)[number];
+
+export const VOTE_CHOICES = ["APPROVE", "REJECT", "ABSTAIN"] as const;
+export type VoteChoice = (typeof VOTE_CHOICES)[number];
+
+export const DECISION_OUTCOMES = ["APPROVED", "REJECTED", "CHANGES_REQUESTED"] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+export const STANCES = ["SUPPORT", "OPPOSE", "NEUTRAL", "QUESTION"] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const MILESTONE_STATUSES = ["PLANNED", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
+export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
+
+/**
+ * The orders the project list offers: newest change first (the default), by reference (oldest
+ * first), largest estimated capex first, largest capacity first. Each ends on the id, so the order
+ * is total and a keyset cursor continues it exactly.
+ */
+export const PROJECT_SORTS = ["updated", "reference", "capex", "capacity"] as const;
+export type ProjectSort = (typeof PROJECT_SORTS)[number];
