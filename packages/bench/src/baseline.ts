@@ -266,7 +266,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
 
 async function handle(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? "/", "http://localhost");
-  if (url.pathname === "/healthz") return send(res, 200, { ok: true });
+  if (url.pathname === "/healthz") {
+    // Through the pool, as the API's: it waits behind queries still running.
+    await pool.query("SELECT 1");
+    return send(res, 200, { ok: true });
+  }
   const names = url.pathname.replace(/^\/trpc\//, "").split(",");
   const batch = url.searchParams.get("batch") === "1";
   const raw = req.method === "POST" ? await readBody(req) : (url.searchParams.get("input") ?? "{}");

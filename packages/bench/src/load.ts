@@ -23,7 +23,34 @@ export interface LoadOptions {
   onSuccess?: (token: string) => void;
 }
 
-export function runLoad(o: LoadOptions): Promise<LoadResult> {
+/**
+ * Waits until the server has finished what the last run left in flight: autocannon stops sending
+ * when its time is up, but requests already queued in the server (64 slow dashboard requests, say)
+ * are still being served, and would slow the next run down. Settled = /healthz (one query through
+ * the server's connection pool) answers within 50 ms twice in a row; at most 60 s.
+ */
+export async function settle(baseUrl: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  let quick = 0;
+  while (quick < 2 && Date.now() < deadline) {
+    const t0 = performance.now();
+    const ok = await fetch(`${baseUrl}/healthz`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    quick = ok && performance.now() - t0 < 50 ? quick + 1 : 0;
+    if (quick < 2) await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** One load run, then `settle` (so that what it left in flight does not weigh on the next run). */
+export async function runLoad(o: LoadOptions): Promise<LoadResult> {
+  const result = await load(o);
+  await settle(o.baseUrl);
+  return result;
+}
+
+function load(o: LoadOptions): Promise<LoadResult> {
   let next = 0;
   const latencies: number[] = [];
   const t0 = performance.now();
