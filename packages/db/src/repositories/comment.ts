@@ -50,8 +50,9 @@ export async function getComment(tx: Tx, id: string): Promise<CommentRow | null>
  * One keyset page of a thread level, oldest first (top-level threads when `parentId` is null), in
  * one statement. The keyset condition compares (createdAt, id) with the cursor's row, so the scan
  * starts at the cursor on the thread's index: page 1,000 costs what page 1 does. (Prisma's own
- * cursor is an OR the planner can only filter with, and its nested select built the author as
- * JSON; written out, the deep page went from 4 statements to 1.)
+ * cursor is an OR the planner can only filter with after reading the cursor's row first, and its
+ * nested select built the author as JSON: written out, two statements become one and the API
+ * spends half the CPU on it — `pnpm --filter @lodestone/bench queries`.)
  */
 export async function listComments(
   tx: Tx,
