@@ -34,6 +34,7 @@ import {
   type Sessions,
   type Timed,
 } from "./generate.js";
+import { freePort } from "./free-port.js";
 import { batchPath, queryPath, runLoad, type RequestSpec } from "./load.js";
 import {
   DEFAULT_SCALE,
@@ -98,17 +99,6 @@ async function waitForHealth(url: string, child: ChildProcess, name: string): Pr
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`${name} did not become healthy at ${url}`);
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import("node:net");
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** The child's environment for a database: DATABASE_URL, or LODESTONE_DATA_DIR and no DATABASE_URL. */
