@@ -10,7 +10,7 @@ import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features
 import { Field, describedBy } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
-import { DeliveryProblem } from "./delivery-problem";
+import { ServerProblem } from "@/features/forms/server-problem";
 import type { Assignee } from "./types";
 
 export interface MilestoneValues {
@@ -169,7 +169,7 @@ export function MilestoneForm({
           </optgroup>
         </select>
       </Field>
-      {problem ? <DeliveryProblem title={t("failed")} problem={problem} /> : null}
+      {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
       <div className="flex flex-wrap justify-end gap-3">
         <button type="button" className={secondaryButton} onClick={onCancel}>
           {t("cancel")}

@@ -11,7 +11,7 @@ import { Field, describedBy } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
 import { CALENDAR_DATE, calendarDay } from "./dates";
-import { DeliveryProblem } from "./delivery-problem";
+import { ServerProblem } from "@/features/forms/server-problem";
 import type { MilestoneView } from "./types";
 
 interface ReplanValues {
@@ -99,7 +99,7 @@ export function ReplanForm({ milestone, timeZone, onSubmit, onCancel }: ReplanFo
       <Field id={`${id}-reason`} label={t("reason")} error={errorText("reason")}>
         <textarea rows={3} {...form.register("reason")} {...control("reason")} aria-required="true" />
       </Field>
-      {problem ? <DeliveryProblem title={t("failed")} problem={problem} /> : null}
+      {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
       <div className="flex flex-wrap justify-end gap-3">
         <button type="button" className={secondaryButton} onClick={onCancel}>
           {t("cancel")}

@@ -11,7 +11,7 @@ import { markServerFieldErrors, toApiProblem } from "@/features/forms/api-proble
 import { Field, describedBy } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
-import { DeliveryProblem } from "./delivery-problem";
+import { ServerProblem } from "@/features/forms/server-problem";
 import type { MilestoneView } from "./types";
 
 export interface ReportValues {
@@ -192,7 +192,7 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
           aria-required={status === "DONE" || undefined}
         />
       </Field>
-      {problem ? <DeliveryProblem title={t("failed")} problem={problem} /> : null}
+      {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
       <div className="flex flex-wrap justify-end gap-3">
         <button type="button" className={secondaryButton} onClick={onCancel}>
           {t("cancel")}
