@@ -2,6 +2,7 @@
 // (INSERT … SELECT generate_series: no rows travel through Node). Ids are derived from row numbers
 // (md5 of a tag and the number, as a uuid), so later statements can point at earlier rows
 // without looking them up.
+import { COMMODITIES, SUPPLY_CHAIN_STAGES } from "@lodestone/domain/vocabulary";
 
 export interface DatasetSize {
   delegations: number;
@@ -83,22 +84,7 @@ const STATUS_BY_MOD20 = [
 const DELIVERY_SLOTS = STATUS_BY_MOD20.flatMap((s, i) =>
   ["APPROVED", "IN_DELIVERY", "COMPLETED"].includes(s) ? [i] : [],
 );
-const COMMODITIES = [
-  "NDPR",
-  "DY",
-  "TB",
-  "LA",
-  "CE",
-  "SM",
-  "Y",
-  "GA",
-  "GE",
-  "GRAPHITE",
-  "LITHIUM",
-  "COBALT",
-  "NICKEL",
-];
-const STAGES = ["MINING", "SEPARATION", "METAL_ALLOY", "MAGNET", "RECYCLING"];
+/** SUPPLY_CHAIN_STAGES in words, in the same order. */
 const STAGES_EN = ["mine", "separation plant", "metal and alloy plant", "magnet factory", "recycling plant"];
 const STAGES_JA = ["鉱山", "分離精製プラント", "金属・合金プラント", "磁石工場", "リサイクル工場"];
 const COUNTRIES = ["AU", "JP", "US", "IN", "CA", "VN", "PH", "MY", "KZ", "BR"];
@@ -177,7 +163,7 @@ export function projectsSql(size: DatasetSize, from: number, to: number): string
               now() - (n * interval '7 minutes') AS ts
        FROM (
          SELECT n, (${arr(COMMODITIES)})[n % ${COMMODITIES.length} + 1] AS c,
-                (${arr(STAGES)})[n % 5 + 1] AS st, (${arr(STAGES_EN)})[n % 5 + 1] AS se_en,
+                (${arr(SUPPLY_CHAIN_STAGES)})[n % ${SUPPLY_CHAIN_STAGES.length} + 1] AS st, (${arr(STAGES_EN)})[n % ${STAGES_EN.length} + 1] AS se_en,
                 (${arr(STAGES_JA)})[n % 5 + 1] AS se_ja, (${arr(COUNTRIES)})[n % 10 + 1] AS country,
                 (${arr(STATUS_BY_MOD20)})[n % 20 + 1] AS status
          FROM ${series}
