@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ProjectSectionsNav } from "@/features/projects/project-sections-nav";
+import { titleIn } from "@/features/projects/project-title";
 import { linkClass } from "@/features/ui/styles";
 
 export interface ProjectHeading {
@@ -23,10 +24,7 @@ export function ProjectSectionHeader({
   lead?: string;
 }) {
   const t = useTranslations("project");
-  const locale = useLocale();
-  const preferred = locale === "ja" ? project.titleJa : project.titleEn;
-  const title = preferred.trim() ? preferred : project.titleEn || project.titleJa;
-  const titleLang = preferred.trim() ? locale : locale === "ja" ? "en" : "ja";
+  const { title, lang: titleLang } = titleIn(useLocale(), project);
   return (
     <div className="flex flex-col gap-6">
       <div>

@@ -7,6 +7,7 @@ import { linkClass } from "@/features/ui/styles";
 import { LanguageColumns } from "./language-columns";
 import { Markdown } from "./markdown";
 import { ProjectSectionsNav } from "./project-sections-nav";
+import { ProjectTitle } from "./project-title";
 import { RevisionHistory } from "./revision-history";
 import { StatusBadge } from "./status-badge";
 
@@ -47,30 +48,12 @@ interface ProjectViewProps {
 export function ProjectView({ project, revisions, timeline, commentStats }: ProjectViewProps) {
   const t = useTranslations("project");
   const tLanguage = useTranslations("languageNames");
-  const locale = useLocale();
   const f = project.fields;
-  const titleLocale: Locale = f[locale === "ja" ? "titleJa" : "titleEn"].trim()
-    ? locale
-    : locale === "ja"
-      ? "en"
-      : "ja";
-  const title = titleLocale === "ja" ? f.titleJa : f.titleEn;
 
   return (
     <div className="flex flex-col gap-8">
       <div>
-        <p>
-          <Link href="/projects" className={linkClass}>
-            {t("back")}
-          </Link>
-        </p>
-        <p className="mt-4 font-mono text-sm font-semibold text-slate-700">
-          <span className="sr-only">{t("reference")}: </span>
-          {project.reference}
-        </p>
-        <h1 lang={titleLocale} className="mt-1 text-3xl font-semibold tracking-tight text-slate-900">
-          {title || project.reference}
-        </h1>
+        <ProjectTitle project={{ reference: project.reference, ...project.fields }} />
         <div className="mt-3 flex flex-wrap items-center gap-3 text-slate-700">
           <StatusBadge status={project.status} />
           <span>{t("organisation", { name: project.organisation.name })}</span>
