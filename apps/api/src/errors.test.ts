@@ -1,6 +1,7 @@
 import { DomainError } from "@lodestone/domain/errors";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
+import { ConnectionFailure } from "@lodestone/db/read";
 import { toTRPCError } from "./errors.js";
 
 describe("toTRPCError (the one error mapping)", () => {
@@ -61,6 +62,19 @@ describe("toTRPCError (the one error mapping)", () => {
     const mapped = toTRPCError(error);
     expect(mapped.code).toBe("BAD_REQUEST");
     expect(mapped.message).toMatch(/characters the database does not accept/);
+  });
+
+  it("maps pg's own errors (the written-out hot reads) as Prisma's: by SQLSTATE", () => {
+    const pgError = (code: string) => Object.assign(new Error("from pg"), { code, severity: "ERROR" });
+    expect(toTRPCError(pgError("22021")).code).toBe("BAD_REQUEST");
+    expect(toTRPCError(pgError("57P01")).code).toBe("SERVICE_UNAVAILABLE");
+    expect(toTRPCError(pgError("53300")).code).toBe("SERVICE_UNAVAILABLE");
+    // A connection that ended under a query (read.ts reports it as 08006, connection failure).
+    expect(toTRPCError(new ConnectionFailure(new Error("Connection terminated"))).code).toBe(
+      "SERVICE_UNAVAILABLE",
+    );
+    // A trigger's refusal (P0001) is PostgreSQL's, not one of Prisma's P-codes, and not a 503.
+    expect(toTRPCError(pgError("P0001")).code).toBe("INTERNAL_SERVER_ERROR");
   });
 
   it("hides the details of an unexpected error", () => {

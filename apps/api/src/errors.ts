@@ -23,14 +23,35 @@ function driverError(error: unknown): { kind?: unknown; originalCode?: unknown }
   return meta?.driverAdapterError?.cause ?? {};
 }
 
-function driverCode(error: unknown): string | undefined {
-  const code = driverError(error).originalCode;
-  return typeof code === "string" ? code : undefined;
+/**
+ * PostgreSQL's SQLSTATE: as Prisma's driver adapter passes it on, or as pg itself gives it (the
+ * written-out hot reads, which go to pg directly). Prisma's own codes (P1xxx–P6xxx) are not one.
+ */
+function sqlState(error: unknown): string | undefined {
+  const original = driverError(error).originalCode;
+  if (typeof original === "string") return original;
+  const code = prismaCode(error);
+  return code && /^[0-9A-Z]{5}$/.test(code) && !/^P[1-9]/.test(code) ? code : undefined;
 }
 
 // Driver errors that mean "the database cannot be reached right now". Prisma gives model queries
-// a code of its own (P1001); raw queries (P2010) carry only the driver adapter's kind.
-const UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03", "P1001", "P1017"]);
+// a code of its own (P1001); raw queries (P2010) carry only the driver adapter's kind; pg gives a
+// Node.js error code or a SQLSTATE (class 08: connection exception; 53300: too many connections).
+const UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "57P01",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "53300",
+  "P1001",
+  "P1017",
+]);
 const UNAVAILABLE_KINDS = new Set([
   "DatabaseNotReachable",
   "ConnectionClosed",
@@ -61,7 +82,7 @@ export function toTRPCError(error: unknown): TRPCError {
   if (code === "P2025") {
     return new TRPCError({ code: "NOT_FOUND", message: "That no longer exists.", cause: error });
   }
-  if (INVALID_TEXT.has(driverCode(error) ?? "")) {
+  if (INVALID_TEXT.has(sqlState(error) ?? "")) {
     return new TRPCError({
       code: "BAD_REQUEST",
       message: "Some text could not be stored: it holds characters the database does not accept.",

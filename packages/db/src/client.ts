@@ -4,9 +4,11 @@ import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { acquireDataDirLock, type DataDirLock } from "./lock.js";
+import { readDirectlyThrough } from "./read.js";
 
 export type { PrismaClient };
 export { Prisma } from "./generated/prisma/client.js";
@@ -52,10 +54,19 @@ export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAda
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const adapterFactory = new PrismaPg({ connectionString: options.databaseUrl, max: 20 });
-    const prisma = new PrismaClient({ adapter: adapterFactory });
+    // The client's queries and its written-out hot reads (read.ts) share one pool. The migration
+    // engine gets a factory of its own, whose every connection (and advisory lock) ends with it.
+    const config = { connectionString: options.databaseUrl, max: 20 };
+    const pool = new pg.Pool(config);
+    // A connection that dies while idle leaves the pool (a fresh one is opened when needed); pg
+    // reports it as an event, which must not end the process.
+    pool.on("error", () => {});
+    const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+    readDirectlyThrough(prisma, pool);
+    const adapterFactory = new PrismaPg(config);
     return makeDatabase("postgres", prisma, adapterFactory, async () => {
       await prisma.$disconnect();
+      await pool.end();
     });
   }
 

@@ -2,6 +2,7 @@ import type { Stance } from "@lodestone/domain/enums";
 import type { Page } from "@lodestone/domain/page";
 import type { Tx } from "../client.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { readRows } from "../read.js";
 import { keysetPage } from "./page.js";
 
 export interface CommentRow {
@@ -58,7 +59,9 @@ export async function listComments(
   tx: Tx,
   query: { projectId: string; parentId: string | null; cursor?: string | null | undefined; limit: number },
 ): Promise<Page<CommentRow>> {
-  const rows = await tx.$queryRaw<CommentRow[]>`
+  const rows = await readRows<CommentRow>(
+    tx,
+    Prisma.sql`
     SELECT c.id, c."projectId", c."parentId", c.depth, c.stance::text AS stance, c.body, c."authorId",
            u.name AS "authorName", c."editedAt", c."deletedAt", c."hiddenAt", c."hiddenReason",
            c."replyCount", c."createdAt"
@@ -71,7 +74,8 @@ export async function listComments(
           : Prisma.empty
       }
     ORDER BY c."createdAt", c.id
-    LIMIT ${query.limit + 1}`;
+    LIMIT ${query.limit + 1}`,
+  );
   return keysetPage(rows, query.limit, (row) => row);
 }
 

@@ -8,6 +8,7 @@ import type { Tx } from "../client.js";
 import { likeLiteral } from "./like.js";
 import { afterCursor, keysetPage } from "./page.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { readRows } from "../read.js";
 
 interface ListRow {
   id: string;
@@ -129,7 +130,9 @@ export async function listProjects(
     ...(query.q ? [Prisma.sql`p."searchText" LIKE ${`%${likeLiteral(query.q.toLowerCase())}%`}`] : []),
     ...(query.cursor ? [order.after(query.cursor)] : []),
   ];
-  const rows = await tx.$queryRaw<ListRow[]>`
+  const rows = await readRows<ListRow>(
+    tx,
+    Prisma.sql`
     SELECT p.id, p.reference, p."titleEn", p."titleJa", p."summaryEn", p."summaryJa",
            p."bindingLanguage"::text AS "bindingLanguage", p."translationEn"::text AS "translationEn",
            p."translationJa"::text AS "translationJa", p.status::text AS status, p.commodity::text AS commodity,
@@ -140,7 +143,8 @@ export async function listProjects(
     FROM "Project" p JOIN "Organisation" o ON o.id = p."organisationId"
     WHERE ${Prisma.join(conditions, " AND ")}
     ORDER BY ${order.orderBy}
-    LIMIT ${query.limit + 1}`;
+    LIMIT ${query.limit + 1}`,
+  );
   return keysetPage(rows, query.limit, toListItem);
 }
 
@@ -238,7 +242,11 @@ export const projectAccessSelect = {
 
 /** The project's access record (no texts): what use-cases on its comments, rounds and milestones need. */
 export async function getProjectAccess(tx: Tx, id: string): Promise<ProjectAccess | null> {
-  return tx.project.findUnique({ where: { id }, select: projectAccessSelect });
+  const [row] = await readRows<ProjectAccess>(
+    tx,
+    Prisma.sql`SELECT id, "organisationId", status::text AS status, version FROM "Project" WHERE id = ${id}::uuid`,
+  );
+  return row ?? null;
 }
 
 export async function getProjectRecord(tx: Tx, id: string): Promise<ProjectRecord | null> {

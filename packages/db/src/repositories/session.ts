@@ -2,6 +2,8 @@
 // through the API. Session tokens are stored as SHA-256 hashes: a copy of the table opens nothing.
 import type { Locale, Role } from "@lodestone/domain/enums";
 import type { Tx } from "../client.js";
+import { Prisma } from "../generated/prisma/client.js";
+import { readRows } from "../read.js";
 
 export interface AuthUser {
   id: string;
@@ -117,40 +119,50 @@ export interface SessionWithUser {
   authUser: AuthUser;
 }
 
-/** A live session (not expired) of an active user, or null. */
+/** A live session (not expired) of an active user, or null. Every request asks this first. */
 export async function findSession(tx: Tx, tokenHash: string, now: Date): Promise<SessionWithUser | null> {
-  const row = await tx.session.findUnique({
-    where: { sessionToken: tokenHash },
-    select: {
-      expires: true,
-      user: {
-        select: {
-          ...authUserSelect,
-          role: true,
-          locale: true,
-          timeZone: true,
-          deactivatedAt: true,
-          organisationId: true,
-          delegation: { select: { code: true } },
-        },
-      },
-    },
-  });
-  if (!row || row.expires <= now || row.user.deactivatedAt) return null;
-  const u = row.user;
+  const [row] = await readRows<{
+    expires: Date;
+    id: string;
+    email: string;
+    emailVerified: Date | null;
+    name: string;
+    image: string | null;
+    role: Role;
+    locale: Locale;
+    timeZone: string;
+    deactivatedAt: Date | null;
+    organisationId: string | null;
+    delegation: string | null;
+  }>(
+    tx,
+    Prisma.sql`
+      SELECT s.expires, u.id, u.email, u."emailVerified", u.name, u.image, u.role::text AS role,
+             u.locale::text AS locale, u."timeZone", u."deactivatedAt", u."organisationId",
+             d.code AS delegation
+      FROM "Session" s JOIN "User" u ON u.id = s."userId" LEFT JOIN "Delegation" d ON d.id = u."delegationId"
+      WHERE s."sessionToken" = ${tokenHash}`,
+  );
+  if (!row || row.expires <= now || row.deactivatedAt) return null;
   return {
     expires: row.expires,
-    userId: u.id,
-    authUser: { id: u.id, email: u.email, emailVerified: u.emailVerified, name: u.name, image: u.image },
+    userId: row.id,
+    authUser: {
+      id: row.id,
+      email: row.email,
+      emailVerified: row.emailVerified,
+      name: row.name,
+      image: row.image,
+    },
     principal: {
-      id: u.id,
-      name: u.name,
-      email: u.email,
-      role: u.role,
-      delegation: u.delegation?.code ?? null,
-      organisationId: u.organisationId,
-      locale: u.locale,
-      timeZone: u.timeZone,
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      delegation: row.delegation,
+      organisationId: row.organisationId,
+      locale: row.locale,
+      timeZone: row.timeZone,
     },
   };
 }

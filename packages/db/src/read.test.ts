@@ -1,0 +1,119 @@
+import { ListProjectsInput } from "@lodestone/domain/project-list";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
+import type { Tx } from "./client.js";
+import { Prisma } from "./generated/prisma/client.js";
+import { readRows, readsDirectly } from "./read.js";
+import { listComments } from "./repositories/comment.js";
+import { getProjectAccess, listProjects } from "./repositories/project.js";
+import { createSession, findSession } from "./repositories/session.js";
+import { seed } from "./seed/seed.js";
+import { createTestDatabase, testDatabaseKind, type TestDatabase } from "./testing.js";
+
+let db: TestDatabase;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  await seed(db.prisma);
+});
+afterAll(() => db.close());
+
+/** `work` on the client itself, and on a transaction (where reads always go through Prisma). */
+async function bothWays<T>(work: (tx: Tx) => Promise<T>) {
+  const client = await work(db.prisma);
+  const inTransaction = await db.prisma.$transaction((tx) => work(tx));
+  return { client, inTransaction };
+}
+
+describe(`written-out reads (${testDatabaseKind()})`, () => {
+  it(`go straight to pg on PostgreSQL only, never inside a transaction`, async () => {
+    expect(readsDirectly(db.prisma)).toBe(testDatabaseKind() === "postgres");
+    await db.prisma.$transaction(async (tx) => expect(readsDirectly(tx)).toBe(false));
+  });
+
+  it("give the values $queryRaw gives, for every column type they use, nulls included", async () => {
+    const query = Prisma.sql`
+      SELECT ${"text"}::text AS text, 42::int AS int4, 9007199254740993::bigint AS int8, NULL::bigint AS "noInt8",
+             2.5::float8 AS float8, true AS bool, '2026-11-24T23:59:59.123Z'::timestamptz AS at,
+             NULL::timestamptz AS "noAt", ARRAY['JP', 'US']::text[] AS codes, ARRAY[]::text[] AS "noCodes",
+             'f2a7ae53-7b8e-4bd4-8a3c-1d2b4c5d6e7f'::uuid AS id, NULL::text AS "noText",
+             ${new Date("2026-01-02T03:04:05.006Z")}::timestamptz AS "dateParam", ${12n}::bigint AS "bigintParam"`;
+    const [direct] = await readRows<Record<string, unknown>>(db.prisma, query);
+    const [prisma] = await db.prisma.$queryRaw<Record<string, unknown>[]>(query);
+    expect(direct).toEqual(prisma);
+    expect(direct).toEqual({
+      text: "text",
+      int4: 42,
+      int8: 9007199254740993n,
+      noInt8: null,
+      float8: 2.5,
+      bool: true,
+      at: new Date("2026-11-24T23:59:59.123Z"),
+      noAt: null,
+      codes: ["JP", "US"],
+      noCodes: [],
+      id: "f2a7ae53-7b8e-4bd4-8a3c-1d2b4c5d6e7f",
+      noText: null,
+      dateParam: new Date("2026-01-02T03:04:05.006Z"),
+      bigintParam: 12n,
+    });
+  });
+
+  it("the session, project list, access record and comment page read the same both ways", async () => {
+    const user = await db.prisma.user.findFirstOrThrow({
+      where: { role: "DELEGATE" },
+      select: { id: true },
+      orderBy: { email: "asc" },
+    });
+    const token = createHash("sha256").update("read-parity-session-token").digest("hex");
+    await createSession(db.prisma, token, user.id, new Date(Date.now() + 86_400_000));
+    const session = await bothWays((tx) => findSession(tx, token, new Date()));
+    expect(session.client).not.toBeNull();
+    expect(session.client?.principal.delegation).toMatch(/^[A-Z]{2}$/);
+    expect(session.client).toEqual(session.inTransaction);
+
+    const visibility = { kind: "submitted" } as const;
+    const firstPage = ListProjectsInput.parse({ limit: 2 });
+    const list = await bothWays((tx) => listProjects(tx, visibility, firstPage));
+    expect(list.client.items).toHaveLength(2);
+    expect(list.client.nextCursor).not.toBeNull();
+    expect(list.client).toEqual(list.inTransaction);
+    const next = ListProjectsInput.parse({ limit: 2, cursor: list.client.nextCursor });
+    const second = await bothWays((tx) => listProjects(tx, visibility, next));
+    expect(second.client.items[0]?.id).not.toBe(list.client.items[1]?.id);
+    expect(second.client).toEqual(second.inTransaction);
+    const search = ListProjectsInput.parse({ q: "レアアース" });
+    const found = await bothWays((tx) => listProjects(tx, visibility, search));
+    expect(found.client.items.length).toBeGreaterThan(0);
+    expect(found.client).toEqual(found.inTransaction);
+
+    const project = list.client.items[0]!;
+    const access = await bothWays((tx) => getProjectAccess(tx, project.id));
+    expect(access.client).toMatchObject({ id: project.id, status: project.status });
+    expect(access.client).toEqual(access.inTransaction);
+    const missing = await bothWays((tx) => getProjectAccess(tx, "00000000-0000-4000-8000-000000000000"));
+    expect(missing).toEqual({ client: null, inTransaction: null });
+
+    const discussed = await db.prisma.comment.groupBy({
+      by: ["projectId"],
+      where: { parentId: null },
+      _count: { _all: true },
+      orderBy: { _count: { id: "desc" } },
+      take: 1,
+    });
+    const projectId = discussed[0]!.projectId;
+    const page = await bothWays((tx) => listComments(tx, { projectId, parentId: null, limit: 1 }));
+    expect(page.client.items).toHaveLength(1);
+    expect(page.client.items[0]?.createdAt).toBeInstanceOf(Date);
+    expect(page.client).toEqual(page.inTransaction);
+    const later = await bothWays((tx) =>
+      listComments(tx, { projectId, parentId: null, cursor: page.client.nextCursor, limit: 1 }),
+    );
+    expect(later.client).toEqual(later.inTransaction);
+  });
+
+  it("a statement the database refuses fails with PostgreSQL's code (what the API's error mapping reads)", async () => {
+    const refused = readRows(db.prisma, Prisma.sql`SELECT ${"not a uuid"}::uuid AS id`);
+    if (readsDirectly(db.prisma)) await expect(refused).rejects.toMatchObject({ code: "22P02" });
+    else await expect(refused).rejects.toMatchObject({ code: "P2010" });
+  });
+});
