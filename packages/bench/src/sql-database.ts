@@ -1,6 +1,7 @@
 // One small interface over the two ways the bench and the baseline reach the database: a `pg`
 // pool (PostgreSQL) or PGlite's own query API (the embedded database, opened in this process).
 // PGlite is one connection: its transactions run one at a time, and so do its queries.
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -36,10 +37,28 @@ export interface SqlDatabase extends SqlQueryable {
 /** Where a dataset lives: a PostgreSQL database, or a PGlite data directory. */
 export type SqlTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
 
-export function pgDatabase(pool: pg.Pool): SqlDatabase {
+const statementNames = new Map<string, string>();
+/** A prepared statement's name for `text`: the same on every connection, distinct per text. */
+export function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    name = `b${createHash("sha256").update(text).digest("base64url").slice(0, 22)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * `prepared`: statements with values run as named prepared statements (parsed and planned once
+ * per connection), as the API's hot reads do (packages/db/src/read.ts); the baseline uses them.
+ */
+export function pgDatabase(pool: pg.Pool, { prepared = false }: { prepared?: boolean } = {}): SqlDatabase {
   const queryOn = (client: pg.Pool | pg.PoolClient) => {
     return async <R extends Row>(text: string, values?: readonly unknown[]) => {
-      const result = await client.query<R>(text, values as unknown[] | undefined);
+      const result =
+        prepared && values
+          ? await client.query<R>({ name: statementName(text), text, values: values as unknown[] })
+          : await client.query<R>(text, values as unknown[] | undefined);
       // Several statements without values answer with one result each; keep the last one's rows.
       const all = (Array.isArray(result) ? result : [result]) as pg.QueryResult<R>[];
       return { rows: all.at(-1)?.rows ?? [], rowCount: all.reduce((n, r) => n + (r.rowCount ?? 0), 0) };
@@ -140,9 +159,10 @@ export async function openSqlDatabase(
   target: SqlTarget,
   holder: string,
   connections = 1,
+  options: { prepared?: boolean } = {},
 ): Promise<SqlDatabase> {
   if (target.kind === "pglite") return openPglite(target.dataDir, holder);
-  return pgDatabase(new pg.Pool({ connectionString: target.url, max: connections }));
+  return pgDatabase(new pg.Pool({ connectionString: target.url, max: connections }), options);
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the PGlite directory in LODESTONE_DATA_DIR. */

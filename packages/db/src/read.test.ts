@@ -5,7 +5,7 @@ import type { Tx } from "./client.js";
 import { Prisma } from "./generated/prisma/client.js";
 import { readRows, readsDirectly } from "./read.js";
 import { listComments } from "./repositories/comment.js";
-import { getProjectAccess, listProjects } from "./repositories/project.js";
+import { getProjectAccess, getProjectRecord, listProjects } from "./repositories/project.js";
 import { createSession, findSession } from "./repositories/session.js";
 import { seed } from "./seed/seed.js";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "./testing.js";
@@ -58,7 +58,7 @@ describe(`written-out reads (${testDatabaseKind()})`, () => {
     });
   });
 
-  it("the session, project list, access record and comment page read the same both ways", async () => {
+  it("the session, project list, access record, proposal and comment page read the same both ways", async () => {
     const user = await db.prisma.user.findFirstOrThrow({
       where: { role: "DELEGATE" },
       select: { id: true },
@@ -92,6 +92,30 @@ describe(`written-out reads (${testDatabaseKind()})`, () => {
     expect(access.client).toEqual(access.inTransaction);
     const missing = await bothWays((tx) => getProjectAccess(tx, "00000000-0000-4000-8000-000000000000"));
     expect(missing).toEqual({ client: null, inTransaction: null });
+
+    // The whole proposal: as the model query reads it, with its site, sponsors and revision.
+    const located = await db.prisma.project.findFirstOrThrow({
+      where: { siteLatitude: { not: null }, currentRevisionId: { not: null } },
+      select: {
+        id: true,
+        siteLatitude: true,
+        siteLongitude: true,
+        capexUsd: true,
+        sponsors: { select: { delegation: { select: { code: true } } } },
+        currentRevision: { select: { id: true, number: true, contentHash: true, createdAt: true } },
+      },
+    });
+    const record = await bothWays((tx) => getProjectRecord(tx, located.id));
+    expect(record.client).toEqual(record.inTransaction);
+    expect(record.client?.fields.site.latitude).toBe(Number(located.siteLatitude));
+    expect(record.client?.fields.site.longitude).toBe(Number(located.siteLongitude));
+    expect(record.client?.fields.capexUsd).toBe(Number(located.capexUsd));
+    expect(record.client?.fields.sponsors).toEqual(located.sponsors.map((s) => s.delegation.code).sort());
+    expect(record.client?.currentRevision).toEqual({
+      ...located.currentRevision,
+      createdAt: located.currentRevision!.createdAt.toISOString(),
+    });
+    expect(await getProjectRecord(db.prisma, "00000000-0000-4000-8000-000000000000")).toBeNull();
 
     const discussed = await db.prisma.comment.groupBy({
       by: ["projectId"],

@@ -181,7 +181,14 @@ const recordSelect = {
   currentRevision: { select: { id: true, number: true, contentHash: true, createdAt: true } },
 } satisfies Prisma.ProjectSelect;
 
-type RecordRow = Prisma.ProjectGetPayload<{ select: typeof recordSelect }>;
+type RecordRow = Omit<
+  Prisma.ProjectGetPayload<{ select: typeof recordSelect }>,
+  "siteLatitude" | "siteLongitude"
+> & {
+  // Prisma's Decimal from a model query; a number from the written-out read (float8).
+  siteLatitude: Prisma.Decimal | number | null;
+  siteLongitude: Prisma.Decimal | number | null;
+};
 
 /** A project as the proposal use-cases need it. */
 export type ProjectRecord = Omit<ProjectDetail, "canManage"> & { organisationId: string };
@@ -249,9 +256,47 @@ export async function getProjectAccess(tx: Tx, id: string): Promise<ProjectAcces
   return row ?? null;
 }
 
+/** The whole proposal, in one statement (the project page's first read). */
 export async function getProjectRecord(tx: Tx, id: string): Promise<ProjectRecord | null> {
-  const row = await tx.project.findUnique({ where: { id }, select: recordSelect });
-  return row ? toRecord(row) : null;
+  const [row] = await readRows<
+    Omit<RecordRow, "organisation" | "sponsors" | "currentRevision"> & {
+      organisationName: string;
+      sponsors: string[];
+      revisionId: string | null;
+      revisionNumber: number | null;
+      revisionHash: string | null;
+      revisionAt: Date | null;
+    }
+  >(
+    tx,
+    Prisma.sql`
+      SELECT p.id, p.reference, p."organisationId", p.status::text AS status, p.version, p."titleEn", p."titleJa",
+             p."summaryEn", p."summaryJa", p."bodyEn", p."bodyJa", p."bindingLanguage"::text AS "bindingLanguage",
+             p."translationEn"::text AS "translationEn", p."translationJa"::text AS "translationJa",
+             p.commodity::text AS commodity, p.stage::text AS stage, p."siteCountry", p."siteRegion",
+             p."siteLatitude"::float8 AS "siteLatitude", p."siteLongitude"::float8 AS "siteLongitude",
+             p."capacityTpy", p."capexUsd", p."submittedAt", p."createdAt", p."updatedAt",
+             o.name AS "organisationName",
+             ARRAY(SELECT d.code FROM "ProjectSponsor" ps JOIN "Delegation" d ON d.id = ps."delegationId"
+                   WHERE ps."projectId" = p.id ORDER BY d.code) AS sponsors,
+             r.id AS "revisionId", r.number AS "revisionNumber", r."contentHash" AS "revisionHash",
+             r."createdAt" AS "revisionAt"
+      FROM "Project" p JOIN "Organisation" o ON o.id = p."organisationId"
+      LEFT JOIN "Revision" r ON r.id = p."currentRevisionId"
+      WHERE p.id = ${id}::uuid`,
+  );
+  if (!row) return null;
+  const { organisationName, sponsors, revisionId, revisionNumber, revisionHash, revisionAt, ...project } =
+    row;
+  return toRecord({
+    ...project,
+    organisation: { id: row.organisationId, name: organisationName },
+    sponsors: sponsors.map((code) => ({ delegation: { code } })),
+    currentRevision:
+      revisionId === null
+        ? null
+        : { id: revisionId, number: revisionNumber!, contentHash: revisionHash!, createdAt: revisionAt! },
+  });
 }
 
 function columns(f: ProposalFields, reference: string) {
