@@ -162,7 +162,15 @@ export async function openSqlDatabase(
   options: { prepared?: boolean } = {},
 ): Promise<SqlDatabase> {
   if (target.kind === "pglite") return openPglite(target.dataDir, holder);
-  return pgDatabase(new pg.Pool({ connectionString: target.url, max: connections }), options);
+  return pgDatabase(
+    new pg.Pool({
+      connectionString: target.url,
+      max: connections,
+      // As the API's pool (packages/db/src/client.ts): every execution planned for its values.
+      ...(options.prepared ? { options: "-c plan_cache_mode=force_custom_plan" } : {}),
+    }),
+    options,
+  );
 }
 
 /** PostgreSQL when DATABASE_URL is set, else the PGlite directory in LODESTONE_DATA_DIR. */

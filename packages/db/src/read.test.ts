@@ -30,6 +30,17 @@ describe(`written-out reads (${testDatabaseKind()})`, () => {
     await db.prisma.$transaction(async (tx) => expect(readsDirectly(tx)).toBe(false));
   });
 
+  it.runIf(testDatabaseKind() === "postgres")(
+    "are planned for their values every time (a generic plan cannot use the search index)",
+    async () => {
+      const [row] = await readRows<{ mode: string }>(
+        db.prisma,
+        Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`,
+      );
+      expect(row?.mode).toBe("force_custom_plan");
+    },
+  );
+
   it("give the values $queryRaw gives, for every column type they use, nulls included", async () => {
     const query = Prisma.sql`
       SELECT ${"text"}::text AS text, 42::int AS int4, 9007199254740993::bigint AS int8, NULL::bigint AS "noInt8",
