@@ -1,12 +1,6 @@
 import { createPglite } from "@lodestone/db/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  arrayLiteral,
-  pgliteDatabase,
-  statementName,
-  toPgliteParams,
-  type SqlDatabase,
-} from "./sql-database.js";
+import { arrayLiteral, pgliteDatabase, toPgliteParams, type SqlDatabase } from "./sql-database.js";
 
 describe("arrayLiteral", () => {
   it("quotes elements and escapes quotes and backslashes, as pg does", () => {
@@ -22,15 +16,6 @@ describe("arrayLiteral", () => {
   it("is applied to array parameters only", () => {
     const at = new Date(0);
     expect(toPgliteParams([["A"], "x", 1, null, at])).toEqual(['{"A"}', "x", 1, null, at]);
-  });
-});
-
-describe("statementName", () => {
-  it("names the same text the same way every time, and different texts differently", () => {
-    const list = 'SELECT id FROM "Project" WHERE id = $1';
-    expect(statementName(list)).toBe(statementName(`SELECT id FROM "Project" WHERE id = $1`));
-    expect(statementName(list)).not.toBe(statementName(`${list} LIMIT 1`));
-    expect(statementName(list)).toMatch(/^b[\w-]{22}$/);
   });
 });
 

@@ -1,7 +1,6 @@
 // One small interface over the two ways the bench and the baseline reach the database: a `pg`
 // pool (PostgreSQL) or PGlite's own query API (the embedded database, opened in this process).
 // PGlite is one connection: its transactions run one at a time, and so do its queries.
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -9,6 +8,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { createPglite } from "@lodestone/db/client";
 import pg from "pg";
 import { acquireDataDirLock } from "@lodestone/db/lock";
+import { CUSTOM_PLANS, statementName } from "@lodestone/db/read";
 
 export type Row = pg.QueryResultRow;
 
@@ -36,17 +36,6 @@ export interface SqlDatabase extends SqlQueryable {
 
 /** Where a dataset lives: a PostgreSQL database, or a PGlite data directory. */
 export type SqlTarget = { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
-
-const statementNames = new Map<string, string>();
-/** A prepared statement's name for `text`: the same on every connection, distinct per text. */
-export function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (name === undefined) {
-    name = `b${createHash("sha256").update(text).digest("base64url").slice(0, 22)}`;
-    statementNames.set(text, name);
-  }
-  return name;
-}
 
 /**
  * `prepared`: statements with values run as named prepared statements (parsed and planned once
@@ -166,8 +155,8 @@ export async function openSqlDatabase(
     new pg.Pool({
       connectionString: target.url,
       max: connections,
-      // As the API's pool (packages/db/src/client.ts): every execution planned for its values.
-      ...(options.prepared ? { options: "-c plan_cache_mode=force_custom_plan" } : {}),
+      // As the API's pool: every execution planned for its values.
+      ...(options.prepared ? CUSTOM_PLANS : {}),
     }),
     options,
   );

@@ -8,7 +8,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { acquireDataDirLock, type DataDirLock } from "./lock.js";
-import { readDirectlyThrough } from "./read.js";
+import { CUSTOM_PLANS, readDirectlyThrough } from "./read.js";
 
 export type { PrismaClient };
 export { Prisma } from "./generated/prisma/client.js";
@@ -57,10 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // The client's queries and its written-out hot reads (read.ts) share one pool. The migration
     // engine gets a factory of its own, whose every connection (and advisory lock) ends with it.
     const config = { connectionString: options.databaseUrl, max: 20 };
-    // Prepared statements are planned for their values every time: a generic plan cannot use the
-    // trigram index for a search pattern (measured: the Japanese search fell from 681 to 25 req/s
-    // once PostgreSQL switched to one). Parsing once per connection is what they still save.
-    const pool = new pg.Pool({ ...config, options: "-c plan_cache_mode=force_custom_plan" });
+    const pool = new pg.Pool({ ...config, ...CUSTOM_PLANS });
     // A connection that dies while idle leaves the pool (a fresh one is opened when needed); pg
     // reports it as an event, which must not end the process.
     pool.on("error", () => {});

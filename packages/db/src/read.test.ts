@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import type { Tx } from "./client.js";
 import { Prisma } from "./generated/prisma/client.js";
-import { readRows, readsDirectly } from "./read.js";
+import { readRows, readsDirectly, statementName } from "./read.js";
 import { listComments } from "./repositories/comment.js";
 import { getProjectAccess, getProjectRecord, listProjects } from "./repositories/project.js";
 import { createSession, findSession } from "./repositories/session.js";
@@ -23,6 +23,15 @@ async function bothWays<T>(work: (tx: Tx) => Promise<T>) {
   const inTransaction = await db.prisma.$transaction((tx) => work(tx));
   return { client, inTransaction };
 }
+
+describe("statementName", () => {
+  it("names the same text the same way every time, and different texts differently", () => {
+    const list = 'SELECT id FROM "Project" WHERE id = $1';
+    expect(statementName(list)).toBe(statementName(`SELECT id FROM "Project" WHERE id = $1`));
+    expect(statementName(list)).not.toBe(statementName(`${list} LIMIT 1`));
+    expect(statementName(list)).toMatch(/^r[\w-]{22}$/);
+  });
+});
 
 describe(`written-out reads (${testDatabaseKind()})`, () => {
   it(`go straight to pg on PostgreSQL only, never inside a transaction`, async () => {
