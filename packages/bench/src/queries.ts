@@ -11,8 +11,14 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { openDatabase, type Database, type Tx } from "@lodestone/db/client";
-import { listComments } from "@lodestone/db/repositories/comment";
-import { getProjectAccess, getProjectRecord, listProjects } from "@lodestone/db/repositories/project";
+import { commentSelect, listComments } from "@lodestone/db/repositories/comment";
+import {
+  getProjectAccess,
+  getProjectRecord,
+  listProjects,
+  projectAccessSelect,
+  projectRecordSelect,
+} from "@lodestone/db/repositories/project";
 import { findSession } from "@lodestone/db/repositories/session";
 import { LONG_THREAD_PROJECT, sizeAt } from "./dataset.js";
 import { createDatabase, dropDatabase, generate } from "./generate.js";
@@ -66,7 +72,6 @@ async function hotReads(db: Database): Promise<HotRead[]> {
     data: { sessionToken: token, userId: user.id, expires: new Date(Date.now() + 3_600_000) },
   });
   const now = new Date();
-  const sponsors = { select: { delegation: { select: { code: true } } } } as const;
   return [
     {
       name: "project list, first page (20)",
@@ -93,7 +98,7 @@ async function hotReads(db: Database): Promise<HotRead[]> {
             capexUsd: true,
             updatedAt: true,
             organisation: { select: { id: true, name: true } },
-            sponsors,
+            sponsors: { select: { delegation: { select: { code: true } } } },
           },
           orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
           take: 21,
@@ -115,22 +120,7 @@ async function hotReads(db: Database): Promise<HotRead[]> {
             createdAt: { gte: after!.createdAt },
             OR: [{ createdAt: { gt: after!.createdAt } }, { id: { gt: after!.id } }],
           },
-          select: {
-            id: true,
-            projectId: true,
-            parentId: true,
-            depth: true,
-            stance: true,
-            body: true,
-            authorId: true,
-            editedAt: true,
-            deletedAt: true,
-            hiddenAt: true,
-            hiddenReason: true,
-            replyCount: true,
-            createdAt: true,
-            author: { select: { name: true } },
-          },
+          select: commentSelect,
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
           take: 21,
         });
@@ -168,25 +158,13 @@ async function hotReads(db: Database): Promise<HotRead[]> {
     {
       name: "project record (texts, organisation, sponsors, revision)",
       calls: 1500,
-      model: () =>
-        prisma.project.findUnique({
-          where: { id: project!.id },
-          include: {
-            organisation: { select: { id: true, name: true } },
-            sponsors,
-            currentRevision: { select: { id: true, number: true, contentHash: true, createdAt: true } },
-          },
-        }),
+      model: () => prisma.project.findUnique({ where: { id: project!.id }, select: projectRecordSelect }),
       read: (tx) => getProjectRecord(tx, project!.id),
     },
     {
       name: "project access record",
       calls: 2000,
-      model: () =>
-        prisma.project.findUnique({
-          where: { id: project!.id },
-          select: { id: true, organisationId: true, status: true, version: true },
-        }),
+      model: () => prisma.project.findUnique({ where: { id: project!.id }, select: projectAccessSelect }),
       read: (tx) => getProjectAccess(tx, project!.id),
     },
   ];

@@ -22,7 +22,8 @@ export interface CommentRow {
   createdAt: Date;
 }
 
-const select = {
+/** A comment row with its author's name, as the model queries read it. */
+export const commentSelect = {
   id: true,
   projectId: true,
   parentId: true,
@@ -43,7 +44,7 @@ type Selected = Omit<CommentRow, "authorName"> & { author: { name: string } };
 const toRow = ({ author, ...c }: Selected): CommentRow => ({ ...c, authorName: author.name });
 
 export async function getComment(tx: Tx, id: string): Promise<CommentRow | null> {
-  const row = await tx.comment.findUnique({ where: { id }, select });
+  const row = await tx.comment.findUnique({ where: { id }, select: commentSelect });
   return row ? toRow(row) : null;
 }
 
@@ -93,7 +94,7 @@ export async function createComment(
   },
 ): Promise<CommentRow> {
   const { authorName, ...data } = c;
-  const { author: _none, ...scalars } = select;
+  const { author: _none, ...scalars } = commentSelect;
   const row = await tx.comment.create({ data, select: scalars });
   if (c.parentId) {
     await tx.comment.update({
@@ -118,7 +119,9 @@ export async function editComment(
     data: { commentId: id, previousBody: before.body, editorId },
     select: { id: true },
   });
-  return toRow(await tx.comment.update({ where: { id }, data: { body, editedAt: at }, select }));
+  return toRow(
+    await tx.comment.update({ where: { id }, data: { body, editedAt: at }, select: commentSelect }),
+  );
 }
 
 export async function listCommentEdits(tx: Tx, commentId: string) {
@@ -131,7 +134,7 @@ export async function listCommentEdits(tx: Tx, commentId: string) {
 }
 
 export async function markCommentDeleted(tx: Tx, id: string, at: Date): Promise<CommentRow> {
-  return toRow(await tx.comment.update({ where: { id }, data: { deletedAt: at }, select }));
+  return toRow(await tx.comment.update({ where: { id }, data: { deletedAt: at }, select: commentSelect }));
 }
 
 export async function setCommentHidden(
@@ -142,7 +145,7 @@ export async function setCommentHidden(
   const data = hidden
     ? { hiddenAt: hidden.at, hiddenReason: hidden.reason, hiddenById: hidden.byId }
     : { hiddenAt: null, hiddenReason: null, hiddenById: null };
-  return toRow(await tx.comment.update({ where: { id }, data, select }));
+  return toRow(await tx.comment.update({ where: { id }, data, select: commentSelect }));
 }
 
 /** Comments on a project and the stance of its threads, counted by the database. */

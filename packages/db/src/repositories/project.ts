@@ -150,7 +150,8 @@ export async function listProjects(
 
 // ── Proposals ───────────────────────────────────────────────────────────────────────────────
 
-const recordSelect = {
+/** The whole proposal as Prisma's model query reads it (a create or update returns it so). */
+export const projectRecordSelect = {
   id: true,
   reference: true,
   organisationId: true,
@@ -182,7 +183,7 @@ const recordSelect = {
 } satisfies Prisma.ProjectSelect;
 
 type RecordRow = Omit<
-  Prisma.ProjectGetPayload<{ select: typeof recordSelect }>,
+  Prisma.ProjectGetPayload<{ select: typeof projectRecordSelect }>,
   "siteLatitude" | "siteLongitude"
 > & {
   // Prisma's Decimal from a model query; a number from the written-out read (float8).
@@ -351,7 +352,7 @@ export async function createDraft(
       createdById: draft.createdById,
       sponsors: { create: draft.sponsorIds.map((delegationId) => ({ delegationId })) },
     },
-    select: recordSelect,
+    select: projectRecordSelect,
   });
   return toRecord(row);
 }
