@@ -1,8 +1,8 @@
 // Written-out hot reads (the session of every request, the project list, comment pages, a
 // project's record and its access record) on PostgreSQL go straight to the pg pool that Prisma's
 // adapter uses, as named prepared statements. Through `$queryRaw` the same statement costs the
-// API about twice the CPU (Prisma's query interpreter and row conversion on top of pg; measured by
-// `pnpm --filter @lodestone/bench queries`), and PostgreSQL parses and plans it on every call. Everywhere else — PGlite, and any read inside a transaction —
+// API 1.5 to 2.5 times the CPU (Prisma's query interpreter and row conversion on top of pg;
+// `pnpm --filter @lodestone/bench queries`), and PostgreSQL parses it on every call. Everywhere else — PGlite, and any read inside a transaction —
 // the statement goes through `tx.$queryRaw`, so a read sees its transaction's writes. Both paths
 // return the same values for the column types these reads use (checked by read.test.ts).
 import { createHash } from "node:crypto";
