@@ -1,7 +1,7 @@
 import { DomainError } from "@lodestone/domain/errors";
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { ConnectionFailure } from "@lodestone/db/read";
+import { ConnectionFailure } from "@lodestone/db/statement";
 import { toTRPCError } from "./errors.js";
 
 describe("toTRPCError (the one error mapping)", () => {
@@ -64,12 +64,13 @@ describe("toTRPCError (the one error mapping)", () => {
     expect(mapped.message).toMatch(/characters the database does not accept/);
   });
 
-  it("maps pg's own errors (the written-out hot reads) as Prisma's: by SQLSTATE", () => {
+  it("maps pg's own errors (the written-out hot statements) as Prisma's: by SQLSTATE", () => {
     const pgError = (code: string) => Object.assign(new Error("from pg"), { code, severity: "ERROR" });
     expect(toTRPCError(pgError("22021")).code).toBe("BAD_REQUEST");
+    expect(toTRPCError(pgError("23505")).code).toBe("CONFLICT");
     expect(toTRPCError(pgError("57P01")).code).toBe("SERVICE_UNAVAILABLE");
     expect(toTRPCError(pgError("53300")).code).toBe("SERVICE_UNAVAILABLE");
-    // A connection that ended under a query (read.ts reports it as 08006, connection failure).
+    // A connection that ended under a query (statement.ts reports it as 08006, connection failure).
     expect(toTRPCError(new ConnectionFailure(new Error("Connection terminated"))).code).toBe(
       "SERVICE_UNAVAILABLE",
     );

@@ -76,7 +76,7 @@ export function toTRPCError(error: unknown): TRPCError {
   }
   const code = prismaCode(error) ?? prismaCode((error as { cause?: unknown } | null)?.cause);
   const kind = driverError(error).kind;
-  if (code === "P2002" || kind === "UniqueConstraintViolation") {
+  if (code === "P2002" || kind === "UniqueConstraintViolation" || sqlState(error) === "23505") {
     return new TRPCError({ code: "CONFLICT", message: "That already exists.", cause: error });
   }
   if (code === "P2025") {

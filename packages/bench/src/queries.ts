@@ -2,7 +2,7 @@
 // The hot reads of the API, each three ways in the same run, on the generated dataset in a fresh
 // PostgreSQL database (DATABASE_URL): through Prisma's model query (nested select); the
 // repository's written-out statement through Prisma's `$queryRaw`; and the same statement as the
-// repository runs it on PostgreSQL, straight through pg (packages/db/src/read.ts). Reports the
+// repository runs it on PostgreSQL, straight through pg (packages/db/src/statement.ts). Reports the
 // API process's CPU time per call (median of the rounds), which is what the load benchmark's
 // throughput is bound by. Writes results/queries.md.
 import { mkdir, writeFile } from "node:fs/promises";
@@ -179,7 +179,7 @@ async function main() {
     await generate(pgDatabase(pool), sizeAt(scale));
     await pool.end();
     const db = await openDatabase({ databaseUrl: created.url, dataDir: "memory://", holder: "bench" });
-    // An extended client is another object: readRows sends its statements through `$queryRaw`.
+    // An extended client is another object: queryRows sends its statements through `$queryRaw`.
     const throughPrisma = db.prisma.$extends({}) as unknown as Tx;
     const rows: (string | number)[][] = [];
     try {
@@ -205,7 +205,7 @@ async function main() {
       "",
       `CPU time of the API's process per call (µs, median of ${rounds} rounds, 8 calls in flight) on PostgreSQL, ` +
         `dataset at scale ${scale}. The repositories use the last column: the written-out statement, sent by ` +
-        "packages/db/src/read.ts straight to the pool Prisma's adapter uses, as a named prepared statement.",
+        "packages/db/src/statement.ts straight to the pool Prisma's adapter uses, as a named prepared statement.",
       "",
       markdownTable(
         ["read", "model query µs", "written out, $queryRaw µs", "written out, pg µs", "pg ÷ model"],

@@ -8,7 +8,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import { createPglite } from "@lodestone/db/client";
 import pg from "pg";
 import { acquireDataDirLock } from "@lodestone/db/lock";
-import { CUSTOM_PLANS, statementName } from "@lodestone/db/read";
+import { CUSTOM_PLANS, statementName } from "@lodestone/db/statement";
 
 export type Row = pg.QueryResultRow;
 
@@ -39,7 +39,7 @@ export type SqlTarget = { kind: "postgres"; url: string } | { kind: "pglite"; da
 
 /**
  * `prepared`: statements with values run as named prepared statements (parsed and planned once
- * per connection), as the API's hot reads do (packages/db/src/read.ts); the baseline uses them.
+ * per connection), as the API's hot reads do (packages/db/src/statement.ts); the baseline uses them.
  */
 export function pgDatabase(pool: pg.Pool, { prepared = false }: { prepared?: boolean } = {}): SqlDatabase {
   const queryOn = (client: pg.Pool | pg.PoolClient) => {

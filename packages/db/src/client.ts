@@ -8,7 +8,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.js";
 import { acquireDataDirLock, type DataDirLock } from "./lock.js";
-import { CUSTOM_PLANS, readDirectlyThrough } from "./read.js";
+import { CUSTOM_PLANS, runDirectlyThrough } from "./statement.js";
 
 export type { PrismaClient };
 export { Prisma } from "./generated/prisma/client.js";
@@ -54,7 +54,7 @@ export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAda
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    // The client's queries and its written-out hot reads (read.ts) share one pool. The migration
+    // The client's queries and its written-out hot reads (statement.ts) share one pool. The migration
     // engine gets a factory of its own, whose every connection (and advisory lock) ends with it.
     const config = { connectionString: options.databaseUrl, max: 20 };
     const pool = new pg.Pool({ ...config, ...CUSTOM_PLANS });
@@ -62,7 +62,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // reports it as an event, which must not end the process.
     pool.on("error", () => {});
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-    readDirectlyThrough(prisma, pool);
+    runDirectlyThrough(prisma, pool);
     const adapterFactory = new PrismaPg(config);
     return makeDatabase("postgres", prisma, adapterFactory, async () => {
       await prisma.$disconnect();

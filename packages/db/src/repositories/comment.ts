@@ -2,7 +2,7 @@ import type { Stance } from "@lodestone/domain/enums";
 import type { Page } from "@lodestone/domain/page";
 import type { Tx } from "../client.js";
 import { Prisma } from "../generated/prisma/client.js";
-import { readRows } from "../read.js";
+import { queryRows } from "../statement.js";
 import { keysetPage } from "./page.js";
 
 export interface CommentRow {
@@ -60,7 +60,7 @@ export async function listComments(
   tx: Tx,
   query: { projectId: string; parentId: string | null; cursor?: string | null | undefined; limit: number },
 ): Promise<Page<CommentRow>> {
-  const rows = await readRows<CommentRow>(
+  const rows = await queryRows<CommentRow>(
     tx,
     Prisma.sql`
     SELECT c.id, c."projectId", c."parentId", c.depth, c.stance::text AS stance, c.body, c."authorId",

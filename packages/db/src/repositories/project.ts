@@ -8,7 +8,7 @@ import type { Tx } from "../client.js";
 import { likeLiteral } from "./like.js";
 import { afterCursor, keysetPage } from "./page.js";
 import { Prisma } from "../generated/prisma/client.js";
-import { readRows } from "../read.js";
+import { queryRows } from "../statement.js";
 
 interface ListRow {
   id: string;
@@ -130,7 +130,7 @@ export async function listProjects(
     ...(query.q ? [Prisma.sql`p."searchText" LIKE ${`%${likeLiteral(query.q.toLowerCase())}%`}`] : []),
     ...(query.cursor ? [order.after(query.cursor)] : []),
   ];
-  const rows = await readRows<ListRow>(
+  const rows = await queryRows<ListRow>(
     tx,
     Prisma.sql`
     SELECT p.id, p.reference, p."titleEn", p."titleJa", p."summaryEn", p."summaryJa",
@@ -250,7 +250,7 @@ export const projectAccessSelect = {
 
 /** The project's access record (no texts): what use-cases on its comments, rounds and milestones need. */
 export async function getProjectAccess(tx: Tx, id: string): Promise<ProjectAccess | null> {
-  const [row] = await readRows<ProjectAccess>(
+  const [row] = await queryRows<ProjectAccess>(
     tx,
     Prisma.sql`SELECT id, "organisationId", status::text AS status, version FROM "Project" WHERE id = ${id}::uuid`,
   );
@@ -259,7 +259,7 @@ export async function getProjectAccess(tx: Tx, id: string): Promise<ProjectAcces
 
 /** The whole proposal, in one statement (the project page's first read). */
 export async function getProjectRecord(tx: Tx, id: string): Promise<ProjectRecord | null> {
-  const [row] = await readRows<
+  const [row] = await queryRows<
     Omit<RecordRow, "organisation" | "sponsors" | "currentRevision"> & {
       organisationName: string;
       sponsors: string[];

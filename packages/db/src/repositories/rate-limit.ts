@@ -1,5 +1,6 @@
 import type { Tx } from "../client.js";
 import { Prisma } from "../generated/prisma/client.js";
+import { queryRows } from "../statement.js";
 
 /**
  * Counts one request against each key in the window starting at its `windowStart` and returns
@@ -12,11 +13,14 @@ export async function countRateLimitHits(
   hits: readonly { key: string; windowStart: Date }[],
 ): Promise<number[]> {
   if (!hits.length) return [];
-  const rows = await tx.$queryRaw<{ key: string; count: number }[]>`
+  const rows = await queryRows<{ key: string; count: number }>(
+    tx,
+    Prisma.sql`
     INSERT INTO "RateLimitHit" ("key", "windowStart", "count")
-    VALUES ${Prisma.join(hits.map((h) => Prisma.sql`(${h.key}, ${h.windowStart}, 1)`))}
+    VALUES ${Prisma.join(hits.map((h) => Prisma.sql`(${h.key}::text, ${h.windowStart}::timestamptz, 1)`))}
     ON CONFLICT ("key", "windowStart") DO UPDATE SET "count" = "RateLimitHit"."count" + 1
-    RETURNING "key", "count"`;
+    RETURNING "key", "count"`,
+  );
   const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
   return hits.map((h) => counts.get(h.key) ?? 1);
 }

@@ -1,10 +1,11 @@
 // Review rounds, votes and decisions. One counted vote per delegate per round is guaranteed by
 // the unique index on ("roundId", "voterId"); tallies are counted by the database.
 import type { DecisionRule, VoteCounts } from "@lodestone/domain/decision";
-import type { DecisionOutcome, RoundStatus, VoteChoice } from "@lodestone/domain/enums";
-import type { Prisma } from "../generated/prisma/client.js";
+import type { DecisionOutcome, ProjectStatus, RoundStatus, VoteChoice } from "@lodestone/domain/enums";
 import type { Tx } from "../client.js";
-import { projectAccessSelect, type ProjectAccess } from "./project.js";
+import { Prisma } from "../generated/prisma/client.js";
+import { queryRows } from "../statement.js";
+import type { ProjectAccess } from "./project.js";
 
 export interface RoundRow {
   id: string;
@@ -44,18 +45,38 @@ const toRound = ({ decision, rule, _count, ...r }: RoundSelected): RoundRow => (
   decisionId: decision?.id ?? null,
 });
 
-/** A round with its project's access record (one statement: every use-case on a round checks both). */
+/**
+ * A round with its project's access record, in one written-out statement (every use-case on a
+ * round checks both, and a vote starts with it). The same columns as `roundSelect`.
+ */
 export async function getRound(
   tx: Tx,
   id: string,
 ): Promise<{ round: RoundRow; project: ProjectAccess } | null> {
-  const row = await tx.reviewRound.findUnique({
-    where: { id },
-    select: { ...roundSelect, project: { select: projectAccessSelect } },
-  });
+  const [row] = await queryRows<
+    Omit<RoundRow, "hasDecision"> & {
+      organisationId: string;
+      projectStatus: ProjectStatus;
+      projectVersion: number;
+    }
+  >(
+    tx,
+    Prisma.sql`
+      SELECT r.id, r."projectId", r."revisionId", r.status::text AS status, r.rule,
+             r."opensAt", r."closesAt", r."closedAt",
+             (SELECT count(*)::int FROM "Vote" v WHERE v."roundId" = r.id) AS "voteCount",
+             d.id AS "decisionId",
+             p."organisationId", p.status::text AS "projectStatus", p.version AS "projectVersion"
+      FROM "ReviewRound" r JOIN "Project" p ON p.id = r."projectId"
+      LEFT JOIN "Decision" d ON d."roundId" = r.id
+      WHERE r.id = ${id}::uuid`,
+  );
   if (!row) return null;
-  const { project, ...round } = row;
-  return { round: toRound(round), project };
+  const { organisationId, projectStatus, projectVersion, ...round } = row;
+  return {
+    round: { ...round, hasDecision: round.decisionId !== null },
+    project: { id: round.projectId, organisationId, status: projectStatus, version: projectVersion },
+  };
 }
 
 /** The project's rounds, newest first. */
@@ -114,16 +135,18 @@ export async function castVote(
     requestId: string | null;
   },
 ): Promise<{ changed: boolean } | null> {
-  const rows = await tx.$queryRaw<{ inserted: boolean }[]>`
+  const rows = await queryRows<{ inserted: boolean }>(
+    tx,
+    Prisma.sql`
     WITH open_round AS (
       SELECT id FROM "ReviewRound"
-      WHERE id = ${vote.roundId}::uuid AND status = 'OPEN' AND "closesAt" > ${vote.at}
+      WHERE id = ${vote.roundId}::uuid AND status = 'OPEN' AND "closesAt" > ${vote.at}::timestamptz
         AND rule -> 'countedDelegations' @> jsonb_build_array(${vote.delegation}::text)
       FOR SHARE
     ), counted AS (
       INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
       SELECT gen_random_uuid(), open_round.id, voter.id, voter."delegationId",
-             ${vote.choice}::"VoteChoice", ${vote.reason}, ${vote.at}, ${vote.at}
+             ${vote.choice}::"VoteChoice", ${vote.reason}::text, ${vote.at}::timestamptz, ${vote.at}::timestamptz
       FROM open_round JOIN "User" voter ON voter.id = ${vote.voterId}::uuid
       ON CONFLICT ("roundId", "voterId") DO UPDATE
         SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, "updatedAt" = EXCLUDED."updatedAt"
@@ -134,10 +157,11 @@ export async function castVote(
     ), audited AS (
       INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after, "requestId", "createdAt")
       SELECT gen_random_uuid(), "voterId", CASE WHEN inserted THEN 'vote.cast' ELSE 'vote.changed' END,
-             'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice), ${vote.requestId}, "updatedAt"
+             'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice), ${vote.requestId}::text, "updatedAt"
       FROM counted
     )
-    SELECT inserted FROM counted`;
+    SELECT inserted FROM counted`,
+  );
   const result = rows[0];
   return result ? { changed: !result.inserted } : null;
 }

@@ -3,7 +3,7 @@
 import type { Locale, Role } from "@lodestone/domain/enums";
 import type { Tx } from "../client.js";
 import { Prisma } from "../generated/prisma/client.js";
-import { readRows } from "../read.js";
+import { queryRows } from "../statement.js";
 
 export interface AuthUser {
   id: string;
@@ -121,7 +121,7 @@ export interface SessionWithUser {
 
 /** A live session (not expired) of an active user, or null. Every request asks this first. */
 export async function findSession(tx: Tx, tokenHash: string, now: Date): Promise<SessionWithUser | null> {
-  const [row] = await readRows<{
+  const [row] = await queryRows<{
     expires: Date;
     id: string;
     email: string;

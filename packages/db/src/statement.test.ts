@@ -3,8 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
 import type { Tx } from "./client.js";
 import { Prisma } from "./generated/prisma/client.js";
-import { readRows, readsDirectly, statementName } from "./read.js";
+import { queryRows, runsDirectly, statementName } from "./statement.js";
 import { listComments } from "./repositories/comment.js";
+import { countRateLimitHits } from "./repositories/rate-limit.js";
+import { castVote, getRound } from "./repositories/review.js";
 import { getProjectAccess, getProjectRecord, listProjects } from "./repositories/project.js";
 import { createSession, findSession } from "./repositories/session.js";
 import { seed } from "./seed/seed.js";
@@ -33,16 +35,16 @@ describe("statementName", () => {
   });
 });
 
-describe(`written-out reads (${testDatabaseKind()})`, () => {
+describe(`written-out statements (${testDatabaseKind()})`, () => {
   it(`go straight to pg on PostgreSQL only, never inside a transaction`, async () => {
-    expect(readsDirectly(db.prisma)).toBe(testDatabaseKind() === "postgres");
-    await db.prisma.$transaction(async (tx) => expect(readsDirectly(tx)).toBe(false));
+    expect(runsDirectly(db.prisma)).toBe(testDatabaseKind() === "postgres");
+    await db.prisma.$transaction(async (tx) => expect(runsDirectly(tx)).toBe(false));
   });
 
   it.runIf(testDatabaseKind() === "postgres")(
     "are planned for their values every time (a generic plan cannot use the search index)",
     async () => {
-      const [row] = await readRows<{ mode: string }>(
+      const [row] = await queryRows<{ mode: string }>(
         db.prisma,
         Prisma.sql`SELECT current_setting('plan_cache_mode') AS mode`,
       );
@@ -56,8 +58,9 @@ describe(`written-out reads (${testDatabaseKind()})`, () => {
              2.5::float8 AS float8, true AS bool, '2026-11-24T23:59:59.123Z'::timestamptz AS at,
              NULL::timestamptz AS "noAt", ARRAY['JP', 'US']::text[] AS codes, ARRAY[]::text[] AS "noCodes",
              'f2a7ae53-7b8e-4bd4-8a3c-1d2b4c5d6e7f'::uuid AS id, NULL::text AS "noText",
-             ${new Date("2026-01-02T03:04:05.006Z")}::timestamptz AS "dateParam", ${12n}::bigint AS "bigintParam"`;
-    const [direct] = await readRows<Record<string, unknown>>(db.prisma, query);
+             ${new Date("2026-01-02T03:04:05.006Z")}::timestamptz AS "dateParam", ${12n}::bigint AS "bigintParam",
+             '{"countedDelegations": ["JP", "US"], "quorum": 0.5, "veto": null}'::jsonb AS json`;
+    const [direct] = await queryRows<Record<string, unknown>>(db.prisma, query);
     const [prisma] = await db.prisma.$queryRaw<Record<string, unknown>[]>(query);
     expect(direct).toEqual(prisma);
     expect(direct).toEqual({
@@ -75,6 +78,7 @@ describe(`written-out reads (${testDatabaseKind()})`, () => {
       noText: null,
       dateParam: new Date("2026-01-02T03:04:05.006Z"),
       bigintParam: 12n,
+      json: { countedDelegations: ["JP", "US"], quorum: 0.5, veto: null },
     });
   });
 
@@ -155,9 +159,130 @@ describe(`written-out reads (${testDatabaseKind()})`, () => {
     expect(later.client).toEqual(later.inTransaction);
   });
 
+  it("a round with its project reads as the model query reads it, both ways", async () => {
+    const rounds = await db.prisma.reviewRound.findMany({
+      select: {
+        id: true,
+        projectId: true,
+        revisionId: true,
+        status: true,
+        rule: true,
+        opensAt: true,
+        closesAt: true,
+        closedAt: true,
+        decision: { select: { id: true } },
+        _count: { select: { votes: true } },
+        project: { select: { id: true, organisationId: true, status: true, version: true } },
+      },
+    });
+    // The seed has rounds open and closed, with and without votes and decisions.
+    expect(rounds.some((r) => r.decision !== null)).toBe(true);
+    expect(rounds.some((r) => r.decision === null && r._count.votes > 0)).toBe(true);
+    for (const { decision, _count, project, ...round } of rounds) {
+      const read = await bothWays((tx) => getRound(tx, round.id));
+      expect(read.client).toEqual(read.inTransaction);
+      expect(read.client).toEqual({
+        round: {
+          ...round,
+          voteCount: _count.votes,
+          hasDecision: decision !== null,
+          decisionId: decision?.id ?? null,
+        },
+        project,
+      });
+    }
+    expect(await getRound(db.prisma, "00000000-0000-4000-8000-000000000000")).toBeNull();
+  });
+
+  it("a vote and a rate-limit count write the same rows both ways", async () => {
+    const round = await db.prisma.reviewRound.findFirstOrThrow({
+      where: { status: "OPEN" },
+      select: { id: true, rule: true, closesAt: true },
+    });
+    const counted = (round.rule as { countedDelegations: string[] }).countedDelegations;
+    const voters = await db.prisma.user.findMany({
+      where: {
+        role: "DELEGATE",
+        delegation: { code: { in: counted } },
+        votes: { none: { roundId: round.id } },
+      },
+      select: { id: true, delegation: { select: { code: true } } },
+      take: 2,
+    });
+    expect(voters).toHaveLength(2);
+    const at = new Date(round.closesAt.getTime() - 60_000);
+    const vote = (voterId: string, choice: "APPROVE" | "REJECT", when = at) => ({
+      roundId: round.id,
+      voterId,
+      delegation: voters.find((v) => v.id === voterId)!.delegation!.code,
+      choice,
+      reason: choice === "REJECT" ? "Water use is not yet assessed." : null,
+      at: when,
+      requestId: `parity-${choice}`,
+    });
+    const [direct, inTx] = voters.map((v) => v.id) as [string, string];
+    expect(await castVote(db.prisma, vote(direct, "APPROVE"))).toEqual({ changed: false });
+    expect(await db.prisma.$transaction((tx) => castVote(tx, vote(inTx, "APPROVE")))).toEqual({
+      changed: false,
+    });
+    expect(await castVote(db.prisma, vote(direct, "REJECT"))).toEqual({ changed: true });
+    expect(await db.prisma.$transaction((tx) => castVote(tx, vote(inTx, "REJECT")))).toEqual({
+      changed: true,
+    });
+    // After the round's closing time, neither way counts a vote.
+    const late = new Date(round.closesAt.getTime() + 1);
+    expect(await castVote(db.prisma, vote(direct, "APPROVE", late))).toBeNull();
+    expect(await db.prisma.$transaction((tx) => castVote(tx, vote(inTx, "APPROVE", late)))).toBeNull();
+
+    const written = async (voterId: string) => ({
+      vote: await db.prisma.vote.findUniqueOrThrow({
+        where: { roundId_voterId: { roundId: round.id, voterId } },
+        select: { choice: true, reason: true, createdAt: true, updatedAt: true },
+      }),
+      history: await db.prisma.voteHistory.findMany({
+        where: { roundId: round.id, voterId },
+        select: { choice: true, reason: true, createdAt: true },
+        orderBy: { createdAt: "asc" },
+      }),
+      audit: await db.prisma.auditEvent.findMany({
+        where: { entityId: round.id, actorId: voterId },
+        select: { action: true, after: true, requestId: true, createdAt: true },
+        orderBy: [{ createdAt: "asc" }, { action: "asc" }],
+      }),
+    });
+    const mine = await written(direct);
+    expect(mine).toEqual(await written(inTx));
+    expect(mine.vote).toEqual({
+      choice: "REJECT",
+      reason: "Water use is not yet assessed.",
+      createdAt: at,
+      updatedAt: at,
+    });
+    expect(mine.history.map((h) => h.choice)).toEqual(["APPROVE", "REJECT"]);
+    expect(mine.audit).toEqual([
+      { action: "vote.cast", after: { choice: "APPROVE" }, requestId: "parity-APPROVE", createdAt: at },
+      { action: "vote.changed", after: { choice: "REJECT" }, requestId: "parity-REJECT", createdAt: at },
+    ]);
+
+    const windowStart = new Date("2026-11-24T10:07:00Z");
+    const hits = [
+      { key: "parity:user", windowStart },
+      { key: "parity:ip", windowStart },
+    ];
+    expect(await countRateLimitHits(db.prisma, hits)).toEqual([1, 1]);
+    expect(await db.prisma.$transaction((tx) => countRateLimitHits(tx, hits))).toEqual([2, 2]);
+    expect(await countRateLimitHits(db.prisma, hits.slice(1))).toEqual([3]);
+    expect(
+      await db.prisma.rateLimitHit.findMany({ where: { windowStart }, orderBy: { key: "asc" } }),
+    ).toEqual([
+      { key: "parity:ip", windowStart, count: 3 },
+      { key: "parity:user", windowStart, count: 2 },
+    ]);
+  });
+
   it("a statement the database refuses fails with PostgreSQL's code (what the API's error mapping reads)", async () => {
-    const refused = readRows(db.prisma, Prisma.sql`SELECT ${"not a uuid"}::uuid AS id`);
-    if (readsDirectly(db.prisma)) await expect(refused).rejects.toMatchObject({ code: "22P02" });
+    const refused = queryRows(db.prisma, Prisma.sql`SELECT ${"not a uuid"}::uuid AS id`);
+    if (runsDirectly(db.prisma)) await expect(refused).rejects.toMatchObject({ code: "22P02" });
     else await expect(refused).rejects.toMatchObject({ code: "P2010" });
   });
 });

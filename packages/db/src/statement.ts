@@ -1,15 +1,18 @@
-// Written-out hot reads (the session of every request, the project list, comment pages, a
-// project's record and its access record) on PostgreSQL go straight to the pg pool that Prisma's
-// adapter uses, as named prepared statements. Through `$queryRaw` the same statement costs the
-// API 1.5 to 2.5 times the CPU (Prisma's query interpreter and row conversion on top of pg;
-// `pnpm --filter @lodestone/bench queries`), and PostgreSQL parses it on every call. Everywhere else — PGlite, and any read inside a transaction —
-// the statement goes through `tx.$queryRaw`, so a read sees its transaction's writes. Both paths
-// return the same values for the column types these reads use (checked by read.test.ts).
+// Written-out statements on the hot paths — the session of every request, the project list,
+// comment pages, a project's record and its access record, and a vote's three statements (the
+// rate-limit count, the round and the vote itself) — on PostgreSQL go straight to the pg pool that
+// Prisma's adapter uses, as named prepared statements. Through Prisma the same statement costs the
+// API 1.5 to 2.5 times the CPU (its query interpreter and row conversion on top of pg;
+// `pnpm --filter @lodestone/bench queries`), and PostgreSQL parses it on every call. Everywhere
+// else — PGlite, and any statement inside a transaction — it goes through `tx.$queryRaw`, so it
+// sees, and is part of, its transaction. A statement sent directly runs in a transaction of its
+// own, as any single statement does: writes that go this way are one statement each. Both paths
+// return the same values for the column types these statements use (checked by statement.test.ts).
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "./generated/prisma/client.js";
 
-/** What `readRows` accepts: a Prisma client or transaction client (`Tx`). */
+/** What `queryRows` accepts: a Prisma client or transaction client (`Tx`). */
 interface RawQueryable {
   $queryRaw<T = unknown>(query: Prisma.Sql): Prisma.PrismaPromise<T>;
 }
@@ -24,12 +27,12 @@ const direct = new WeakMap<object, pg.Pool>();
  */
 export const CUSTOM_PLANS: pg.PoolConfig = { options: "-c plan_cache_mode=force_custom_plan" };
 
-/** Lets `readRows` on this client (not its transactions) use `pool` directly. */
-export function readDirectlyThrough(client: object, pool: pg.Pool): void {
+/** Lets `queryRows` on this client (not its transactions) use `pool` directly. */
+export function runDirectlyThrough(client: object, pool: pg.Pool): void {
   direct.set(client, pool);
 }
 
-// Values as `$queryRaw` gives them for the types the written-out reads return: BIGINT as a
+// Values as `$queryRaw` gives them for the types the written-out statements return: BIGINT as a
 // bigint (pg: a string). timestamptz, int4, float8, text, uuid, bool and text[] come out of pg
 // the same way already.
 const INT8 = 20;
@@ -51,8 +54,8 @@ export function statementName(text: string): string {
   return name;
 }
 
-/** Whether `readRows` on this client goes straight to pg (PostgreSQL, outside a transaction). */
-export function readsDirectly(client: object): boolean {
+/** Whether `queryRows` on this client goes straight to pg (PostgreSQL, outside a transaction). */
+export function runsDirectly(client: object): boolean {
   return direct.has(client);
 }
 
@@ -72,8 +75,12 @@ export class ConnectionFailure extends Error {
   }
 }
 
-/** The rows of one written-out read (`Prisma.sql`), with column names as the statement names them. */
-export async function readRows<Row>(tx: RawQueryable, query: Prisma.Sql): Promise<Row[]> {
+/**
+ * The rows of one written-out statement (`Prisma.sql`), with column names as the statement names
+ * them. Parameters go as text: a parameter whose type PostgreSQL cannot infer from its place (a
+ * value in a SELECT list, say) needs a cast in the statement.
+ */
+export async function queryRows<Row>(tx: RawQueryable, query: Prisma.Sql): Promise<Row[]> {
   const pool = direct.get(tx);
   if (!pool) return tx.$queryRaw<Row[]>(query);
   const text = query.text;
