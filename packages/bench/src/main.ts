@@ -81,6 +81,9 @@ const { scale, serverUrl } = mode;
 const durationS = Number(args.duration);
 const concurrencies = args.concurrency.split(",").map(Number);
 const TARGET_CONCURRENCY = concurrencies.includes(16) ? 16 : concurrencies.at(-1)!;
+/** The warm-up before each endpoint's runs, per target: seconds of reads, or votes. */
+const WARM_UP_S = 3;
+const WARM_UP_VOTES = 500;
 const children: ChildProcess[] = [];
 const databases: string[] = [];
 /** Temporary directories holding PGlite data directories (removed at the end unless --keep). */
@@ -357,15 +360,19 @@ async function main() {
     }
 
     for (const e of endpoints) {
-      // A short warm-up per endpoint and target (JIT, Prisma's query plans, the database's caches); not counted.
+      // A warm-up per endpoint and target, not counted: JIT, Prisma's query plans, the pools'
+      // connections and prepared statements, the database's caches. A freshly started API is
+      // still compiling its hot paths for several seconds: after 1 s at concurrency 4 (the warm-up
+      // before), its first page cost 1.3 ms of CPU per request instead of 0.97 in steady state,
+      // and the first endpoint measured read low (0.50 of the baseline; 0.58 after this warm-up).
       for (const t of phase) {
         await runLoad({
-          ...(e.succeeded ? { amount: 40 } : {}),
+          ...(e.succeeded ? { amount: WARM_UP_VOTES } : {}),
+          durationS: WARM_UP_S,
           endpoint: e.name,
           target: t,
           baseUrl: urlOf(t),
-          concurrency: 4,
-          durationS: 1,
+          concurrency: TARGET_CONCURRENCY,
           request: e[t],
           tokens: e.tokens,
           ...(e.succeeded ? { onSuccess: (token: string) => e.succeeded![t].add(token) } : {}),
@@ -373,9 +380,9 @@ async function main() {
       }
       for (const c of concurrencies) {
         for (const t of phase) {
-          // Votes run a fixed number of requests (1,000, or 10 per connection), so that every
+          // Votes run a fixed number of requests (2,000, or 10 per connection), so that every
           // request sent is answered and the distinct voters are known exactly.
-          const amount = e.succeeded ? Math.max(c * 10, 1000) : undefined;
+          const amount = e.succeeded ? Math.max(c * 10, 2000) : undefined;
           const r = await runLoad({
             ...(amount ? { amount } : {}),
             endpoint: e.name,
@@ -474,8 +481,8 @@ async function main() {
         endpoint: "warm-up",
         target: "api",
         baseUrl: curveApi.url,
-        concurrency: 4,
-        durationS: 1,
+        concurrency: TARGET_CONCURRENCY,
+        durationS: WARM_UP_S,
         request: listRequest,
         tokens: curveTokens,
       });
@@ -582,7 +589,8 @@ function report(r: ReportInput): string {
     "",
     `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
       `Node ${process.version}${nodeFlags.length ? ` (API and baseline: ${nodeFlags.join(" ")})` : ""}. ` +
-      `${durationS} s per run; concurrency ${concurrencies.join(", ")}. ` +
+      `${durationS} s per run (votes: 2,000 requests, or 10 per connection); concurrency ${concurrencies.join(", ")}; ` +
+      `before each endpoint's runs, ${WARM_UP_S} s (votes: ${WARM_UP_VOTES}) at concurrency ${TARGET_CONCURRENCY} per server to warm it, not counted. ` +
       (pglite
         ? "The API runs in its embedded mode (PGlite in its own process, one connection); the baseline opens " +
           "the same data directory with PGlite in its process. PGlite is single-process, so the two do not run " +
