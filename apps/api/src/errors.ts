@@ -25,7 +25,8 @@ function driverError(error: unknown): { kind?: unknown; originalCode?: unknown }
 
 /**
  * PostgreSQL's SQLSTATE: as Prisma's driver adapter passes it on, or as pg itself gives it (the
- * written-out hot reads, which go to pg directly). Prisma's own codes (P1xxx–P6xxx) are not one.
+ * written-out hot statements, which go to pg directly). Prisma's own codes (P1xxx–P6xxx) are not
+ * one.
  */
 function sqlState(error: unknown): string | undefined {
   const original = driverError(error).originalCode;

@@ -54,8 +54,9 @@ export function pgliteAdapterFactory(pglite: PGlite): SqlMigrationAwareDriverAda
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    // The client's queries and its written-out hot reads (statement.ts) share one pool. The migration
-    // engine gets a factory of its own, whose every connection (and advisory lock) ends with it.
+    // The client's queries and its written-out hot statements (statement.ts) share one pool. The
+    // migration engine gets a factory of its own, whose every connection (and advisory lock) ends
+    // with it.
     const config = { connectionString: options.databaseUrl, max: 20 };
     const pool = new pg.Pool({ ...config, ...CUSTOM_PLANS });
     // A connection that dies while idle leaves the pool (a fresh one is opened when needed); pg

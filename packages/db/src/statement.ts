@@ -33,8 +33,8 @@ export function runDirectlyThrough(client: object, pool: pg.Pool): void {
 }
 
 // Values as `$queryRaw` gives them for the types the written-out statements return: BIGINT as a
-// bigint (pg: a string). timestamptz, int4, float8, text, uuid, bool and text[] come out of pg
-// the same way already.
+// bigint (pg: a string). timestamptz, int4, float8, text, uuid, bool, text[] and jsonb come out of
+// pg the same way already.
 const INT8 = 20;
 const parsers: pg.CustomTypesConfig = {
   getTypeParser: ((oid: number, format?: string) =>
