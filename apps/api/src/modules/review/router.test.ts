@@ -115,8 +115,8 @@ describe("a review round from opening to a verified decision", () => {
     expect(afterVoteTamper.verified).toBe(false);
     expect(afterVoteTamper.problems).toEqual(
       expect.arrayContaining([
-        "JP: the record states approve = 1; the stored votes give 0.",
-        "The record states approved = true; the stored votes give false.",
+        { kind: "figure", delegation: "JP", figure: "approve", recorded: 1, recomputed: 0 },
+        { kind: "approved", recorded: true, recomputed: false },
       ]),
     );
     const revisionId = (await db.prisma.reviewRound.findUniqueOrThrow({ where: { id: round.id } }))
@@ -126,9 +126,13 @@ describe("a review round from opening to a verified decision", () => {
       data: { content: { titleEn: "Something else" } },
     });
     const afterContentTamper = await coordinator.review.verify({ decisionId });
-    expect(afterContentTamper.problems.some((p) => p.startsWith("The revision's content hashes to"))).toBe(
-      true,
-    );
+    const recorded = (await coordinator.review.decision({ decisionId })).revision.contentHash;
+    expect(afterContentTamper.problems).toContainEqual({
+      kind: "contentHash",
+      computed: expect.stringMatching(/^[0-9a-f]{64}$/),
+      recorded,
+    });
+    expect(afterContentTamper.problems).not.toContainEqual(expect.objectContaining({ computed: recorded }));
   });
 
   it("sends a project back for changes when a required delegation misses quorum", async () => {

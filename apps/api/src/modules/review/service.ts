@@ -7,6 +7,7 @@ import { canSeeProject } from "@lodestone/domain/access";
 import { DecisionRule, defaultRule, tally, type Tally } from "@lodestone/domain/decision";
 import {
   checkRoundOpen,
+  decisionDisagreements,
   decisionOutcome,
   roundChangedWhileVoting,
   type CastVoteInput,
@@ -263,45 +264,16 @@ export async function verifyDecision({ ctx, input }: In<{ decisionId: string }>)
   const tx = ctx.db.prisma;
   const d = await decisionFor(tx, ctx, input.decisionId);
   const record = toRecord(d);
-  const problems: string[] = [];
-  const actualHash = revisionContentHash(d.revision.content);
-  if (actualHash !== d.revisionHash) {
-    problems.push(`The revision's content hashes to ${actualHash}, but the record states ${d.revisionHash}.`);
-  }
-  if (d.revision.contentHash !== d.revisionHash) {
-    problems.push(
-      `The revision stores hash ${d.revision.contentHash}, but the record states ${d.revisionHash}.`,
-    );
-  }
   const rule = DecisionRule.safeParse(record.rule);
-  if (!rule.success) {
-    problems.push("The recorded rule is not a valid decision rule.");
-    return { verified: false, problems };
-  }
+  // The electorate the record froze: who could vote then, not now.
   const electorate = Object.fromEntries(Object.entries(record.delegations).map(([c, r]) => [c, r.eligible]));
-  const recomputed = tally(rule.data, electorate, await review.voteCounts(tx, d.roundId));
-  for (const [code, stated] of Object.entries(record.delegations)) {
-    const again = recomputed.delegations[code];
-    for (const key of ["approve", "reject", "abstain", "didNotVote", "quorumMet", "approved"] as const) {
-      if (again?.[key] !== stated[key]) {
-        problems.push(
-          `${code}: the record states ${key} = ${String(stated[key])}; the stored votes give ${String(again?.[key])}.`,
-        );
-      }
-    }
-  }
-  if (recomputed.approved !== record.approved) {
-    problems.push(
-      `The record states approved = ${record.approved}; the stored votes give ${recomputed.approved}.`,
-    );
-  }
-  const expected = recomputed.approved ? "APPROVED" : null;
-  if (expected && record.outcome !== expected) {
-    problems.push(`The votes approve the project, but the recorded outcome is ${record.outcome}.`);
-  }
-  if (!recomputed.approved && record.outcome === "APPROVED") {
-    problems.push("The recorded outcome is APPROVED, but the stored votes do not approve the project.");
-  }
+  const problems = decisionDisagreements({
+    record,
+    recordedHash: d.revisionHash,
+    computedHash: revisionContentHash(d.revision.content),
+    storedHash: d.revision.contentHash,
+    recomputed: rule.success ? tally(rule.data, electorate, await review.voteCounts(tx, d.roundId)) : null,
+  });
   return { verified: problems.length === 0, problems };
 }
 

@@ -1,6 +1,7 @@
 import { screen } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { renderWithProviders } from "@/test/render";
+import type { VerifyProblem } from "@lodestone/domain/deliberation";
 import { VerifyResultView } from "./verify-result";
 
 describe("VerifyResultView", () => {
@@ -18,17 +19,42 @@ describe("VerifyResultView", () => {
     );
   });
 
+  const problems: VerifyProblem[] = [
+    { kind: "figure", delegation: "US", figure: "approve", recorded: 2, recomputed: 1 },
+    { kind: "figure", delegation: "JP", figure: "quorumMet", recorded: true, recomputed: null },
+    { kind: "contentHash", computed: "abc", recorded: "def" },
+    { kind: "approved", recorded: true, recomputed: false },
+    { kind: "outcomeNotApproved", recorded: "REJECTED" },
+  ];
+
   it("lists exactly what disagrees", () => {
-    const problems = [
-      "US: the record states approve = 2; the stored votes give 1.",
-      "The revision's content hashes to abc, but the record states def.",
-    ];
     renderWithProviders(
       <VerifyResultView state={{ status: "done", result: { verified: false, problems } }} />,
     );
-    expect(screen.getByText("Not verified: 2 things disagree.")).toBeTruthy();
-    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual(problems);
+    expect(screen.getByText("Not verified: 5 things disagree.")).toBeTruthy();
+    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "US: approvals — the record states 2; the stored votes give 1.",
+      "JP: quorum met — the record states yes; the stored votes give no result for this delegation.",
+      "The revision's content hashes to abc, but the record states def.",
+      "The record states that the votes approve the project; the stored votes do not.",
+      "The stored votes approve the project, but the recorded outcome is Rejected.",
+    ]);
     expect(screen.queryByText(/^Verified/)).toBeNull();
+  });
+
+  it("lists what disagrees in Japanese on a Japanese page", () => {
+    renderWithProviders(
+      <VerifyResultView state={{ status: "done", result: { verified: false, problems } }} />,
+      { locale: "ja" },
+    );
+    expect(screen.getByText("検証できません：5件の不一致があります。")).toBeTruthy();
+    expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "US：賛成の記録値は「2」、保存された投票からの値は「1」です。",
+      "JP：定足数の充足の記録値は「はい」、保存された投票からの値は「この代表団の結果なし」です。",
+      "版の内容のハッシュは abc ですが、記録には def とあります。",
+      "記録では投票が案件を承認したとされていますが、保存された投票は承認していません。",
+      "保存された投票は案件を承認していますが、記録された結果は「却下」です。",
+    ]);
   });
 
   it("says when the check itself failed, in Japanese too", () => {

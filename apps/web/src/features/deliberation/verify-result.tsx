@@ -1,7 +1,7 @@
 "use client";
 
-import type { VerifyResult } from "@lodestone/domain/deliberation";
-import { useTranslations } from "next-intl";
+import type { VerifyProblem, VerifyResult } from "@lodestone/domain/deliberation";
+import { useFormatter, useTranslations } from "next-intl";
 import { Spinner } from "@/features/ui/spinner";
 
 export type VerifyState =
@@ -33,8 +33,8 @@ export function VerifyResultView({ state }: { state: VerifyState }) {
             <p className="font-semibold">{t("notVerified", { count: state.result.problems.length })}</p>
             <ul className="mt-2 list-disc pl-6">
               {state.result.problems.map((problem) => (
-                <li key={problem} lang="en">
-                  {problem}
+                <li key={JSON.stringify(problem)} className="break-all">
+                  <ProblemText problem={problem} />
                 </li>
               ))}
             </ul>
@@ -43,4 +43,38 @@ export function VerifyResultView({ state }: { state: VerifyState }) {
       ) : null}
     </div>
   );
+}
+
+/** One disagreement, in the user's language. */
+function ProblemText({ problem }: { problem: VerifyProblem }) {
+  const t = useTranslations("decision.verify");
+  const tOutcome = useTranslations("decision.outcome");
+  const format = useFormatter();
+  const value = (v: number | boolean | null) =>
+    v === null
+      ? t("value.none")
+      : typeof v === "boolean"
+        ? t(v ? "value.yes" : "value.no")
+        : format.number(v);
+  switch (problem.kind) {
+    case "contentHash":
+      return t("problem.contentHash", { computed: problem.computed, recorded: problem.recorded });
+    case "storedHash":
+      return t("problem.storedHash", { stored: problem.stored, recorded: problem.recorded });
+    case "invalidRule":
+      return t("problem.invalidRule");
+    case "figure":
+      return t("problem.figure", {
+        delegation: problem.delegation,
+        figure: t(`figure.${problem.figure}`),
+        recorded: value(problem.recorded),
+        recomputed: value(problem.recomputed),
+      });
+    case "approved":
+      return t("problem.approved", { recorded: problem.recorded ? "yes" : "no" });
+    case "outcomeNotApproved":
+      return t("problem.outcomeNotApproved", { outcome: tOutcome(problem.recorded) });
+    case "approvedWithoutVotes":
+      return t("problem.approvedWithoutVotes");
+  }
 }
