@@ -23,7 +23,8 @@ export interface RoundRow {
   decisionId: string | null;
 }
 
-const roundSelect = {
+/** A round as `RoundRow` needs it, through Prisma's model query (`toRound` makes the row). */
+export const roundSelect = {
   id: true,
   projectId: true,
   revisionId: true,
@@ -37,7 +38,7 @@ const roundSelect = {
 } satisfies Prisma.ReviewRoundSelect;
 
 type RoundSelected = Prisma.ReviewRoundGetPayload<{ select: typeof roundSelect }>;
-const toRound = ({ decision, rule, _count, ...r }: RoundSelected): RoundRow => ({
+export const toRound = ({ decision, rule, _count, ...r }: RoundSelected): RoundRow => ({
   ...r,
   rule: rule as unknown as DecisionRule,
   voteCount: _count.votes,
