@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { createHash } from "node:crypto";
 import { openSqlDatabase, sqlTargetFromEnv, type SqlQueryable } from "./sql-database.js";
 
-// Named prepared statements for every query, as the API's hot reads use (packages/db/src/statement.ts).
+// Named prepared statements for every query, as the API's hot statements use (packages/db/src/statement.ts).
 const pool = await openSqlDatabase(sqlTargetFromEnv(process.env), "the benchmark's baseline", 10, {
   prepared: true,
 });

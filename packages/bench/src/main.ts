@@ -84,6 +84,8 @@ const TARGET_CONCURRENCY = concurrencies.includes(16) ? 16 : concurrencies.at(-1
 /** The warm-up before each endpoint's runs, per target: seconds of reads, or votes. */
 const WARM_UP_S = 3;
 const WARM_UP_VOTES = 500;
+/** Votes per run (at least 10 per connection): a fixed number, so every vote sent is answered. */
+const VOTES_PER_RUN = 2000;
 const children: ChildProcess[] = [];
 const databases: string[] = [];
 /** Temporary directories holding PGlite data directories (removed at the end unless --keep). */
@@ -380,9 +382,9 @@ async function main() {
       }
       for (const c of concurrencies) {
         for (const t of phase) {
-          // Votes run a fixed number of requests (2,000, or 10 per connection), so that every
-          // request sent is answered and the distinct voters are known exactly.
-          const amount = e.succeeded ? Math.max(c * 10, 2000) : undefined;
+          // Votes run a fixed number of requests, so that every request sent is answered and the
+          // distinct voters are known exactly.
+          const amount = e.succeeded ? Math.max(c * 10, VOTES_PER_RUN) : undefined;
           const r = await runLoad({
             ...(amount ? { amount } : {}),
             endpoint: e.name,
@@ -589,7 +591,7 @@ function report(r: ReportInput): string {
     "",
     `Machine: ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
       `Node ${process.version}${nodeFlags.length ? ` (API and baseline: ${nodeFlags.join(" ")})` : ""}. ` +
-      `${durationS} s per run (votes: 2,000 requests, or 10 per connection); concurrency ${concurrencies.join(", ")}; ` +
+      `${durationS} s per run (votes: ${VOTES_PER_RUN.toLocaleString("en-US")} requests, or 10 per connection); concurrency ${concurrencies.join(", ")}; ` +
       `before each endpoint's runs, ${WARM_UP_S} s (votes: ${WARM_UP_VOTES}) at concurrency ${TARGET_CONCURRENCY} per server to warm it, not counted. ` +
       (pglite
         ? "The API runs in its embedded mode (PGlite in its own process, one connection); the baseline opens " +

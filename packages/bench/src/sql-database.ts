@@ -39,7 +39,7 @@ export type SqlTarget = { kind: "postgres"; url: string } | { kind: "pglite"; da
 
 /**
  * `prepared`: statements with values run as named prepared statements (parsed and planned once
- * per connection), as the API's hot reads do (packages/db/src/statement.ts); the baseline uses them.
+ * per connection), as the API's hot statements do (packages/db/src/statement.ts); the baseline uses them.
  */
 export function pgDatabase(pool: pg.Pool, { prepared = false }: { prepared?: boolean } = {}): SqlDatabase {
   const queryOn = (client: pg.Pool | pg.PoolClient) => {

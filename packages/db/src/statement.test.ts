@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-/** `work` on the client itself, and on a transaction (where reads always go through Prisma). */
+/** `work` on the client itself, and on a transaction (where statements always go through Prisma). */
 async function bothWays<T>(work: (tx: Tx) => Promise<T>) {
   const client = await work(db.prisma);
   const inTransaction = await db.prisma.$transaction((tx) => work(tx));
