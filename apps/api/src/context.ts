@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from "node:crypto";
 import { SESSION_COOKIE_NAMES } from "@lodestone/auth/secrets";
 import type { SessionUser } from "@lodestone/auth/session";
 import type { Database } from "@lodestone/db/client";
+import { createDecisionSigner, generateSigningKey, type DecisionSigner } from "@lodestone/db/decision-seal";
 import { findSession } from "@lodestone/db/repositories/session";
 import { NO_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-limit";
 import { toTRPCError } from "./errors.js";
@@ -16,7 +17,15 @@ export interface Services {
   devOutbox: boolean;
   /** Limits on mutations and sign-in mails (a limit of 0 is off). */
   rateLimits: RateLimitPolicy;
+  /** The deployment's key that seals decision records. */
+  signer: DecisionSigner;
   now: () => Date;
+}
+
+let testSigner: DecisionSigner | undefined;
+/** One key per process for tests and tools that do not pass the deployment's. */
+export function processSigner(): DecisionSigner {
+  return (testSigner ??= createDecisionSigner(generateSigningKey()));
 }
 
 export interface InnerContext extends Services {
@@ -44,6 +53,7 @@ export function createServices(db: Database, overrides: Partial<Omit<Services, "
     internalSecret: overrides.internalSecret ?? "test-internal-secret-test-internal-secret",
     devOutbox: overrides.devOutbox ?? true,
     rateLimits: overrides.rateLimits ?? NO_RATE_LIMITS,
+    signer: overrides.signer ?? processSigner(),
     now: overrides.now ?? (() => new Date()),
   };
 }

@@ -1,4 +1,4 @@
-import { loadOrCreateLocalSecrets } from "@lodestone/auth/secrets";
+import { loadOrCreateLocalSecrets, loadOrCreateLocalSigningKey } from "@lodestone/auth/secrets";
 import { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-limit";
 import { z } from "zod";
 
@@ -17,6 +17,11 @@ const Env = z.object({
   LODESTONE_SEED_DEMO: z.enum(["0", "1"]).optional(),
   /** Shared with the web: guards the internal procedures next-auth's adapter calls. */
   LODESTONE_INTERNAL_SECRET: z.string().min(32, "Use at least 32 characters.").optional(),
+  /**
+   * The Ed25519 private key (PEM, PKCS #8; "\n" may stand for line breaks) that signs decision
+   * records. Required in production; otherwise generated into the secrets file.
+   */
+  LODESTONE_DECISION_SIGNING_KEY: z.string().min(1).optional(),
   /** Where the embedded default keeps generated secrets (shared with the web). */
   LODESTONE_SECRETS_FILE: z.string().min(1).optional(),
   /** smtp://user:pass@host:port — unset: mails go to the outbox (/dev/outbox) and the log. */
@@ -45,6 +50,8 @@ export type ApiEnv = Parsed & {
   autoMigrate: boolean;
   seedDemo: boolean;
   internalSecret: string;
+  /** The decision signing key, PEM. */
+  decisionSigningKey: string;
   /** Mails go to the database outbox and the log (no SMTP, not production). */
   devOutbox: boolean;
   production: boolean;
@@ -61,10 +68,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   }
   const env = parsed.data;
   const production = env.NODE_ENV === "production";
-  if (production && !env.LODESTONE_INTERNAL_SECRET) {
-    throw new Error(
-      "The API's environment is invalid:\n  LODESTONE_INTERNAL_SECRET is required in production.",
-    );
+  for (const name of ["LODESTONE_INTERNAL_SECRET", "LODESTONE_DECISION_SIGNING_KEY"] as const) {
+    if (production && !env[name]) {
+      throw new Error(`The API's environment is invalid:\n  ${name} is required in production.`);
+    }
   }
   const embedded = !env.DATABASE_URL;
   return {
@@ -74,6 +81,9 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
     seedDemo: env.LODESTONE_SEED_DEMO ? env.LODESTONE_SEED_DEMO === "1" : embedded,
     internalSecret:
       env.LODESTONE_INTERNAL_SECRET ?? loadOrCreateLocalSecrets(env.LODESTONE_SECRETS_FILE).internalSecret,
+    decisionSigningKey: env.LODESTONE_DECISION_SIGNING_KEY
+      ? env.LODESTONE_DECISION_SIGNING_KEY.replaceAll("\\n", "\n")
+      : loadOrCreateLocalSigningKey(env.LODESTONE_SECRETS_FILE),
     devOutbox: !env.SMTP_URL && !production,
     trustProxy: env.TRUST_PROXY.split(",")
       .map((s) => s.trim())

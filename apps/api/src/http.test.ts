@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { seed } from "@lodestone/db/seed";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createServices } from "./context.js";
+import { createServices, processSigner } from "./context.js";
 import { buildHttpServer, createLogger } from "./http.js";
 import { sessionFor } from "./test/fixtures.js";
 
@@ -11,7 +11,7 @@ let token: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seed(db.prisma);
+  await seed(db.prisma, processSigner());
   const delegate = await db.prisma.user.findUniqueOrThrow({
     where: { email: "delegate.us@lodestone.example" },
   });

@@ -1,5 +1,6 @@
 // Start-up only: environment, database, HTTP host.
 import { openDatabase } from "@lodestone/db/client";
+import { createDecisionSigner } from "@lodestone/db/decision-seal";
 import { applyMigrations } from "@lodestone/db/migrations";
 import { defaultDataDir } from "@lodestone/db/paths";
 import { seedIfEmpty } from "@lodestone/db/seed";
@@ -10,6 +11,7 @@ import { sweepDueRounds } from "./modules/review/service.js";
 import { pruneRateLimits } from "./rate-limit.js";
 
 const env = loadEnv();
+const signer = createDecisionSigner(env.decisionSigningKey);
 let sweeper: NodeJS.Timeout | undefined;
 const db = await openDatabase({
   databaseUrl: env.DATABASE_URL,
@@ -25,6 +27,7 @@ const app = await buildHttpServer({
     internalSecret: env.internalSecret,
     devOutbox: env.devOutbox,
     rateLimits: env.rateLimits,
+    signer,
     now: () => new Date(),
   },
   logger,
@@ -37,7 +40,7 @@ try {
     if (applied.length) app.log.info({ applied }, "migrations applied");
   }
   if (env.seedDemo) {
-    const summary = await seedIfEmpty(db.prisma);
+    const summary = await seedIfEmpty(db.prisma, signer);
     if (summary) app.log.info({ summary }, "demo data loaded into the empty database");
   }
   await app.listen({ host: env.HOST, port: env.PORT });
@@ -51,7 +54,7 @@ try {
     );
   }, env.SWEEP_INTERVAL_MS);
   app.log.info(
-    `Lodestone API ready on http://${env.HOST}:${env.PORT} (database: ${db.kind}, mail: ${mailer.kind})`,
+    `Lodestone API ready on http://${env.HOST}:${env.PORT} (database: ${db.kind}, mail: ${mailer.kind}, decision key ${signer.fingerprint.slice(0, 16)}…)`,
   );
 } catch (error) {
   app.log.fatal({ err: error }, "the API could not start");

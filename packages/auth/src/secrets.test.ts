@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadOrCreateLocalSecrets } from "./secrets.js";
+import { createPrivateKey } from "node:crypto";
+import { loadOrCreateLocalSecrets, loadOrCreateLocalSigningKey } from "./secrets.js";
 
 const dirs: string[] = [];
 async function tempFile() {
@@ -48,5 +49,21 @@ describe("loadOrCreateLocalSecrets", () => {
     loadOrCreateLocalSecrets(file);
     await writeFile(file, '{"nextAuthSecret":"short"}');
     expect(() => loadOrCreateLocalSecrets(file)).toThrow(/delete it/);
+  });
+
+  it("keeps an Ed25519 decision signing key: generated with the file, added to an older file once", async () => {
+    const file = await tempFile();
+    const fresh = loadOrCreateLocalSigningKey(file);
+    expect(createPrivateKey(fresh).asymmetricKeyType).toBe("ed25519");
+    expect(loadOrCreateLocalSigningKey(file)).toBe(fresh);
+
+    const older = await tempFile();
+    const { nextAuthSecret, internalSecret } = loadOrCreateLocalSecrets(older);
+    await writeFile(older, JSON.stringify({ nextAuthSecret, internalSecret }));
+    const added = loadOrCreateLocalSigningKey(older);
+    expect(createPrivateKey(added).asymmetricKeyType).toBe("ed25519");
+    expect(loadOrCreateLocalSigningKey(older)).toBe(added);
+    // The other secrets stay as they were.
+    expect(loadOrCreateLocalSecrets(older)).toMatchObject({ nextAuthSecret, internalSecret });
   });
 });

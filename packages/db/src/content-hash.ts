@@ -1,7 +1,6 @@
-import { createHash } from "node:crypto";
-import { canonicalJson } from "@lodestone/domain/project-content";
+import { canonicalJson, sha256Hex } from "./decision-seal.js";
 
-/** SHA-256 (hex) of the canonical JSON of a revision's content: what `Revision.contentHash` holds. */
+/** SHA-256 (hex) of the canonical JSON (RFC 8785) of a revision's content: what `Revision.contentHash` holds. */
 export function revisionContentHash(content: unknown): string {
-  return createHash("sha256").update(canonicalJson(content), "utf8").digest("hex");
+  return sha256Hex(canonicalJson(content));
 }

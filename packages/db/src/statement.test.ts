@@ -15,12 +15,12 @@ import {
 } from "./repositories/project.js";
 import { createSession, findSession } from "./repositories/session.js";
 import { seed } from "./seed/seed.js";
-import { createTestDatabase, testDatabaseKind, type TestDatabase } from "./testing.js";
+import { createTestDatabase, testDatabaseKind, testSigner, type TestDatabase } from "./testing.js";
 
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seed(db.prisma);
+  await seed(db.prisma, testSigner());
 });
 afterAll(() => db.close());
 

@@ -4,6 +4,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { openDatabase, type Database } from "./client.js";
+import { createDecisionSigner, generateSigningKey, type DecisionSigner } from "./decision-seal.js";
 import { applyMigrations } from "./migrations.js";
 
 export interface TestDatabase extends Database {
@@ -60,4 +61,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+let signer: DecisionSigner | undefined;
+/** A decision signing key for this test process (generated once). */
+export function testSigner(): DecisionSigner {
+  return (signer ??= createDecisionSigner(generateSigningKey()));
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DomainError } from "./errors.js";
 
 // The decision rule of DESIGN.md §6, as one pure function over counts (the database counts).
 
@@ -10,8 +11,13 @@ export const DecisionRule = z
   .object({
     /** Delegations whose votes are counted. */
     countedDelegations: z.array(code).min(1, "Count at least one delegation."),
-    /** Delegations that must each reach quorum and approve. */
-    requiredDelegations: z.array(code),
+    /**
+     * Delegations that must each reach quorum and approve: at least one (with none, every() of
+     * nothing would approve a project that every delegate rejected).
+     */
+    requiredDelegations: z
+      .array(code)
+      .min(1, "Require at least one delegation: with none, the rule would approve whatever the votes."),
     /** Share of a delegation's delegates who must vote (abstaining counts as voting). */
     quorum: z.number().gt(0, "Quorum is more than 0.").max(1, "Quorum is at most 1."),
     approval: z.enum(APPROVAL_RULES).default("MORE_APPROVE_THAN_REJECT"),
@@ -23,15 +29,35 @@ export const DecisionRule = z
   });
 export type DecisionRule = z.output<typeof DecisionRule>;
 
-/** DESIGN.md §6 defaults: every delegation with delegates counts, US and JP required, half must vote. */
-export function defaultRule(delegationsWithDelegates: readonly string[]): DecisionRule {
+/**
+ * DESIGN.md §6 defaults: every delegation with delegates counts, US and JP required (every counted
+ * delegation when neither has delegates), half must vote. Null when no delegation has delegates:
+ * there is nobody to decide, and a round cannot open.
+ */
+export function defaultRule(delegationsWithDelegates: readonly string[]): DecisionRule | null {
   const counted = [...new Set(delegationsWithDelegates)].sort();
+  if (counted.length === 0) return null;
+  const founding = ["US", "JP"].filter((d) => counted.includes(d));
   return {
     countedDelegations: counted,
-    requiredDelegations: ["US", "JP"].filter((d) => counted.includes(d)),
+    requiredDelegations: founding.length > 0 ? founding : counted,
     quorum: 0.5,
     approval: "MORE_APPROVE_THAN_REJECT",
   };
+}
+
+/**
+ * A rule fits a round's frozen electorate when every required delegation has someone who may vote
+ * for it: otherwise the round could never approve, whatever happened.
+ */
+export function checkRuleElectorate(rule: DecisionRule, electorate: Readonly<Record<string, number>>): void {
+  const empty = rule.requiredDelegations.filter((d) => !(electorate[d] ?? 0));
+  if (empty.length > 0) {
+    throw new DomainError(
+      "VALIDATION",
+      `${empty.join(", ")} ${empty.length === 1 ? "is" : "are"} required but ${empty.length === 1 ? "has" : "have"} no delegate in this round's electorate: the round could never approve.`,
+    );
+  }
 }
 
 export interface VoteCounts {

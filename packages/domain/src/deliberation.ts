@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DecisionRule, type DelegationResult, type Tally } from "./decision.js";
+import { DecisionRule } from "./decision.js";
 import { DomainError } from "./errors.js";
 import { Stance, VoteChoice, type DecisionOutcome, type Role } from "./enums.js";
 
@@ -134,100 +134,15 @@ export function checkRoundOpen(round: { status: "OPEN" | "CLOSED"; closesAt: Dat
   if (round.status !== "OPEN" || round.closesAt <= now) throw roundClosed();
 }
 
-export interface DecisionRecord {
-  id: string;
-  project: { id: string; reference: string; title: { en: string; ja: string } };
-  revision: { id: string; number: number; contentHash: string };
-  rule: z.output<typeof DecisionRule>;
-  delegations: Record<string, DelegationResult>;
-  approved: boolean;
-  outcome: DecisionOutcome;
-  rationale: string;
-  recordedBy: { id: string; name: string };
-  recordedAt: string;
-}
-
-/** The figures of each delegation's result that a decision record states and Verify recomputes. */
-export const VERIFIED_FIGURES = [
-  "approve",
-  "reject",
-  "abstain",
-  "didNotVote",
-  "quorumMet",
-  "approved",
-] as const;
-export type VerifiedFigure = (typeof VERIFIED_FIGURES)[number];
-
-/** One disagreement between a decision record and the data it was made from (put in words by the web). */
-export type VerifyProblem =
-  /** The revision's content, hashed now, is not what the record states. */
-  | { kind: "contentHash"; computed: string; recorded: string }
-  /** The hash stored with the revision is not what the record states. */
-  | { kind: "storedHash"; stored: string; recorded: string }
-  | { kind: "invalidRule" }
-  /** A delegation's figure; null where the stored votes give that delegation no result. */
-  | {
-      kind: "figure";
-      delegation: string;
-      figure: VerifiedFigure;
-      recorded: number | boolean;
-      recomputed: number | boolean | null;
-    }
-  | { kind: "approved"; recorded: boolean; recomputed: boolean }
-  /** The stored votes approve the project; the record states another outcome. */
-  | { kind: "outcomeNotApproved"; recorded: DecisionOutcome }
-  /** The record states APPROVED; the stored votes do not approve the project. */
-  | { kind: "approvedWithoutVotes" };
-
-export interface VerifyResult {
-  verified: boolean;
-  /** Each disagreement. Empty when verified. */
-  problems: VerifyProblem[];
-}
-
-/**
- * What disagrees between a decision record and what it was made from: the revision's content
- * hashed now and the hash stored with it, and the tally recomputed from the stored votes under
- * the recorded rule and electorate (null when the recorded rule is not a valid rule).
- */
-export function decisionDisagreements(input: {
-  record: Pick<DecisionRecord, "delegations" | "approved" | "outcome">;
-  recordedHash: string;
-  computedHash: string;
-  storedHash: string;
-  recomputed: Tally | null;
-}): VerifyProblem[] {
-  const { record, recordedHash, recomputed } = input;
-  const problems: VerifyProblem[] = [];
-  if (input.computedHash !== recordedHash) {
-    problems.push({ kind: "contentHash", computed: input.computedHash, recorded: recordedHash });
-  }
-  if (input.storedHash !== recordedHash) {
-    problems.push({ kind: "storedHash", stored: input.storedHash, recorded: recordedHash });
-  }
-  if (!recomputed) return [...problems, { kind: "invalidRule" }];
-  for (const [delegation, stated] of Object.entries(record.delegations)) {
-    const again = recomputed.delegations[delegation];
-    for (const figure of VERIFIED_FIGURES) {
-      if (again?.[figure] !== stated[figure]) {
-        problems.push({
-          kind: "figure",
-          delegation,
-          figure,
-          recorded: stated[figure],
-          recomputed: again?.[figure] ?? null,
-        });
-      }
-    }
-  }
-  if (recomputed.approved !== record.approved) {
-    problems.push({ kind: "approved", recorded: record.approved, recomputed: recomputed.approved });
-  }
-  if (recomputed.approved && record.outcome !== "APPROVED") {
-    problems.push({ kind: "outcomeNotApproved", recorded: record.outcome });
-  }
-  if (!recomputed.approved && record.outcome === "APPROVED") problems.push({ kind: "approvedWithoutVotes" });
-  return problems;
-}
-
 export const DecisionIdInput = z.object({ decisionId: z.uuid() }).strict();
+
+/** `review.votes`: the counted votes of a round with their reasons and history, a page at a time. */
+export const ListVotesInput = z
+  .object({
+    roundId: z.uuid(),
+    /** The last voter id of the previous page. */
+    cursor: z.uuid().nullish(),
+    direction: z.literal("forward").optional(),
+    limit: z.number().int().min(1).max(100).default(50),
+  })
+  .strict();

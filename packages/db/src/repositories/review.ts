@@ -23,6 +23,9 @@ export interface RoundRow {
   decisionId: string | null;
 }
 
+/** A round as read for one caller: with the delegation the frozen electorate gives them, if any. */
+export type RoundForCaller = RoundRow & { electorDelegation: string | null };
+
 /** A round as `RoundRow` needs it, through Prisma's model query (`toRound` makes the row). */
 export const roundSelect = {
   id: true,
@@ -53,9 +56,10 @@ export const toRound = ({ decision, rule, _count, ...r }: RoundSelected): RoundR
 export async function getRound(
   tx: Tx,
   id: string,
-): Promise<{ round: RoundRow; project: ProjectAccess } | null> {
+  callerId: string | null = null,
+): Promise<{ round: RoundForCaller; project: ProjectAccess } | null> {
   const [row] = await queryRows<
-    Omit<RoundRow, "hasDecision"> & {
+    Omit<RoundForCaller, "hasDecision"> & {
       organisationId: string;
       projectStatus: ProjectStatus;
       projectVersion: number;
@@ -67,6 +71,8 @@ export async function getRound(
              r."opensAt", r."closesAt", r."closedAt",
              (SELECT count(*)::int FROM "Vote" v WHERE v."roundId" = r.id) AS "voteCount",
              d.id AS "decisionId",
+             (SELECT dl.code FROM "RoundElector" e JOIN "Delegation" dl ON dl.id = e."delegationId"
+              WHERE e."roundId" = r.id AND e."voterId" = ${callerId}::uuid) AS "electorDelegation",
              p."organisationId", p.status::text AS "projectStatus", p.version AS "projectVersion"
       FROM "ReviewRound" r JOIN "Project" p ON p.id = r."projectId"
       LEFT JOIN "Decision" d ON d."roundId" = r.id
@@ -98,6 +104,11 @@ export async function createRound(
     data: { ...round, rule: round.rule as unknown as Prisma.InputJsonValue },
     select: roundSelect,
   });
+  // The electorate is frozen now: every active delegate, under their delegation of today.
+  await tx.$executeRaw`
+    INSERT INTO "RoundElector" ("roundId", "voterId", "delegationId")
+    SELECT ${row.id}::uuid, u.id, u."delegationId" FROM "User" u
+    WHERE u.role = 'DELEGATE' AND u."deactivatedAt" IS NULL AND u."delegationId" IS NOT NULL`;
   return toRound(row);
 }
 
@@ -116,7 +127,8 @@ export async function updateRuleIfNoVotes(tx: Tx, roundId: string, rule: Decisio
 }
 
 /**
- * Casts or changes a delegate's vote in an open round whose rule counts the voter's delegation,
+ * Casts or changes a delegate's vote in an open round whose frozen electorate holds the voter and
+ * whose rule counts the delegation the electorate gives them (the vote is counted under it),
  * in one statement (so one transaction, without a round trip to begin and commit it): the vote,
  * its history row and its audit event ("vote.cast", or "vote.changed" when the delegate had voted
  * before). The round is held open (FOR SHARE) while the statement runs: closing it or changing its
@@ -129,7 +141,6 @@ export async function castVote(
   vote: {
     roundId: string;
     voterId: string;
-    delegation: string;
     choice: VoteChoice;
     reason: string | null;
     at: Date;
@@ -140,15 +151,17 @@ export async function castVote(
     tx,
     Prisma.sql`
     WITH open_round AS (
-      SELECT id FROM "ReviewRound"
-      WHERE id = ${vote.roundId}::uuid AND status = 'OPEN' AND "closesAt" > ${vote.at}::timestamptz
-        AND rule -> 'countedDelegations' @> jsonb_build_array(${vote.delegation}::text)
-      FOR SHARE
+      SELECT r.id, e."voterId", e."delegationId" FROM "ReviewRound" r
+      JOIN "RoundElector" e ON e."roundId" = r.id AND e."voterId" = ${vote.voterId}::uuid
+      JOIN "Delegation" dl ON dl.id = e."delegationId"
+      WHERE r.id = ${vote.roundId}::uuid AND r.status = 'OPEN' AND r."closesAt" > ${vote.at}::timestamptz
+        AND r.rule -> 'countedDelegations' @> jsonb_build_array(dl.code)
+      FOR SHARE OF r
     ), counted AS (
       INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
-      SELECT gen_random_uuid(), open_round.id, voter.id, voter."delegationId",
+      SELECT gen_random_uuid(), open_round.id, open_round."voterId", open_round."delegationId",
              ${vote.choice}::"VoteChoice", ${vote.reason}::text, ${vote.at}::timestamptz, ${vote.at}::timestamptz
-      FROM open_round JOIN "User" voter ON voter.id = ${vote.voterId}::uuid
+      FROM open_round
       ON CONFLICT ("roundId", "voterId") DO UPDATE
         SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, "updatedAt" = EXCLUDED."updatedAt"
       RETURNING "roundId", "voterId", choice, reason, "updatedAt", (xmax = 0) AS inserted
@@ -158,7 +171,8 @@ export async function castVote(
     ), audited AS (
       INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after, "requestId", "createdAt")
       SELECT gen_random_uuid(), "voterId", CASE WHEN inserted THEN 'vote.cast' ELSE 'vote.changed' END,
-             'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice), ${vote.requestId}::text, "updatedAt"
+             'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice, 'reason', reason),
+             ${vote.requestId}::text, "updatedAt"
       FROM counted
     )
     SELECT inserted FROM counted`,
@@ -215,7 +229,73 @@ async function delegationCodes(tx: Tx, ids: string[]) {
   return new Map(rows.map((r) => [r.id, r.code]));
 }
 
-/** Active delegates per delegation code: who could vote. */
+/** The frozen electorate of a round, per delegation code. */
+export async function electorateCounts(tx: Tx, roundId: string): Promise<Record<string, number>> {
+  const rows = await tx.$queryRaw<{ code: string; n: number }[]>`
+    SELECT dl.code, count(*)::int AS n FROM "RoundElector" e JOIN "Delegation" dl ON dl.id = e."delegationId"
+    WHERE e."roundId" = ${roundId}::uuid GROUP BY dl.code`;
+  return Object.fromEntries(rows.map((r) => [r.code, r.n]));
+}
+
+export interface ElectorRow {
+  voterId: string;
+  name: string;
+  /** The delegation the electorate gives them (frozen when the round opened). */
+  delegation: string;
+  /** Deactivated, no longer a delegate, or in another delegation since the round opened. */
+  changedSince: boolean;
+}
+
+/** The frozen electorate of a round, by voter id. */
+export async function listElectors(tx: Tx, roundId: string): Promise<ElectorRow[]> {
+  return tx.$queryRaw<ElectorRow[]>`
+    SELECT e."voterId", u.name, dl.code AS delegation,
+           (u."deactivatedAt" IS NOT NULL OR u.role <> 'DELEGATE'
+            OR u."delegationId" IS DISTINCT FROM e."delegationId") AS "changedSince"
+    FROM "RoundElector" e JOIN "User" u ON u.id = e."voterId" JOIN "Delegation" dl ON dl.id = e."delegationId"
+    WHERE e."roundId" = ${roundId}::uuid
+    ORDER BY e."voterId"`;
+}
+
+export interface CountedVoteRow {
+  voterId: string;
+  name: string;
+  delegation: string;
+  choice: VoteChoice;
+  reason: string | null;
+  at: Date;
+}
+
+/** The counted votes of a round (the last of each delegate), by voter id, a keyset page at a time. */
+export async function countedVotes(
+  tx: Tx,
+  roundId: string,
+  page: { after?: string | null; limit?: number } = {},
+): Promise<CountedVoteRow[]> {
+  return tx.$queryRaw<CountedVoteRow[]>`
+    SELECT v."voterId", u.name, dl.code AS delegation, v.choice::text AS choice, v.reason, v."updatedAt" AS at
+    FROM "Vote" v JOIN "User" u ON u.id = v."voterId" JOIN "Delegation" dl ON dl.id = v."delegationId"
+    WHERE v."roundId" = ${roundId}::uuid AND (${page.after ?? null}::uuid IS NULL OR v."voterId" > ${page.after ?? null}::uuid)
+    ORDER BY v."voterId"
+    LIMIT ${page.limit ?? 1_000_000}`;
+}
+
+/** Every vote cast or changed in a round (of the given voters, or everyone's), oldest first. */
+export async function roundHistory(
+  tx: Tx,
+  roundId: string,
+  voterIds: string[] | null = null,
+): Promise<{ voterId: string; choice: VoteChoice; reason: string | null; at: Date }[]> {
+  return tx.voteHistory
+    .findMany({
+      where: { roundId, ...(voterIds ? { voterId: { in: voterIds } } : {}) },
+      select: { voterId: true, choice: true, reason: true, createdAt: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    })
+    .then((rows) => rows.map(({ createdAt, ...r }) => ({ ...r, at: createdAt })));
+}
+
+/** Active delegates per delegation code: who would vote in a round opened now. */
 export async function electorate(tx: Tx): Promise<Record<string, number>> {
   const groups = await tx.user.groupBy({
     by: ["delegationId"],
@@ -257,6 +337,7 @@ export async function closeDueRounds(tx: Tx, now: Date): Promise<{ id: string; p
 export async function createDecision(
   tx: Tx,
   d: {
+    id: string;
     roundId: string;
     projectId: string;
     revisionId: string;
@@ -267,6 +348,10 @@ export async function createDecision(
     rationale: string;
     recordedById: string;
     recordedAt: Date;
+    record: string;
+    recordHash: string;
+    signature: string;
+    signingKeyFingerprint: string;
   },
 ): Promise<string> {
   const row = await tx.decision.create({
@@ -289,7 +374,12 @@ const decisionSelect = {
   outcome: true,
   rationale: true,
   recordedAt: true,
+  record: true,
+  recordHash: true,
+  signature: true,
+  signingKeyFingerprint: true,
   recordedBy: { select: { id: true, name: true } },
+  round: { select: { id: true, rule: true, opensAt: true, closesAt: true, closedAt: true } },
   revision: { select: { id: true, number: true, contentHash: true, content: true } },
   project: {
     select: { id: true, reference: true, titleEn: true, titleJa: true, organisationId: true, status: true },
@@ -310,6 +400,6 @@ export async function getDecision(tx: Tx, id: string): Promise<DecisionRow | nul
 export async function getRevisionRef(tx: Tx, revisionId: string) {
   return tx.revision.findUniqueOrThrow({
     where: { id: revisionId },
-    select: { id: true, number: true, contentHash: true },
+    select: { id: true, number: true, contentHash: true, project: { select: { reference: true } } },
   });
 }

@@ -1,8 +1,8 @@
 import { tally, type DecisionRule, type Tally, type VoteCounts } from "@lodestone/domain/decision";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma, ProjectStatus, Role, type PrismaClient } from "../generated/prisma/client.js";
-import { createTestDatabase, type TestDatabase } from "../testing.js";
-import { canonicalJson } from "@lodestone/domain/project-content";
+import { createTestDatabase, testSigner, type TestDatabase } from "../testing.js";
+import { canonicalJson } from "../decision-seal.js";
 import { revisionContentHash } from "../content-hash.js";
 import { DELEGATIONS, SEED_ACCOUNTS, SEED_DELEGATES } from "./data.js";
 import { projectSearchText } from "@lodestone/domain/project-content";
@@ -76,12 +76,12 @@ beforeAll(async () => {
   db = await createTestDatabase();
   prisma = db.prisma;
   const started = Date.now();
-  first = await seed(prisma, now);
+  first = await seed(prisma, testSigner(), now);
   firstRunMs = Date.now() - started;
   countsAfterFirst = await countAll(prisma);
   rowsAfterFirst = await snapshot(prisma);
   // A later run, three days on: nothing may move.
-  second = await seed(prisma, new Date(now.getTime() + 3 * DAY));
+  second = await seed(prisma, testSigner(), new Date(now.getTime() + 3 * DAY));
   countsAfterSecond = await countAll(prisma);
   rowsAfterSecond = await snapshot(prisma);
 });
@@ -91,12 +91,16 @@ afterAll(async () => {
 });
 
 describe("canonicalJson / revisionContentHash", () => {
-  it("sorts keys recursively and leaves out whitespace", () => {
+  it("sorts keys recursively and leaves out whitespace (RFC 8785)", () => {
     expect(canonicalJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: "x" } })).toBe(
       '{"a":{"c":"x","d":[3,{"y":2,"z":1}]},"b":1}',
     );
     expect(canonicalJson({ a: undefined, b: null, c: [undefined] })).toBe('{"b":null,"c":[null]}');
     expect(canonicalJson("レアアース")).toBe('"レアアース"');
+    // RFC 8785 §3.2.2.3 numbers, and keys sorted by UTF-16 code units.
+    expect(canonicalJson({ "\u20ac": 1, "\r": 2, "1": 1e21, a: 0.000001 })).toBe(
+      '{"\\r":2,"1":1e+21,"a":0.000001,"€":1}',
+    );
   });
 
   it("hashes the same content to the same SHA-256, whatever the key order", () => {
@@ -105,8 +109,9 @@ describe("canonicalJson / revisionContentHash", () => {
     expect(revisionContentHash({ x: 1 })).not.toBe(revisionContentHash({ x: 2 }));
   });
 
-  it("refuses BigInt (amounts are stored as strings)", () => {
+  it("refuses BigInt (amounts are stored as strings) and lone surrogates", () => {
     expect(() => canonicalJson({ capex: 1n })).toThrow(TypeError);
+    expect(() => canonicalJson({ title: "\ud800" })).toThrow(/surrogate/);
   });
 });
 
@@ -372,7 +377,7 @@ describe("seed next to existing data", () => {
         },
       });
 
-      const summary = await seed(p, now);
+      const summary = await seed(p, testSigner(), now);
       expect(summary.projects).toBe(25);
       expect(await p.project.findUnique({ where: { reference: "LD-0017" } })).toEqual(taken);
       expect(await p.reviewRound.count({ where: { projectId: taken.id } })).toBe(0);
@@ -380,7 +385,7 @@ describe("seed next to existing data", () => {
       expect(await p.user.findUnique({ where: { id: user.id } })).toMatchObject({ name: "Already Here" });
       expect(await p.vote.count({ where: { voterId: user.id } })).toBeGreaterThan(0);
 
-      expect(await seed(p, now)).toEqual(summary);
+      expect(await seed(p, testSigner(), now)).toEqual(summary);
     } finally {
       await other.close();
     }

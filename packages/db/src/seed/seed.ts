@@ -7,9 +7,16 @@
 import { createHash } from "node:crypto";
 import { nextStatus, type ProjectEvent } from "@lodestone/domain/lifecycle";
 import { revisionContent as domainRevisionContent } from "@lodestone/domain/proposal";
-import { tally as domainTally, type VoteCounts } from "@lodestone/domain/decision";
+import {
+  historyOrder,
+  recordFrom,
+  tallyRound,
+  type SealedElector,
+  type SealedVote,
+} from "@lodestone/domain/decision-record";
 import type { Prisma, PrismaClient, ProjectStatus, VoteChoice } from "../generated/prisma/client.js";
 import { revisionContentHash } from "../content-hash.js";
+import { canonicalJson, sealRecord, sha256Hex, type DecisionSigner } from "../decision-seal.js";
 import {
   DEFAULT_RULE,
   DELEGATIONS,
@@ -74,21 +81,6 @@ export function revisionContent(c: ProposalContent) {
   });
 }
 
-const DELEGATES_PER_DELEGATION: Record<DelegationCode, number> = { US: 0, JP: 0, AU: 0, IN: 0 };
-for (const u of USERS) if (u.role === "DELEGATE" && u.delegation) DELEGATES_PER_DELEGATION[u.delegation]++;
-
-/** The demo rule (DESIGN.md §6 defaults) applied to the counted votes of a round: the domain's tally. */
-function tally(votes: readonly { delegation: DelegationCode; choice: VoteChoice }[]) {
-  const counts: Record<string, VoteCounts> = {};
-  for (const v of votes) {
-    const c = (counts[v.delegation] ??= { approve: 0, reject: 0, abstain: 0 });
-    if (v.choice === "APPROVE") c.approve++;
-    if (v.choice === "REJECT") c.reject++;
-    if (v.choice === "ABSTAIN") c.abstain++;
-  }
-  return domainTally(DEFAULT_RULE, DELEGATES_PER_DELEGATION, counts);
-}
-
 const OUTCOME_EVENT = {
   APPROVED: "approve",
   REJECTED: "reject",
@@ -118,6 +110,7 @@ interface ProjectRows {
   sponsors: Prisma.ProjectSponsorCreateManyInput[];
   revisions: Prisma.RevisionCreateManyInput[];
   rounds: Prisma.ReviewRoundCreateManyInput[];
+  electors: Prisma.RoundElectorCreateManyInput[];
   votes: Prisma.VoteCreateManyInput[];
   voteHistory: Prisma.VoteHistoryCreateManyInput[];
   decisions: Prisma.DecisionCreateManyInput[];
@@ -167,13 +160,20 @@ interface OpenRound {
   step: Extract<LifecycleStep, { event: "openRound" }>;
 }
 
-function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
+/** What the demo's rounds are decided with: the electorate every round freezes, and the key that seals decisions. */
+interface Sealing {
+  electorate: SealedElector[];
+  signer: DecisionSigner;
+}
+
+function buildProject(p: ProjectSeed, ids: Ids, clock: Clock, sealing: Sealing): ProjectRows {
   const ref = p.reference;
   const projectId = seedId(`project:${ref}`);
   const rows: Omit<ProjectRows, "project" | "currentRevisionId"> = {
     sponsors: p.sponsors.map((code) => ({ projectId, delegationId: ids.delegation(code) })),
     revisions: [],
     rounds: [],
+    electors: [],
     votes: [],
     voteHistory: [],
     decisions: [],
@@ -234,7 +234,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
   const castVotes = (round: OpenRound, endDay: number) => {
     const entries = Object.entries(round.step.votes ?? {}) as [UserKey, NonNullable<VoteMap[UserKey]>][];
     const spacing = Math.min(1, (endDay - round.day) / (entries.length + 1));
-    const counted: { delegation: DelegationCode; choice: VoteChoice }[] = [];
+    const counted: SealedVote[] = [];
     entries.forEach(([voterKey, spec], i) => {
       const voter = userSeed(voterKey);
       if (voter.role !== "DELEGATE" || !voter.delegation) fail(p, `${voterKey} cannot vote`);
@@ -269,7 +269,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
           createdAt: clock.at(h.day),
         }),
       );
-      counted.push({ delegation: voter.delegation, choice });
+      counted.push({ voterId, delegation: voter.delegation, choice, reason, at: clock.at(finalDay).toISOString() });
     });
     return counted;
   };
@@ -325,6 +325,9 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
         createdAt: clock.at(step.day),
         updatedAt: clock.at(step.day),
       });
+      for (const e of sealing.electorate) {
+        rows.electors.push({ roundId: id, voterId: e.voterId, delegationId: ids.delegation(e.delegation as DelegationCode) });
+      }
       data.roundId = id;
       data.revision = rows.revisions.length;
     } else if (step.event === "closeRound") {
@@ -332,7 +335,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
       if (!round) fail(p, "no open round to close");
       if (step.day > round.closesDay) fail(p, "the round closes after its closing time");
       const counted = castVotes(round, step.day);
-      const result = tally(counted);
+      const result = tallyRound(DEFAULT_RULE, sealing.electorate, counted);
       if ((step.outcome === "APPROVED") !== result.approved) {
         fail(p, `outcome ${step.outcome} does not follow from the votes`);
       }
@@ -343,6 +346,48 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
       roundRow.updatedAt = clock.at(step.day);
       const revision = rows.revisions.find((r) => r.id === round.revisionId)!;
       const decisionId = seedId(`decision:${round.id}`);
+      const history = historyOrder(
+        rows.voteHistory
+          .filter((h) => h.roundId === round.id)
+          .map((h) => ({
+            voterId: h.voterId,
+            choice: h.choice,
+            reason: h.reason ?? null,
+            at: (h.createdAt as Date).toISOString(),
+          })),
+      );
+      const seal = sealRecord(
+        recordFrom({
+          decision: {
+            id: decisionId,
+            rule: DEFAULT_RULE,
+            tallies: result,
+            outcome: step.outcome,
+            rationale: step.rationale,
+            recordedBy: ids.user(actor),
+            recordedAt: clock.at(step.day).toISOString(),
+            revisionHash: revision.contentHash,
+          },
+          project: { id: projectId, reference: ref },
+          revision: {
+            id: round.revisionId,
+            number: revision.number,
+            storedHash: revision.contentHash,
+            computedHash: revision.contentHash,
+          },
+          round: {
+            id: round.id,
+            opensAt: clock.at(round.day).toISOString(),
+            closesAt: clock.at(round.closesDay).toISOString(),
+            closedAt: clock.at(step.day).toISOString(),
+            rule: DEFAULT_RULE,
+          },
+          electorate: sealing.electorate,
+          votes: counted,
+          voteHistory: { entries: history.length, sha256: sha256Hex(canonicalJson(history)) },
+        }),
+        sealing.signer,
+      );
       rows.decisions.push({
         id: decisionId,
         roundId: round.id,
@@ -355,6 +400,10 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock): ProjectRows {
         rationale: step.rationale,
         recordedById: ids.user(actor),
         recordedAt: clock.at(step.day),
+        record: seal.text,
+        recordHash: seal.sha256,
+        signature: seal.signature,
+        signingKeyFingerprint: seal.fingerprint,
       });
       audit(
         `decision:${rows.decisions.length}`,
@@ -757,7 +806,7 @@ function lookup<K extends string>(kind: string, map: Map<K, string>): (key: K) =
   };
 }
 
-async function seedInTransaction(tx: Tx, clock: Clock): Promise<SeedSummary> {
+async function seedInTransaction(tx: Tx, clock: Clock, signer: DecisionSigner): Promise<SeedSummary> {
   // ── delegations, organisations, users ──
   await tx.delegation.createMany({
     data: DELEGATIONS.map((d) => ({
@@ -862,7 +911,11 @@ async function seedInTransaction(tx: Tx, clock: Clock): Promise<SeedSummary> {
   }));
 
   // ── projects and everything that hangs off them ──
-  const built = PROJECTS.map((p) => buildProject(p, ids, clock));
+  // Every demo delegate is active, so every round's frozen electorate is all of them.
+  const electorate = USERS.flatMap((u) =>
+    u.role === "DELEGATE" && u.delegation ? [{ voterId: ids.user(u.key), delegation: u.delegation }] : [],
+  );
+  const built = PROJECTS.map((p) => buildProject(p, ids, clock, { electorate, signer }));
   await tx.project.createMany({ data: built.map((b) => b.project), skipDuplicates: true });
   const existing = await tx.project.findMany({
     where: { reference: { in: built.map((b) => b.project.reference) } },
@@ -883,6 +936,7 @@ async function seedInTransaction(tx: Tx, clock: Clock): Promise<SeedSummary> {
     });
   }
   await tx.reviewRound.createMany({ data: mine.flatMap((b) => b.rounds), skipDuplicates: true });
+  await tx.roundElector.createMany({ data: mine.flatMap((b) => b.electors), skipDuplicates: true });
   await tx.vote.createMany({ data: mine.flatMap((b) => b.votes), skipDuplicates: true });
   await tx.voteHistory.createMany({ data: mine.flatMap((b) => b.voteHistory), skipDuplicates: true });
   await tx.decision.createMany({ data: mine.flatMap((b) => b.decisions), skipDuplicates: true });
@@ -907,10 +961,14 @@ async function seedInTransaction(tx: Tx, clock: Clock): Promise<SeedSummary> {
 }
 
 /**
- * Loads the demo data (DESIGN.md §3) in one transaction. Times are relative to `now`; running it
+ * Loads the demo data (DESIGN.md §3) in one transaction, its decisions sealed with `signer`. Times are relative to `now`; running it
  * again, with any `now`, changes nothing. Returns the number of rows in each table afterwards.
  */
-export async function seed(prisma: PrismaClient, now: Date = new Date()): Promise<SeedSummary> {
+export async function seed(
+  prisma: PrismaClient,
+  signer: DecisionSigner,
+  now: Date = new Date(),
+): Promise<SeedSummary> {
   const clock = new Clock(now);
-  return prisma.$transaction((tx) => seedInTransaction(tx, clock), { timeout: 120_000, maxWait: 30_000 });
+  return prisma.$transaction((tx) => seedInTransaction(tx, clock, signer), { timeout: 120_000, maxWait: 30_000 });
 }

@@ -2,14 +2,14 @@ import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { seed } from "@lodestone/db/seed";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveSession } from "../../context.js";
+import { processSigner, resolveSession } from "../../context.js";
 import { callerFor, createFixture, inDeliveryOf, sessionFor } from "../../test/fixtures.js";
 
 let db: TestDatabase;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seed(db.prisma);
+  await seed(db.prisma, processSigner());
 });
 afterAll(() => db.close());
 

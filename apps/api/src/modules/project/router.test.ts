@@ -4,7 +4,7 @@ import { PROJECT_STATUSES } from "@lodestone/domain/enums";
 import type { ListProjectsInput, ProjectListItem } from "@lodestone/domain/project-list";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resolveSession } from "../../context.js";
+import { processSigner, resolveSession } from "../../context.js";
 import { callerFor, sessionFor } from "../../test/fixtures.js";
 
 let db: TestDatabase;
@@ -13,7 +13,7 @@ let total: number;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  await seed(db.prisma);
+  await seed(db.prisma, processSigner());
   // Nobody but the proposing organisation sees a draft (DESIGN.md §4).
   total = await db.prisma.project.count({ where: { status: { not: "DRAFT" } } });
   const delegate = await db.prisma.user.findUniqueOrThrow({

@@ -89,52 +89,6 @@ describe("a review round from opening to a verified decision", () => {
     ).toMatch(/^CONFLICT: This round's decision is already recorded/);
   });
 
-  it("says exactly what disagrees when a stored vote or the revision was tampered with", async () => {
-    const { round } = await roundOf(db, fx);
-    await callerFor(db, fx.users.usDelegate).review.castVote({
-      roundId: round.id,
-      choice: "APPROVE",
-      reason: null,
-    });
-    await callerFor(db, fx.users.jpDelegate).review.castVote({
-      roundId: round.id,
-      choice: "APPROVE",
-      reason: null,
-    });
-    const coordinator = callerFor(db, fx.users.coordinator);
-    const { decisionId } = await coordinator.review.close({
-      roundId: round.id,
-      rationale: "Approved by both founding delegations.",
-      ifNotApproved: "REJECTED",
-    });
-    await db.prisma.vote.updateMany({
-      where: { roundId: round.id, voterId: fx.users.jpDelegate.id },
-      data: { choice: "REJECT" },
-    });
-    const afterVoteTamper = await coordinator.review.verify({ decisionId });
-    expect(afterVoteTamper.verified).toBe(false);
-    expect(afterVoteTamper.problems).toEqual(
-      expect.arrayContaining([
-        { kind: "figure", delegation: "JP", figure: "approve", recorded: 1, recomputed: 0 },
-        { kind: "approved", recorded: true, recomputed: false },
-      ]),
-    );
-    const revisionId = (await db.prisma.reviewRound.findUniqueOrThrow({ where: { id: round.id } }))
-      .revisionId;
-    await db.prisma.revision.update({
-      where: { id: revisionId },
-      data: { content: { titleEn: "Something else" } },
-    });
-    const afterContentTamper = await coordinator.review.verify({ decisionId });
-    const recorded = (await coordinator.review.decision({ decisionId })).revision.contentHash;
-    expect(afterContentTamper.problems).toContainEqual({
-      kind: "contentHash",
-      computed: expect.stringMatching(/^[0-9a-f]{64}$/),
-      recorded,
-    });
-    expect(afterContentTamper.problems).not.toContainEqual(expect.objectContaining({ computed: recorded }));
-  });
-
   it("sends a project back for changes when a required delegation misses quorum", async () => {
     const { project, round } = await roundOf(db, fx);
     await callerFor(db, fx.users.usDelegate).review.castVote({
@@ -232,13 +186,13 @@ describe("votes", () => {
       {
         action: "vote.cast",
         actorId: fx.users.usDelegate.id,
-        after: { choice: "APPROVE" },
+        after: { choice: "APPROVE", reason: null },
         requestId: "req-vote-1",
       },
       {
         action: "vote.changed",
         actorId: fx.users.usDelegate.id,
-        after: { choice: "REJECT" },
+        after: { choice: "REJECT", reason: "Costs unclear." },
         requestId: "req-vote-2",
       },
     ]);
@@ -255,14 +209,13 @@ describe("votes", () => {
     expect(counted).toEqual([{ choice: "REJECT" }]);
   });
 
-  it("that arrive after the round closed or stopped counting the delegation write nothing at all", async () => {
+  it("that arrive from outside the electorate, after the round closed or stopped counting the delegation write nothing at all", async () => {
     // The use-case checks the round as read; the write checks again, in the same statement.
     const { round } = await roundOf(db, fx);
-    const vote = (delegation: string) =>
+    const vote = (voterId: string) =>
       review.castVote(db.prisma, {
         roundId: round.id,
-        voterId: fx.users.usDelegate.id,
-        delegation,
+        voterId,
         choice: "APPROVE",
         reason: null,
         at: new Date(),
@@ -272,10 +225,24 @@ describe("votes", () => {
       (await db.prisma.vote.count({ where: { roundId: round.id } })) +
       (await db.prisma.voteHistory.count({ where: { roundId: round.id } })) +
       (await db.prisma.auditEvent.count({ where: { requestId: "req-late" } }));
-    expect(await vote("KR")).toBeNull();
+    // The deactivated delegate was not in the electorate when the round opened.
+    expect(await vote(fx.users.deactivated.id)).toBeNull();
+    expect(await written()).toBe(0);
+    await db.prisma.reviewRound.update({
+      where: { id: round.id },
+      data: {
+        rule: {
+          countedDelegations: ["JP"],
+          requiredDelegations: ["JP"],
+          quorum: 0.5,
+          approval: "MORE_APPROVE_THAN_REJECT",
+        },
+      },
+    });
+    expect(await vote(fx.users.usDelegate.id)).toBeNull();
     expect(await written()).toBe(0);
     await db.prisma.reviewRound.update({ where: { id: round.id }, data: { status: "CLOSED" } });
-    expect(await vote("US")).toBeNull();
+    expect(await vote(fx.users.jpDelegate.id)).toBeNull();
     expect(await written()).toBe(0);
   });
 
@@ -294,9 +261,10 @@ describe("votes", () => {
   });
 
   it(`200 delegates voting at once, and changing their votes, end with one counted vote each (${testDatabaseKind()})`, async () => {
-    const { round } = await roundOf(db, fx);
+    // Delegates join before the round opens: its electorate is frozen then.
     const us = await delegatesOf(db, fx.delegations.US, "US", 100);
     const jp = await delegatesOf(db, fx.delegations.JP, "JP", 100);
+    const { round } = await roundOf(db, fx);
     const everyone = [...us, ...jp];
     const vote = (u: (typeof everyone)[number], choice: "APPROVE" | "REJECT" | "ABSTAIN") =>
       callerFor(db, u).review.castVote({

@@ -2,13 +2,14 @@ import {
   CastVoteInput,
   DecisionIdInput,
   CloseRoundInput,
+  ListVotesInput,
   OpenRoundInput,
   RoundIdInput,
   UpdateRoundRuleInput,
 } from "@lodestone/domain/deliberation";
 import { ProjectIdInput } from "@lodestone/domain/proposal";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { coordinatorProcedure, delegateProcedure, signedInProcedure } from "../../trpc.js";
+import { coordinatorProcedure, delegateProcedure, publicProcedure, signedInProcedure } from "../../trpc.js";
 import * as review from "./service.js";
 
 export const reviewRouter = {
@@ -22,6 +23,7 @@ export const reviewRouter = {
   updateRule: coordinatorProcedure
     .input(UpdateRoundRuleInput)
     .mutation(({ ctx, input }) => review.updateRule({ ctx, input })),
+  votes: signedInProcedure.input(ListVotesInput).query(({ ctx, input }) => review.listVotes({ ctx, input })),
   castVote: delegateProcedure
     .input(CastVoteInput)
     .mutation(({ ctx, input }) => review.castVote({ ctx, input })),
@@ -34,4 +36,6 @@ export const reviewRouter = {
   verify: signedInProcedure
     .input(DecisionIdInput)
     .query(({ ctx, input }) => review.verifyDecision({ ctx, input })),
+  /** The public key that verifies this deployment's decision records (published; no sign-in). */
+  signingKey: publicProcedure.query(({ ctx }) => review.signingKey(ctx)),
 } satisfies TRPCRouterRecord;

@@ -1,20 +1,39 @@
+import { randomUUID } from "node:crypto";
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { revisionContentHash } from "@lodestone/db/content-hash";
+import { canonicalJson, sameJson, sealProblems, sealRecord, sha256Hex } from "@lodestone/db/decision-seal";
 import { recordAudit } from "@lodestone/db/repositories/audit";
 import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
 import * as review from "@lodestone/db/repositories/review";
 import { canSeeProject } from "@lodestone/domain/access";
-import { DecisionRule, defaultRule, tally, type Tally } from "@lodestone/domain/decision";
+import {
+  DecisionRule,
+  checkRuleElectorate,
+  defaultRule,
+  tally,
+  type Tally,
+} from "@lodestone/domain/decision";
+import {
+  historyOrder,
+  primaryDisagreements,
+  recordArithmetic,
+  recordFrom,
+  SealedRecord,
+  tallyRound,
+  type DecisionRecord,
+  type PrimaryFacts,
+  type VerifyProblem,
+  type VerifyResult,
+  type VoteView,
+} from "@lodestone/domain/decision-record";
 import {
   checkRoundOpen,
-  decisionDisagreements,
   decisionOutcome,
   roundChangedWhileVoting,
   type CastVoteInput,
   type CloseRoundInput,
-  type DecisionRecord,
+  type ListVotesInput,
   type OpenRoundInput,
-  type VerifyResult,
 } from "@lodestone/domain/deliberation";
 import { DomainError } from "@lodestone/domain/errors";
 import { transition } from "@lodestone/domain/lifecycle";
@@ -25,7 +44,7 @@ import { assertVisible, visibleProject, visibleProjectRecord } from "../project/
 type In<T> = { ctx: SignedInContext; input: T };
 
 async function roundFor(tx: Tx, ctx: SignedInContext, roundId: string) {
-  const found = await review.getRound(tx, roundId);
+  const found = await review.getRound(tx, roundId, ctx.user.id);
   if (!found) throw new DomainError("NOT_FOUND", "There is no such review round.");
   return { round: found.round, project: assertVisible(ctx, found.project) };
 }
@@ -39,8 +58,9 @@ export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
       throw new DomainError("INVALID_STATE", "This project has no submitted revision.");
     if (input.closesAt <= ctx.now())
       throw new DomainError("VALIDATION", "Choose a closing time in the future.");
-    const electorate = await review.electorate(tx);
-    const rule = input.rule ?? defaultRule(Object.keys(electorate));
+    const rule = input.rule ?? defaultRule(Object.keys(await review.electorate(tx)));
+    if (!rule)
+      throw new DomainError("INVALID_STATE", "No delegation has an active delegate: nobody could vote.");
     const round = await review.createRound(tx, {
       projectId: project.id,
       revisionId: project.currentRevision.id,
@@ -48,6 +68,7 @@ export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
       closesAt: input.closesAt,
       openedById: ctx.user.id,
     });
+    checkRuleElectorate(rule, await review.electorateCounts(tx, round.id));
     if (!(await setStatusIfVersion(tx, project.id, project.version, { status }))) {
       throw new DomainError("CONFLICT", "The project changed while the round was being opened. Try again.");
     }
@@ -66,7 +87,12 @@ export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
       action: "review_round.opened",
       entityType: "ReviewRound",
       entityId: round.id,
-      after: { projectId: project.id, rule, closesAt: input.closesAt.toISOString() },
+      after: {
+        projectId: project.id,
+        rule,
+        closesAt: input.closesAt.toISOString(),
+        electorate: await review.electorateCounts(tx, round.id),
+      },
       requestId: ctx.requestId,
     });
     return round;
@@ -78,6 +104,7 @@ export function updateRule({ ctx, input }: In<{ roundId: string; rule: DecisionR
   return inTransaction(ctx.db, async (tx) => {
     const { round } = await roundFor(tx, ctx, input.roundId);
     checkRoundOpen(round, ctx.now());
+    checkRuleElectorate(input.rule, await review.electorateCounts(tx, round.id));
     if (!(await review.updateRuleIfNoVotes(tx, round.id, input.rule))) {
       throw new DomainError("CONFLICT", "Votes have been cast: the rule of this round can no longer change.");
     }
@@ -103,14 +130,20 @@ export function updateRule({ ctx, input }: In<{ roundId: string; rule: DecisionR
 export async function castVote({ ctx, input }: In<z.output<typeof CastVoteInput>>) {
   const { round } = await roundFor(ctx.db.prisma, ctx, input.roundId);
   checkRoundOpen(round, ctx.now());
-  const delegation = ctx.user.delegation;
-  if (!delegation || !round.rule.countedDelegations.includes(delegation)) {
+  // The electorate was frozen when the round opened: who votes, and for which delegation.
+  const delegation = round.electorDelegation;
+  if (!delegation) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "You are not in this round's electorate: it was fixed when the round opened, before you could vote.",
+    );
+  }
+  if (!round.rule.countedDelegations.includes(delegation)) {
     throw new DomainError("FORBIDDEN", "Your delegation does not vote in this round.");
   }
   const cast = await review.castVote(ctx.db.prisma, {
     roundId: round.id,
     voterId: ctx.user.id,
-    delegation,
     choice: input.choice,
     reason: input.reason,
     at: ctx.now(),
@@ -122,8 +155,16 @@ export async function castVote({ ctx, input }: In<z.output<typeof CastVoteInput>
 }
 
 async function currentTally(tx: Tx, rule: DecisionRule, roundId: string): Promise<Tally> {
-  const [electorate, votes] = await Promise.all([review.electorate(tx), review.voteCounts(tx, roundId)]);
+  const [electorate, votes] = await Promise.all([
+    review.electorateCounts(tx, roundId),
+    review.voteCounts(tx, roundId),
+  ]);
   return tally(rule, electorate, votes);
+}
+
+/** Whether the caller may read every vote's choice and reason: coordinators at once, everyone who sees the project after close. */
+function reasonsVisible(ctx: SignedInContext, open: boolean): boolean {
+  return ctx.user.role === "COORDINATOR" || !open;
 }
 
 /**
@@ -141,10 +182,13 @@ export async function getRound({ ctx, input }: In<{ roundId: string }>) {
     ctx.user.role === "ADMIN" ||
     (ctx.user.role === "DELEGATE" && myVote !== null);
   const revision = await review.getRevisionRef(tx, round.revisionId);
+  const electors = await review.listElectors(tx, round.id);
+  const byDelegation: Record<string, number> = {};
+  for (const e of electors) byDelegation[e.delegation] = (byDelegation[e.delegation] ?? 0) + 1;
   return {
     id: round.id,
     projectId: round.projectId,
-    revision,
+    revision: { id: revision.id, number: revision.number, contentHash: revision.contentHash },
     status: open ? ("OPEN" as const) : ("CLOSED" as const),
     rule: round.rule,
     opensAt: round.opensAt.toISOString(),
@@ -155,9 +199,59 @@ export async function getRound({ ctx, input }: In<{ roundId: string }>) {
       : null,
     myVoteHistory: myVote ? await review.voteHistory(tx, round.id, ctx.user.id) : [],
     results: resultsVisible ? await currentTally(tx, round.rule, round.id) : null,
+    /** The electorate frozen when the round opened: its size per delegation, and how many have left or moved since. */
+    electorate: {
+      byDelegation,
+      changedSince: electors.filter((e) => e.changedSince).length,
+      includesMe: round.electorDelegation !== null,
+    },
+    reasonsVisible: reasonsVisible(ctx, open),
     hasDecision: round.hasDecision,
     decisionId: round.decisionId,
   };
+}
+
+/** Counted votes with their reasons and history, as `VoteView`s. */
+async function voteViews(tx: Tx, roundId: string, page: { after?: string | null; limit?: number } = {}) {
+  const votes = await review.countedVotes(tx, roundId, page);
+  const history = votes.length
+    ? await review.roundHistory(
+        tx,
+        roundId,
+        votes.map((v) => v.voterId),
+      )
+    : [];
+  return votes.map((v): VoteView => ({
+    voterId: v.voterId,
+    name: v.name,
+    delegation: v.delegation,
+    choice: v.choice,
+    reason: v.reason,
+    at: v.at.toISOString(),
+    history: history
+      .filter((h) => h.voterId === v.voterId)
+      .map((h) => ({ choice: h.choice, reason: h.reason, at: h.at.toISOString() })),
+  }));
+}
+
+/**
+ * Every counted vote of a round with its reason and history: for coordinators at once, and for
+ * everyone who may see the project once the round has closed.
+ */
+export async function listVotes({ ctx, input }: In<z.output<typeof ListVotesInput>>) {
+  const tx = ctx.db.prisma;
+  const { round } = await roundFor(tx, ctx, input.roundId);
+  const open = round.status === "OPEN" && round.closesAt > ctx.now();
+  if (!reasonsVisible(ctx, open)) {
+    throw new DomainError(
+      "FORBIDDEN",
+      "Votes and their reasons are shown to everyone once the round closes.",
+    );
+  }
+  const items = await voteViews(tx, round.id, { after: input.cursor, limit: input.limit + 1 });
+  const more = items.length > input.limit;
+  const page = more ? items.slice(0, input.limit) : items;
+  return { items: page, nextCursor: more ? page.at(-1)!.voterId : null };
 }
 
 export async function listRounds({ ctx, input }: In<{ id: string }>) {
@@ -174,21 +268,77 @@ export async function listRounds({ ctx, input }: In<{ id: string }>) {
   }));
 }
 
+/** What a round's record holds of its electorate, votes and history, read from their rows. */
+async function roundFacts(tx: Tx, roundId: string) {
+  const [electors, votes, history] = await Promise.all([
+    review.listElectors(tx, roundId),
+    review.countedVotes(tx, roundId),
+    review.roundHistory(tx, roundId),
+  ]);
+  const entries = historyOrder(history.map((h) => ({ ...h, at: h.at.toISOString() })));
+  return {
+    electorate: electors.map((e) => ({ voterId: e.voterId, delegation: e.delegation })),
+    votes: votes.map((v) => ({
+      voterId: v.voterId,
+      delegation: v.delegation,
+      choice: v.choice,
+      reason: v.reason,
+      at: v.at.toISOString(),
+    })),
+    voteHistory: { entries: entries.length, sha256: sha256Hex(canonicalJson(entries)) },
+  };
+}
+
+const roundTimes = (r: { id: string; opensAt: Date; closesAt: Date; closedAt: Date | null }) => ({
+  id: r.id,
+  opensAt: r.opensAt.toISOString(),
+  closesAt: r.closesAt.toISOString(),
+  closedAt: (r.closedAt ?? r.closesAt).toISOString(),
+});
+
 /**
  * Closes the round (now, if it is still open) and records the decision: the tally from the pure
- * rule, the coordinator's rationale, the outcome; the project moves accordingly.
+ * rule over the frozen electorate and the counted votes, the coordinator's rationale, the outcome,
+ * sealed (canonical JSON, SHA-256, Ed25519 signature); the project moves accordingly.
  */
 export function closeRound({ ctx, input }: In<z.output<typeof CloseRoundInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const { round, project } = await roundFor(tx, ctx, input.roundId);
     if (round.hasDecision) throw new DomainError("CONFLICT", "This round's decision is already recorded.");
     await review.closeRoundIfOpen(tx, round.id, ctx.now(), ctx.user.id);
-    const result = await currentTally(tx, round.rule, round.id);
+    const closed = (await review.getRound(tx, round.id))!.round;
+    const facts = await roundFacts(tx, round.id);
+    const result = tallyRound(round.rule, facts.electorate, facts.votes);
     const outcome = decisionOutcome(result.approved, input.ifNotApproved);
     const event = outcome === "APPROVED" ? "approve" : outcome === "REJECTED" ? "reject" : "requestChanges";
     const status = transition(project.status, event);
     const revision = await review.getRevisionRef(tx, round.revisionId);
-    const decisionId = await review.createDecision(tx, {
+    const decisionId = randomUUID();
+    const recordedAt = ctx.now();
+    const record = recordFrom({
+      ...facts,
+      decision: {
+        id: decisionId,
+        rule: round.rule,
+        tallies: result,
+        outcome,
+        rationale: input.rationale,
+        recordedBy: ctx.user.id,
+        recordedAt: recordedAt.toISOString(),
+        revisionHash: revision.contentHash,
+      },
+      project: { id: project.id, reference: revision.project.reference },
+      revision: {
+        id: revision.id,
+        number: revision.number,
+        storedHash: revision.contentHash,
+        computedHash: "",
+      },
+      round: { ...roundTimes(closed), rule: round.rule },
+    });
+    const seal = sealRecord(record, ctx.signer);
+    await review.createDecision(tx, {
+      id: decisionId,
       roundId: round.id,
       projectId: project.id,
       revisionId: revision.id,
@@ -198,7 +348,11 @@ export function closeRound({ ctx, input }: In<z.output<typeof CloseRoundInput>>)
       outcome,
       rationale: input.rationale,
       recordedById: ctx.user.id,
-      recordedAt: ctx.now(),
+      recordedAt,
+      record: seal.text,
+      recordHash: seal.sha256,
+      signature: seal.signature,
+      signingKeyFingerprint: seal.fingerprint,
     });
     if (!(await setStatusIfVersion(tx, project.id, project.version, { status }))) {
       throw new DomainError(
@@ -218,31 +372,11 @@ export function closeRound({ ctx, input }: In<z.output<typeof CloseRoundInput>>)
       entityType: "Decision",
       entityId: decisionId,
       before: { status: project.status },
-      after: { status, outcome, tallies: result },
+      after: { status, outcome, tallies: result, recordHash: seal.sha256 },
       requestId: ctx.requestId,
     });
     return { decisionId, outcome, results: result };
   });
-}
-
-function toRecord(d: review.DecisionRow): DecisionRecord {
-  const t = d.tallies as unknown as Tally;
-  return {
-    id: d.id,
-    project: {
-      id: d.project.id,
-      reference: d.project.reference,
-      title: { en: d.project.titleEn, ja: d.project.titleJa },
-    },
-    revision: { id: d.revision.id, number: d.revision.number, contentHash: d.revisionHash },
-    rule: d.rule as unknown as DecisionRecord["rule"],
-    delegations: t.delegations,
-    approved: t.approved,
-    outcome: d.outcome,
-    rationale: d.rationale,
-    recordedBy: d.recordedBy,
-    recordedAt: d.recordedAt.toISOString(),
-  };
 }
 
 async function decisionFor(tx: Tx, ctx: SignedInContext, decisionId: string) {
@@ -252,29 +386,124 @@ async function decisionFor(tx: Tx, ctx: SignedInContext, decisionId: string) {
   return d;
 }
 
+/** The record of a decision, which is also its export: what people read beside the sealed record. */
 export async function getDecision({ ctx, input }: In<{ decisionId: string }>): Promise<DecisionRecord> {
-  return toRecord(await decisionFor(ctx.db.prisma, ctx, input.decisionId));
+  const tx = ctx.db.prisma;
+  const d = await decisionFor(tx, ctx, input.decisionId);
+  const t = d.tallies as unknown as Tally;
+  return {
+    id: d.id,
+    project: {
+      id: d.project.id,
+      reference: d.project.reference,
+      title: { en: d.project.titleEn, ja: d.project.titleJa },
+    },
+    revision: { id: d.revision.id, number: d.revision.number, contentHash: d.revisionHash },
+    rule: d.rule as unknown as DecisionRule,
+    delegations: t.delegations,
+    approved: t.approved,
+    outcome: d.outcome,
+    rationale: d.rationale,
+    recordedBy: d.recordedBy,
+    recordedAt: d.recordedAt.toISOString(),
+    votes: await voteViews(tx, d.roundId),
+    seal:
+      d.record && d.recordHash && d.signature && d.signingKeyFingerprint
+        ? {
+            record: JSON.parse(d.record) as SealedRecord,
+            sha256: d.recordHash,
+            signature: d.signature,
+            signingKey: {
+              algorithm: "Ed25519",
+              fingerprint: d.signingKeyFingerprint,
+              publicKey: ctx.signer.publicKey,
+            },
+          }
+        : null,
+  };
+}
+
+/** Problems once each (the record's own arithmetic and the rows can name the same figure). */
+function distinct(problems: VerifyProblem[]): VerifyProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = canonicalJson(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
- * Recomputes the outcome from the stored votes and rule (with the electorate the record froze)
- * and checks the revision's hash; says exactly what disagrees.
+ * Verifies a recorded decision: the sealed record's hash and signature (with this deployment's
+ * key), its own arithmetic, and every primary row it was made from — the decision's columns, the
+ * round's rule and electorate, the votes and their history, the revision's content hashed now.
+ * Names each disagreement.
  */
 export async function verifyDecision({ ctx, input }: In<{ decisionId: string }>): Promise<VerifyResult> {
   const tx = ctx.db.prisma;
   const d = await decisionFor(tx, ctx, input.decisionId);
-  const record = toRecord(d);
-  const rule = DecisionRule.safeParse(record.rule);
-  // The electorate the record froze: who could vote then, not now.
-  const electorate = Object.fromEntries(Object.entries(record.delegations).map(([c, r]) => [c, r.eligible]));
-  const problems = decisionDisagreements({
-    record,
-    recordedHash: d.revisionHash,
-    computedHash: revisionContentHash(d.revision.content),
-    storedHash: d.revision.contentHash,
-    recomputed: rule.success ? tally(rule.data, electorate, await review.voteCounts(tx, d.roundId)) : null,
-  });
-  return { verified: problems.length === 0, problems };
+  const problems: VerifyProblem[] = [];
+  if (!d.record || !d.recordHash || !d.signature || !d.signingKeyFingerprint) {
+    return { verified: false, problems: [{ kind: "unsealed" }] };
+  }
+  problems.push(
+    ...sealProblems({
+      text: d.record,
+      sha256: d.recordHash,
+      signature: d.signature,
+      signingKey: {
+        algorithm: "Ed25519",
+        fingerprint: d.signingKeyFingerprint,
+        publicKey: ctx.signer.publicKey,
+      },
+    }),
+  );
+  let parsed: unknown = null;
+  try {
+    parsed = JSON.parse(d.record);
+  } catch {
+    // Named below as malformed.
+  }
+  const sealed = SealedRecord.safeParse(parsed);
+  if (!sealed.success) {
+    problems.push({ kind: "malformed", detail: sealed.error.issues[0]?.message ?? "not JSON" });
+    return { verified: false, problems };
+  }
+  const record = sealed.data as SealedRecord;
+  const facts: PrimaryFacts = {
+    ...(await roundFacts(tx, d.roundId)),
+    decision: {
+      id: d.id,
+      rule: d.rule,
+      tallies: d.tallies,
+      outcome: d.outcome,
+      rationale: d.rationale,
+      recordedBy: d.recordedBy.id,
+      recordedAt: d.recordedAt.toISOString(),
+      revisionHash: d.revisionHash,
+    },
+    project: { id: d.project.id, reference: d.project.reference },
+    revision: {
+      id: d.revision.id,
+      number: d.revision.number,
+      storedHash: d.revision.contentHash,
+      computedHash: revisionContentHash(d.revision.content),
+    },
+    round: { ...roundTimes(d.round), rule: d.round.rule },
+  };
+  problems.push(...recordArithmetic(record), ...primaryDisagreements(record, facts, sameJson));
+  const all = distinct(problems);
+  return { verified: all.length === 0, problems: all };
+}
+
+/** The public half of the deployment's decision key, for whoever checks a record. */
+export function signingKey(ctx: Pick<Context, "signer">) {
+  return {
+    algorithm: "Ed25519" as const,
+    fingerprint: ctx.signer.fingerprint,
+    publicKey: ctx.signer.publicKey,
+  };
 }
 
 /** Closes due rounds (votes stop); run periodically by every API instance. */
