@@ -451,7 +451,11 @@ export const DecisionExport = z.looseObject({
       record: z.unknown(),
       sha256,
       signature: z.string(),
-      signingKey: z.looseObject({ algorithm: z.literal("Ed25519"), fingerprint: z.string(), publicKey: z.string() }),
+      signingKey: z.looseObject({
+        algorithm: z.literal("Ed25519"),
+        fingerprint: z.string(),
+        publicKey: z.string(),
+      }),
     })
     .nullable(),
 });

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { DecisionRule, defaultRule, tally, type DecisionRule as Rule, type Tally } from "./decision.js";
+import {
+  DecisionRule,
+  checkRuleElectorate,
+  defaultRule,
+  tally,
+  type DecisionRule as Rule,
+  type Tally,
+} from "./decision.js";
 import type { VoteChoice } from "./enums.js";
 
 // A brute-force reference: walks every individual ballot, as a person counting by hand would.
@@ -105,7 +112,7 @@ describe("tally", () => {
   });
 
   it("ignores abstentions for approval but counts them for quorum", () => {
-    const rule = defaultRule(["US", "JP"]);
+    const rule = defaultRule(["US", "JP"])!;
     const r = tally(
       rule,
       { US: 4, JP: 2 },
@@ -120,7 +127,7 @@ describe("tally", () => {
   });
 
   it("treats a tie as not approved, and exactly half as quorum", () => {
-    const rule = defaultRule(["US", "JP"]);
+    const rule = defaultRule(["US", "JP"])!;
     const r = tally(
       rule,
       { US: 2, JP: 2 },
@@ -134,7 +141,7 @@ describe("tally", () => {
   });
 
   it("reaches a 7% quorum with 7 of 100 delegates despite floating point (0.07 × 100 > 7)", () => {
-    const rule = { ...defaultRule(["US"]), quorum: 0.07 };
+    const rule = { ...defaultRule(["US"])!, quorum: 0.07 };
     const r = tally(rule, { US: 100 }, { US: { approve: 7, reject: 0, abstain: 0 } });
     expect(r.delegations.US?.quorumMet).toBe(true);
   });
@@ -146,6 +153,30 @@ describe("tally", () => {
       quorum: 0.5,
       approval: "MORE_APPROVE_THAN_REJECT",
     });
+  });
+
+  it("requires every counted delegation when neither US nor JP has delegates, and has no rule without delegates", () => {
+    expect(defaultRule(["IN", "AU"])).toMatchObject({
+      countedDelegations: ["AU", "IN"],
+      requiredDelegations: ["AU", "IN"],
+    });
+    expect(defaultRule([])).toBeNull();
+  });
+
+  it("refuses a rule that requires no delegation (it would approve whatever the votes)", () => {
+    const parsed = DecisionRule.safeParse({
+      countedDelegations: ["US", "JP"],
+      requiredDelegations: [],
+      quorum: 0.5,
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.message).toMatch(/at least one delegation/);
+  });
+
+  it("checks that every required delegation has someone in the round's electorate", () => {
+    const rule = defaultRule(["US", "JP"])!;
+    expect(() => checkRuleElectorate(rule, { US: 2, JP: 1 })).not.toThrow();
+    expect(() => checkRuleElectorate(rule, { US: 2 })).toThrow(/JP is required but has no delegate/);
   });
 
   it("refuses a rule requiring a delegation it does not count", () => {

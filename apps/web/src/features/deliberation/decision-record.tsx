@@ -1,6 +1,6 @@
 "use client";
 
-import type { DecisionRecord } from "@lodestone/domain/deliberation";
+import type { DecisionRecord } from "@lodestone/domain/decision-record";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
@@ -11,7 +11,8 @@ import { useTRPC } from "@/trpc/react";
 import { useDelegationName } from "./delegation-names";
 import { RoundResults } from "./round-results";
 import { RuleSummary } from "./rule-summary";
-import { VerifyResultView, type VerifyState } from "./verify-result";
+import { VerifyResultView, signatureBroken, type VerifyState } from "./verify-result";
+import { VoteReasonsTable } from "./vote-reasons";
 
 const OUTCOME_CLASSES = {
   APPROVED: "bg-green-50 text-green-900 ring-green-700",
@@ -38,6 +39,13 @@ export function DecisionRecordView({ record }: { record: DecisionRecord }) {
   const title =
     (locale === "ja" ? record.project.title.ja : record.project.title.en) || record.project.title.en;
   const json = `${JSON.stringify(record, null, 2)}\n`;
+  const tReasons = useTranslations("review.reasons");
+  const signature =
+    verify.status === "done"
+      ? signatureBroken(verify.result)
+        ? "invalid"
+        : "valid"
+      : verify.status;
 
   const runVerify = async () => {
     if (verify.status === "pending") return;
@@ -118,6 +126,66 @@ export function DecisionRecordView({ record }: { record: DecisionRecord }) {
           {t("votes")}
         </h2>
         <RoundResults delegations={record.delegations} caption={t("votesCaption")} nameOf={nameOf} />
+      </section>
+
+      <section aria-labelledby={`${id}-reasons`} className="flex flex-col gap-2">
+        <h2 id={`${id}-reasons`} className="text-xl font-semibold text-slate-900">
+          {t("votesAndReasons")}
+        </h2>
+        {record.votes.length > 0 ? (
+          <VoteReasonsTable votes={record.votes} />
+        ) : (
+          <p className="text-slate-700">{tReasons("none")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby={`${id}-seal`} className="flex flex-col gap-3">
+        <h2 id={`${id}-seal`} className="text-xl font-semibold text-slate-900">
+          {t("seal.heading")}
+        </h2>
+        {record.seal ? (
+          <>
+            <p className="text-slate-700">{t("seal.lead")}</p>
+            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
+              <dt className="font-semibold text-slate-900">{t("seal.sha256")}</dt>
+              <dd>
+                <code className="break-all rounded bg-slate-100 px-1 text-xs text-slate-900">
+                  {record.seal.sha256}
+                </code>
+              </dd>
+              <dt className="font-semibold text-slate-900">{t("seal.fingerprint")}</dt>
+              <dd>
+                <code
+                  className="break-all rounded bg-slate-100 px-1 text-xs text-slate-900"
+                  data-testid="seal-fingerprint"
+                >
+                  {record.seal.signingKey.fingerprint}
+                </code>
+              </dd>
+              <dt className="font-semibold text-slate-900">{t("seal.algorithm")}</dt>
+              <dd className="text-slate-800">{record.seal.signingKey.algorithm}</dd>
+            </dl>
+            <p
+              data-testid="signature-status"
+              data-signature={signature}
+              className={`font-semibold ${signature === "valid" ? "text-green-900" : signature === "invalid" ? "text-red-900" : "text-slate-800"}`}
+            >
+              {t(`seal.status.${signature}`)}
+            </p>
+            <p className="text-sm text-slate-700">
+              {t.rich("seal.offline", {
+                fingerprint: record.seal.signingKey.fingerprint,
+                code: (chunks) => (
+                  <code className="break-all rounded bg-slate-100 px-1 text-xs text-slate-900">{chunks}</code>
+                ),
+              })}
+            </p>
+          </>
+        ) : (
+          <p className="text-slate-800" data-testid="seal-unsealed">
+            {t("seal.unsealed")}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby={`${id}-check`} className="flex flex-col gap-3">

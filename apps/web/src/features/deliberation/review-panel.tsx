@@ -19,6 +19,7 @@ import { RoundResults } from "./round-results";
 import { RuleForm } from "./rule-form";
 import { RuleSummary } from "./rule-summary";
 import { VoteForm } from "./vote-form";
+import { RoundVoteReasons } from "./vote-reasons";
 
 type RoundView = inferRouterOutputs<AppRouter>["review"]["round"];
 
@@ -144,6 +145,10 @@ function RoundSection({
   const round: RoundView = query.data;
   const isOpen = round.status === "OPEN";
   const date = (iso: string) => format.dateTime(new Date(iso), "dateTime");
+  const electorateCodes = Object.keys(round.electorate.byDelegation).sort();
+  const electorateSize = electorateCodes.reduce((n, code) => n + round.electorate.byDelegation[code]!, 0);
+  /** A delegate who joined after the round opened: not in its electorate, so no vote. */
+  const outsideElectorate = role === "DELEGATE" && isOpen && !round.electorate.includesMe;
 
   return (
     <section
@@ -180,6 +185,26 @@ function RoundSection({
         <dt className="font-semibold text-slate-900">{t("voters")}</dt>
         <dd className="text-slate-800">{t("votersValue", { count: round.voters })}</dd>
       </dl>
+
+      <div className="flex flex-col gap-1 text-sm text-slate-800" data-testid="electorate">
+        <p>
+          {t("electorate.fixed", {
+            count: electorateSize,
+            list: format.list(
+              electorateCodes.map((code) =>
+                t("electorate.item", {
+                  code,
+                  count: format.number(round.electorate.byDelegation[code]!),
+                }),
+              ),
+              { type: "conjunction" },
+            ),
+          })}
+        </p>
+        {round.electorate.changedSince > 0 ? (
+          <p>{t("electorate.changed", { count: round.electorate.changedSince })}</p>
+        ) : null}
+      </div>
 
       <div className="flex flex-col gap-3">
         <h3 className="text-lg font-semibold text-slate-900">{t("rule.heading")}</h3>
@@ -243,7 +268,14 @@ function RoundSection({
               </ol>
             </details>
           ) : null}
-          {isOpen ? (
+          {outsideElectorate ? (
+            <p
+              className="rounded-md border border-amber-300 bg-amber-50 p-3 text-amber-950"
+              data-testid="not-in-electorate"
+            >
+              {t("electorate.notIncluded")}
+            </p>
+          ) : isOpen ? (
             <VoteForm
               key={round.myVote?.at ?? "none"}
               roundId={round.id}
@@ -300,6 +332,17 @@ function RoundSection({
         ) : (
           <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
             {role === "DELEGATE" ? t("results.afterYouVote") : t("results.afterClose")}
+          </p>
+        )}
+      </div>
+
+      <div className="flex flex-col gap-3">
+        <h3 className="text-lg font-semibold text-slate-900">{t("reasons.heading")}</h3>
+        {round.reasonsVisible ? (
+          <RoundVoteReasons roundId={round.id} isOpen={isOpen} />
+        ) : (
+          <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
+            {t("reasons.hidden")}
           </p>
         )}
       </div>

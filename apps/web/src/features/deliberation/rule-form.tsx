@@ -52,7 +52,10 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
           for (const issue of parsed.error.issues) {
             const field = issue.path[0];
             if (field === "countedDelegations") next.counted = t("countedRequired");
-            if (field === "requiredDelegations") next.required = t("requiredCounted");
+            // None required (too_small) would approve whatever the votes; the refinement names a
+            // required delegation that is not counted. The first issue wins.
+            if (field === "requiredDelegations")
+              next.required ??= issue.code === "too_small" ? t("requiredAtLeastOne") : t("requiredCounted");
             if (field === "quorum") next.quorum = t("quorumRange");
           }
           setErrors(next);

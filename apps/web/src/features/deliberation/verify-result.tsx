@@ -1,6 +1,6 @@
 "use client";
 
-import type { VerifyProblem, VerifyResult } from "@lodestone/domain/deliberation";
+import type { VerifyProblem, VerifyResult } from "@lodestone/domain/decision-record";
 import { useFormatter, useTranslations } from "next-intl";
 import { Spinner } from "@/features/ui/spinner";
 
@@ -57,6 +57,26 @@ function ProblemText({ problem }: { problem: VerifyProblem }) {
         ? t(v ? "value.yes" : "value.no")
         : format.number(v);
   switch (problem.kind) {
+    case "unsealed":
+      return t("problem.unsealed");
+    case "recordHash":
+      return t("problem.recordHash", { computed: problem.computed, recorded: problem.recorded });
+    case "signature":
+      return t("problem.signature");
+    case "signingKey":
+      return t("problem.signingKey", { recorded: problem.recorded, expected: problem.expected });
+    case "malformed":
+      return t("problem.malformed", { detail: problem.detail });
+    case "field":
+      return t("problem.field", { field: t(`field.${problem.field}`) });
+    case "vote":
+      return t("problem.vote", { voterId: problem.voterId, what: t(`what.vote.${problem.what}`) });
+    case "elector":
+      return t("problem.elector", { voterId: problem.voterId, what: t(`what.elector.${problem.what}`) });
+    case "voteOutsideElectorate":
+      return t("problem.voteOutsideElectorate", { voterId: problem.voterId });
+    case "duplicateVote":
+      return t("problem.duplicateVote", { voterId: problem.voterId });
     case "contentHash":
       return t("problem.contentHash", { computed: problem.computed, recorded: problem.recorded });
     case "storedHash":
@@ -76,5 +96,19 @@ function ProblemText({ problem }: { problem: VerifyProblem }) {
       return t("problem.outcomeNotApproved", { outcome: tOutcome(problem.recorded) });
     case "approvedWithoutVotes":
       return t("problem.approvedWithoutVotes");
+    default:
+      return unreachable(problem);
   }
+}
+
+/** A compile error when a kind of problem has no words. */
+function unreachable(problem: never): never {
+  throw new Error(`Unknown verify problem: ${JSON.stringify(problem)}`);
+}
+
+/** Whether Verify found the seal itself broken: the record's hash, its signature or its key. */
+export function signatureBroken(result: VerifyResult): boolean {
+  return result.problems.some(
+    (p) => p.kind === "signature" || p.kind === "signingKey" || p.kind === "recordHash",
+  );
 }
