@@ -288,6 +288,12 @@ const MATRIX: Record<string, Row> = {
   },
   "review.decision": { expect: seesSubmitted(), input: async () => ({ decisionId: await decided() }) },
   "review.verify": { expect: seesSubmitted(), input: async () => ({ decisionId: await decided() }) },
+  // After close, everyone who may see the project reads the votes and their reasons.
+  "review.votes": {
+    expect: seesSubmitted(),
+    input: async () => ({ roundId: (await decidedRound()).roundId }),
+  },
+  "review.signingKey": { expect: anyone(), input: none },
   "dashboard.pipeline": { expect: signedIn(), input: none },
   "dashboard.projectsCsv": { expect: signedIn(), input: none },
   "dashboard.milestonesCsv": { expect: signedIn(), input: none },
@@ -399,16 +405,18 @@ async function milestoneOf() {
   });
 }
 
-/** A recorded decision (rejected: nobody voted). */
-async function decided(): Promise<string> {
+/** A recorded decision (rejected: nobody voted) and its round. */
+async function decidedRound(): Promise<{ roundId: string; decisionId: string }> {
   const { round } = await roundOf(db, fx);
   const closed = await callerFor(db, fx.users.coordinator).review.close({
     roundId: round.id,
     rationale: "Nobody voted; rejected.",
     ifNotApproved: "REJECTED",
   });
-  return closed.decisionId;
+  return { roundId: round.id, decisionId: closed.decisionId };
 }
+
+const decided = async () => (await decidedRound()).decisionId;
 
 beforeAll(async () => {
   db = await createTestDatabase();

@@ -207,31 +207,37 @@ function postComment(who: Principal, input: Record<string, unknown>) {
 
 async function castVote(who: Principal, input: Record<string, unknown>) {
   if (who.role !== "DELEGATE") throw new HttpError(403, "Only delegates vote.");
-  // As the API: the round with its project's access record, then one statement writing the vote,
-  // its history row and its audit event while the round is open and counts the delegation.
+  // As the API: the round with its project's access record and the caller's place in its frozen
+  // electorate, then one statement writing the vote, its history row and its audit event while the
+  // round is open and counts the elector's delegation.
   const { rows: rounds } = await pool.query(
-    `SELECT r.id, r.status, r.rule, r."closesAt", p.id AS "projectId", p."organisationId", p.status AS "projectStatus"
+    `SELECT r.id, r.status, r.rule, r."closesAt", p.id AS "projectId", p."organisationId", p.status AS "projectStatus",
+            (SELECT dl.code FROM "RoundElector" e JOIN "Delegation" dl ON dl.id = e."delegationId"
+             WHERE e."roundId" = r.id AND e."voterId" = $2::uuid) AS "electorDelegation"
      FROM "ReviewRound" r JOIN "Project" p ON p.id = r."projectId" WHERE r.id = $1`,
-    [input.roundId],
+    [input.roundId, who.id],
   );
   const round = rounds[0];
   if (!round) throw new HttpError(404, "There is no such review round.");
   visibleOr404(who, { status: round.projectStatus, organisationId: round.organisationId });
   if (round.status !== "OPEN" || round.closesAt <= new Date())
     throw new HttpError(409, "The round is closed.");
-  if (!who.delegation || !round.rule.countedDelegations.includes(who.delegation)) {
+  if (!round.electorDelegation) throw new HttpError(403, "You are not in this round's electorate.");
+  if (!round.rule.countedDelegations.includes(round.electorDelegation)) {
     throw new HttpError(403, "Your delegation does not vote in this round.");
   }
   const { rows } = await pool.query(
     `WITH open_round AS (
-       SELECT id FROM "ReviewRound"
-       WHERE id = $1::uuid AND status = 'OPEN' AND "closesAt" > $5
-         AND rule -> 'countedDelegations' @> jsonb_build_array($3::text)
-       FOR SHARE
+       SELECT r.id, e."voterId", e."delegationId" FROM "ReviewRound" r
+       JOIN "RoundElector" e ON e."roundId" = r.id AND e."voterId" = $2::uuid
+       JOIN "Delegation" dl ON dl.id = e."delegationId"
+       WHERE r.id = $1::uuid AND r.status = 'OPEN' AND r."closesAt" > $4
+         AND r.rule -> 'countedDelegations' @> jsonb_build_array(dl.code)
+       FOR SHARE OF r
      ), counted AS (
        INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), open_round.id, voter.id, voter."delegationId", $4::"VoteChoice", NULL, $5, $5
-       FROM open_round JOIN "User" voter ON voter.id = $2::uuid
+       SELECT gen_random_uuid(), open_round.id, open_round."voterId", open_round."delegationId", $3::"VoteChoice", NULL, $4, $4
+       FROM open_round
        ON CONFLICT ("roundId", "voterId") DO UPDATE
          SET choice = EXCLUDED.choice, reason = EXCLUDED.reason, "updatedAt" = EXCLUDED."updatedAt"
        RETURNING "roundId", "voterId", choice, reason, "updatedAt", (xmax = 0) AS inserted
@@ -241,11 +247,11 @@ async function castVote(who: Principal, input: Record<string, unknown>) {
      ), audited AS (
        INSERT INTO "AuditEvent" (id, "actorId", action, "entityType", "entityId", after, "createdAt")
        SELECT gen_random_uuid(), "voterId", CASE WHEN inserted THEN 'vote.cast' ELSE 'vote.changed' END,
-              'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice), "updatedAt"
+              'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice, 'reason', reason), "updatedAt"
        FROM counted
      )
      SELECT inserted FROM counted`,
-    [round.id, who.id, who.delegation, input.choice, new Date()],
+    [round.id, who.id, input.choice, new Date()],
   );
   if (!rows[0]) throw new HttpError(409, "The round is closed.");
   return { choice: input.choice, changed: !rows[0].inserted };

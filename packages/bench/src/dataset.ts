@@ -218,6 +218,10 @@ export function activitySql(size: DatasetSize): string[] {
             '${RULE_JSON}'::jsonb, now() - interval '1 day', now() + interval '30 days', ${uuidOf("u", FIRST_COORDINATOR)},
             now() - interval '1 day', now()
      FROM generate_series(1, ${plan.baselineRound}) k`,
+    // Each round's electorate, frozen at opening as the API does: every delegate.
+    `INSERT INTO "RoundElector" ("roundId", "voterId", "delegationId")
+     SELECT ${uuidOf("rr", "k")}, ${uuidOf("u", `${fd} + j`)}, ${uuidOf("d", `(${fd} + j) % ${size.delegations} + 1`)}
+     FROM generate_series(1, ${plan.baselineRound}) k, generate_series(0, ${d - 1}) j`,
     `INSERT INTO "Vote" (id, "roundId", "voterId", "delegationId", choice, reason, "createdAt", "updatedAt")
      SELECT gen_random_uuid(), ${uuidOf("rr", `i / ${d} + 1`)}, ${uuidOf("u", `${fd} + i % ${d}`)},
             ${uuidOf("d", `(${fd} + i % ${d}) % ${size.delegations} + 1`)},

@@ -1,7 +1,9 @@
 "use client";
 
-import type { DecisionRecord } from "@lodestone/domain/decision-record";
+import type { AppRouter } from "@lodestone/api/router";
+import type { DecisionRecord as SealedDecisionRecord } from "@lodestone/domain/decision-record";
 import { useQueryClient } from "@tanstack/react-query";
+import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
@@ -19,6 +21,12 @@ const OUTCOME_CLASSES = {
   REJECTED: "bg-red-50 text-red-900 ring-red-700",
   CHANGES_REQUESTED: "bg-amber-50 text-amber-950 ring-amber-700",
 } as const;
+
+/**
+ * A recorded decision as `review.decision` returns it over the wire (the domain's `DecisionRecord`,
+ * serialised); the download is exactly this JSON.
+ */
+export type DecisionRecord = inferRouterOutputs<AppRouter>["review"]["decision"] | SealedDecisionRecord;
 
 /** The file name of a record's JSON export. */
 export function decisionFileName(record: DecisionRecord): string {
@@ -41,11 +49,7 @@ export function DecisionRecordView({ record }: { record: DecisionRecord }) {
   const json = `${JSON.stringify(record, null, 2)}\n`;
   const tReasons = useTranslations("review.reasons");
   const signature =
-    verify.status === "done"
-      ? signatureBroken(verify.result)
-        ? "invalid"
-        : "valid"
-      : verify.status;
+    verify.status === "done" ? (signatureBroken(verify.result) ? "invalid" : "valid") : verify.status;
 
   const runVerify = async () => {
     if (verify.status === "pending") return;

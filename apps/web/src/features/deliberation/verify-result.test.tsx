@@ -1,8 +1,8 @@
 import { screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { SEALED_FIELDS, type VerifyProblem } from "@lodestone/domain/decision-record";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/test/render";
-import type { VerifyProblem } from "@lodestone/domain/deliberation";
-import { VerifyResultView } from "./verify-result";
+import { VerifyResultView, signatureBroken } from "./verify-result";
 
 describe("VerifyResultView", () => {
   it("says nothing before the check", () => {
@@ -63,5 +63,97 @@ describe("VerifyResultView", () => {
       locale: "ja",
     });
     expect(screen.getByRole("status").textContent).toBe("記録を確認できませんでした。Service unavailable");
+  });
+
+  describe("every kind of problem", () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+    });
+
+    const HASH = "a".repeat(64);
+    // One entry per kind (a missing kind is a type error), with every variant it has.
+    const byKind: { [K in VerifyProblem["kind"]]: Extract<VerifyProblem, { kind: K }>[] } = {
+      unsealed: [{ kind: "unsealed" }],
+      recordHash: [{ kind: "recordHash", computed: HASH, recorded: "b".repeat(64) }],
+      signature: [{ kind: "signature" }],
+      signingKey: [{ kind: "signingKey", recorded: "SHA256:old", expected: "SHA256:new" }],
+      malformed: [{ kind: "malformed", detail: "format: expected lodestone.decision-record.v1" }],
+      contentHash: [{ kind: "contentHash", computed: "abc", recorded: "def" }],
+      storedHash: [{ kind: "storedHash", stored: "abc", recorded: "def" }],
+      field: SEALED_FIELDS.map((field) => ({ kind: "field" as const, field })),
+      vote: (["missing", "extra", "choice", "reason", "delegation", "time"] as const).map((what) => ({
+        kind: "vote" as const,
+        voterId: "voter-1",
+        what,
+      })),
+      elector: (["missing", "extra", "delegation"] as const).map((what) => ({
+        kind: "elector" as const,
+        voterId: "voter-2",
+        what,
+      })),
+      voteOutsideElectorate: [{ kind: "voteOutsideElectorate", voterId: "voter-3" }],
+      duplicateVote: [{ kind: "duplicateVote", voterId: "voter-4" }],
+      invalidRule: [{ kind: "invalidRule" }],
+      figure: [{ kind: "figure", delegation: "US", figure: "didNotVote", recorded: 1, recomputed: 0 }],
+      approved: [
+        { kind: "approved", recorded: true, recomputed: false },
+        { kind: "approved", recorded: false, recomputed: true },
+      ],
+      outcomeNotApproved: [{ kind: "outcomeNotApproved", recorded: "CHANGES_REQUESTED" }],
+      approvedWithoutVotes: [{ kind: "approvedWithoutVotes" }],
+    };
+    const all: VerifyProblem[] = Object.values(byKind).flat();
+
+    it.each(["en", "ja"] as const)("words each one in %s, with no raw key or placeholder", (locale) => {
+      const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+      renderWithProviders(
+        <VerifyResultView state={{ status: "done", result: { verified: false, problems: all } }} />,
+        { locale },
+      );
+      const items = screen.getAllByRole("listitem").map((li) => li.textContent ?? "");
+      expect(items).toHaveLength(all.length);
+      for (const text of items) {
+        expect(text.trim()).not.toBe("");
+        expect(text).not.toMatch(/decision\.verify|problem\.|field\.|what\.|[{}]/);
+        if (locale === "ja") expect(text).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      }
+      // Every item says something different.
+      expect(new Set(items).size).toBe(items.length);
+      expect(errors).not.toHaveBeenCalled();
+    });
+
+    it("names the vote, the elector and the sealed field", () => {
+      renderWithProviders(
+        <VerifyResultView
+          state={{
+            status: "done",
+            result: {
+              verified: false,
+              problems: [
+                { kind: "vote", voterId: "voter-1", what: "reason" },
+                { kind: "elector", voterId: "voter-2", what: "missing" },
+                { kind: "field", field: "voteHistory" },
+                { kind: "signingKey", recorded: "SHA256:old", expected: "SHA256:new" },
+              ],
+            },
+          }}
+        />,
+      );
+      expect(screen.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+        "Vote by voter-1: the reason differs from the sealed record.",
+        "Electorate member voter-2: in the sealed electorate, but not in the stored one.",
+        "Vote history: the stored data differs from the sealed record.",
+        "The record was signed with the key SHA256:old, not with the expected key SHA256:new.",
+      ]);
+    });
+
+    it("tells a broken seal from other disagreements", () => {
+      const result = (problems: VerifyProblem[]) => ({ verified: problems.length === 0, problems });
+      expect(signatureBroken(result([]))).toBe(false);
+      expect(signatureBroken(result(byKind.field))).toBe(false);
+      expect(signatureBroken(result(byKind.signature))).toBe(true);
+      expect(signatureBroken(result(byKind.signingKey))).toBe(true);
+      expect(signatureBroken(result(byKind.recordHash))).toBe(true);
+    });
   });
 });

@@ -71,9 +71,7 @@ export function VoteReasonsTable({ votes }: { votes: readonly VoteView[] }) {
                       {earlier.map((h, i) => (
                         <li key={i}>
                           {t("earlierItem", { choice: tChoice(h.choice), date: date(h.at) })}
-                          {h.reason ? (
-                            <span className="whitespace-pre-line"> — {h.reason}</span>
-                          ) : null}
+                          {h.reason ? <span className="whitespace-pre-line"> — {h.reason}</span> : null}
                         </li>
                       ))}
                     </ol>
