@@ -68,7 +68,9 @@ export function loadOrCreateLocalSigningKey(file: string = defaultSecretsFile): 
   if (secrets.decisionSigningKey) return secrets.decisionSigningKey;
   const temp = `${file}.${process.pid}.tmp`;
   const raw = JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>;
-  writeFileSync(temp, JSON.stringify({ ...raw, decisionSigningKey: newSigningKey() }, null, 2), { mode: 0o600 });
+  writeFileSync(temp, JSON.stringify({ ...raw, decisionSigningKey: newSigningKey() }, null, 2), {
+    mode: 0o600,
+  });
   renameSync(temp, file);
   const again = loadOrCreateLocalSecrets(file).decisionSigningKey;
   if (!again) throw new Error(`Could not keep the decision signing key in ${file}.`);

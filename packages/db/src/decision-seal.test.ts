@@ -29,7 +29,9 @@ describe("canonicalJson (RFC 8785, through the canonicalize library)", () => {
 describe("sealing", () => {
   const signer = createDecisionSigner(generateSigningKey());
   const text = canonicalJson({ outcome: "APPROVED", rationale: "Both founding delegations approve." });
-  const seal = (over: Partial<{ text: string; sha256: string; signature: string; publicKey: string }> = {}) => ({
+  const seal = (
+    over: Partial<{ text: string; sha256: string; signature: string; publicKey: string }> = {},
+  ) => ({
     text: over.text ?? text,
     sha256: over.sha256 ?? sha256Hex(text),
     signature: over.signature ?? signer.sign(text),

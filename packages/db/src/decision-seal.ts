@@ -1,7 +1,14 @@
 // Canonical JSON, hashing and signing of decision records (DESIGN.md §6): RFC 8785 (JCS) through
 // the `canonicalize` library, SHA-256 and Ed25519 from node:crypto. No database: `pnpm
 // verify:decision` uses the same functions offline.
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+} from "node:crypto";
 import canonicalize from "canonicalize";
 import type { DecisionSeal, SealedRecord, VerifyProblem } from "@lodestone/domain/decision-record";
 
@@ -17,7 +24,8 @@ export function sha256Hex(text: string): string {
 }
 
 /** Whether two JSON values are the same value (key order aside). */
-export const sameJson = (a: unknown, b: unknown): boolean => canonicalJson(a ?? null) === canonicalJson(b ?? null);
+export const sameJson = (a: unknown, b: unknown): boolean =>
+  canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
 /** The deployment's key that signs decision records. */
 export interface DecisionSigner {
@@ -47,7 +55,9 @@ export function createDecisionSigner(privateKeyPem: string): DecisionSigner {
     throw new Error("The decision signing key is not a private key in PEM (PKCS #8) form.");
   }
   if (key.asymmetricKeyType !== "ed25519") {
-    throw new Error(`The decision signing key must be an Ed25519 key (this one is ${key.asymmetricKeyType}).`);
+    throw new Error(
+      `The decision signing key must be an Ed25519 key (this one is ${key.asymmetricKeyType}).`,
+    );
   }
   const publicKey = createPublicKey(key).export({ type: "spki", format: "pem" }).toString();
   return {
@@ -85,10 +95,14 @@ export function sealProblems(
       Buffer.from(seal.signature, "base64"),
     );
   } catch {
-    valid = false;
+    // Not a public key, or not a signature: it does not verify (valid stays false).
   }
   if (fingerprint !== seal.signingKey.fingerprint) {
-    problems.push({ kind: "signingKey", recorded: seal.signingKey.fingerprint, expected: fingerprint ?? "—" });
+    problems.push({
+      kind: "signingKey",
+      recorded: seal.signingKey.fingerprint,
+      expected: fingerprint ?? "—",
+    });
   } else if (expectedFingerprint && fingerprint !== expectedFingerprint) {
     problems.push({ kind: "signingKey", recorded: fingerprint, expected: expectedFingerprint });
   }

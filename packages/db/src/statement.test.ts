@@ -175,8 +175,15 @@ describe(`written-out statements (${testDatabaseKind()})`, () => {
     for (const { project, ...round } of rounds) {
       const read = await bothWays((tx) => getRound(tx, round.id));
       expect(read.client).toEqual(read.inTransaction);
-      expect(read.client).toEqual({ round: toRound(round), project });
+      expect(read.client).toEqual({ round: { ...toRound(round), electorDelegation: null }, project });
     }
+    // Read for a caller: the delegation the frozen electorate gives them, both ways.
+    const elector = await db.prisma.roundElector.findFirstOrThrow({
+      select: { roundId: true, voterId: true, delegation: { select: { code: true } } },
+    });
+    const mine = await bothWays((tx) => getRound(tx, elector.roundId, elector.voterId));
+    expect(mine.client).toEqual(mine.inTransaction);
+    expect(mine.client?.round.electorDelegation).toBe(elector.delegation.code);
     expect(await getRound(db.prisma, "00000000-0000-4000-8000-000000000000")).toBeNull();
   });
 
@@ -191,8 +198,9 @@ describe(`written-out statements (${testDatabaseKind()})`, () => {
         role: "DELEGATE",
         delegation: { code: { in: counted } },
         votes: { none: { roundId: round.id } },
+        electorOf: { some: { roundId: round.id } },
       },
-      select: { id: true, delegation: { select: { code: true } } },
+      select: { id: true },
       take: 2,
     });
     expect(voters).toHaveLength(2);
@@ -200,7 +208,6 @@ describe(`written-out statements (${testDatabaseKind()})`, () => {
     const vote = (voterId: string, choice: "APPROVE" | "REJECT", when = at) => ({
       roundId: round.id,
       voterId,
-      delegation: voters.find((v) => v.id === voterId)!.delegation!.code,
       choice,
       reason: choice === "REJECT" ? "Water use is not yet assessed." : null,
       at: when,
@@ -246,8 +253,18 @@ describe(`written-out statements (${testDatabaseKind()})`, () => {
     });
     expect(mine.history.map((h) => h.choice)).toEqual(["APPROVE", "REJECT"]);
     expect(mine.audit).toEqual([
-      { action: "vote.cast", after: { choice: "APPROVE" }, requestId: "parity-APPROVE", createdAt: at },
-      { action: "vote.changed", after: { choice: "REJECT" }, requestId: "parity-REJECT", createdAt: at },
+      {
+        action: "vote.cast",
+        after: { choice: "APPROVE", reason: null },
+        requestId: "parity-APPROVE",
+        createdAt: at,
+      },
+      {
+        action: "vote.changed",
+        after: { choice: "REJECT", reason: "Water use is not yet assessed." },
+        requestId: "parity-REJECT",
+        createdAt: at,
+      },
     ]);
 
     const windowStart = new Date("2026-11-24T10:07:00Z");

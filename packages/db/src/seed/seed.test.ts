@@ -21,6 +21,7 @@ const MODELS = [
   "projectSponsor",
   "revision",
   "reviewRound",
+  "roundElector",
   "vote",
   "voteHistory",
   "decision",
@@ -45,6 +46,7 @@ const ORDER: Partial<Record<Model, object>> = {
   projectSponsor: [{ projectId: "asc" }, { delegationId: "asc" }],
   verificationToken: { token: "asc" },
   rateLimitHit: [{ key: "asc" }, { windowStart: "asc" }],
+  roundElector: [{ roundId: "asc" }, { voterId: "asc" }],
 };
 
 async function countAll(prisma: PrismaClient): Promise<Record<Model, number>> {

@@ -269,7 +269,13 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock, sealing: Sealing):
           createdAt: clock.at(h.day),
         }),
       );
-      counted.push({ voterId, delegation: voter.delegation, choice, reason, at: clock.at(finalDay).toISOString() });
+      counted.push({
+        voterId,
+        delegation: voter.delegation,
+        choice,
+        reason,
+        at: clock.at(finalDay).toISOString(),
+      });
     });
     return counted;
   };
@@ -326,7 +332,11 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock, sealing: Sealing):
         updatedAt: clock.at(step.day),
       });
       for (const e of sealing.electorate) {
-        rows.electors.push({ roundId: id, voterId: e.voterId, delegationId: ids.delegation(e.delegation as DelegationCode) });
+        rows.electors.push({
+          roundId: id,
+          voterId: e.voterId,
+          delegationId: ids.delegation(e.delegation as DelegationCode),
+        });
       }
       data.roundId = id;
       data.revision = rows.revisions.length;
@@ -970,5 +980,8 @@ export async function seed(
   now: Date = new Date(),
 ): Promise<SeedSummary> {
   const clock = new Clock(now);
-  return prisma.$transaction((tx) => seedInTransaction(tx, clock, signer), { timeout: 120_000, maxWait: 30_000 });
+  return prisma.$transaction((tx) => seedInTransaction(tx, clock, signer), {
+    timeout: 120_000,
+    maxWait: 30_000,
+  });
 }

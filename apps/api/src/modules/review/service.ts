@@ -6,8 +6,9 @@ import { recordAudit } from "@lodestone/db/repositories/audit";
 import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
 import * as review from "@lodestone/db/repositories/review";
 import { canSeeProject } from "@lodestone/domain/access";
+import type {
+  DecisionRule} from "@lodestone/domain/decision";
 import {
-  DecisionRule,
   checkRuleElectorate,
   defaultRule,
   tally,
