@@ -1,4 +1,7 @@
+import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { ACCOUNTS, SIGNED_OUT, expectNoSeriousA11yViolations, projectRows, signIn } from "./helpers";
 
@@ -107,11 +110,28 @@ test.describe("a review round", () => {
     await expect(jpRound.getByText("投票を記録しました：承認")).toBeVisible();
     await expect(jpRound.locator('tr[data-delegation="JP"] td').nth(0)).toHaveText("1");
     await expectNoSeriousA11yViolations(jp.page);
+    // During the round a delegate reads no one's reasons.
+    await expect(
+      jpRound.getByText("各投票とその理由は、ラウンドの終了時にすべての人に公開されます。"),
+    ).toBeVisible();
+
+    // The Australian delegate (counted, not required) rejects with a reason.
+    const au = await personIn(browser, ACCOUNTS.delegateAu);
+    await au.page.goto(reviewPath);
+    const auRound = au.page.getByRole("region", { name: "Round 1" });
+    await auRound.getByRole("radio", { name: "Reject" }).check();
+    await auRound.getByLabel("Reason").fill("The water budget during commissioning is unproven.");
+    await auRound.getByRole("button", { name: "Cast vote" }).click();
+    await expect(auRound.getByText("Your vote is recorded: Reject.")).toBeVisible();
 
     // The coordinator closes the round with a rationale (after confirming).
     await coordinator.page.reload();
     const closing = coordinator.page.getByRole("region", { name: "Round 1" });
-    await expect(closing.getByText("2 delegates have voted")).toBeVisible();
+    await expect(closing.getByText("3 delegates have voted")).toBeVisible();
+    // The coordinator reads every reason during the round, including the US delegate's earlier one.
+    await expect(closing.getByText("The water budget during commissioning is unproven.")).toBeVisible();
+    await expect(closing.getByText(/The electorate was fixed when this round opened/)).toBeVisible();
+    await expectNoSeriousA11yViolations(coordinator.page);
     await expect(closing.getByRole("button", { name: "Change the rule" })).toHaveCount(0);
     await expect(closing.getByText("Votes have been cast, so the rule can no longer change.")).toBeVisible();
     await closing.getByRole("button", { name: "Close and record the decision" }).click();
@@ -138,10 +158,18 @@ test.describe("a review round", () => {
     await expect(coordinator.page.getByText(/costing the tailings plan is a condition/)).toBeVisible();
     await expectNoSeriousA11yViolations(coordinator.page);
 
+    // The record names the rejecting reason, and its seal.
+    await expect(
+      coordinator.page.getByText("The water budget during commissioning is unproven."),
+    ).toBeVisible();
+    await expect(coordinator.page.getByTestId("signature-status")).toHaveText(
+      "Signature: not yet checked — press Verify",
+    );
     await coordinator.page.getByRole("button", { name: "Verify" }).click();
     await expect(coordinator.page.getByTestId("verify-result")).toHaveText(
       "Verified: the record agrees with the stored votes and the revision's content.",
     );
+    await expect(coordinator.page.getByTestId("signature-status")).toHaveText("Signature valid");
     const [download] = await Promise.all([
       coordinator.page.waitForEvent("download"),
       coordinator.page.getByRole("link", { name: "Download as JSON" }).click(),
@@ -156,6 +184,18 @@ test.describe("a review round", () => {
     expect(exported.revision.contentHash).toMatch(/^[0-9a-f]{64}$/);
     expect(exported.delegations.US).toMatchObject({ approve: 1, reject: 0, quorumMet: true });
     expect(exported.delegations.JP).toMatchObject({ approve: 1, reject: 0, quorumMet: true });
+    // The download verifies offline, with nothing but the file and the published key's fingerprint.
+    const published = (await (await coordinator.page.request.get("/trpc/review.signingKey")).json()) as {
+      result: { data: { fingerprint: string } };
+    };
+    const cli = fileURLToPath(new URL("../../api/dist/cli/verify-decision.js", import.meta.url));
+    const offline = await promisify(execFile)(process.execPath, [
+      cli,
+      (await download.path())!,
+      "--fingerprint",
+      published.result.data.fingerprint,
+    ]);
+    expect(offline.stdout).toMatch(/^VERIFIED/);
     const decisionPath = new URL(coordinator.page.url()).pathname;
 
     // A vote sent after the close is refused, plainly.
@@ -173,6 +213,16 @@ test.describe("a review round", () => {
     await expect(jp.page.getByTestId("verify-result")).toHaveText(
       "検証済み：記録は保存されている投票と版の内容に一致しています。",
     );
+    await expect(jp.page.getByTestId("signature-status")).toHaveText("署名は有効です");
+    await expect(jp.page.getByText("The water budget during commissioning is unproven.")).toBeVisible();
+    await expectNoSeriousA11yViolations(jp.page);
+    // After the close, the delegate reads every reason on the review page too.
+    await jp.page.goto(reviewPath);
+    await expect(
+      jp.page
+        .getByRole("region", { name: "第1ラウンド" })
+        .getByText("The water budget during commissioning is unproven."),
+    ).toBeVisible();
     await expectNoSeriousA11yViolations(jp.page);
 
     // The project moved on.
@@ -181,7 +231,12 @@ test.describe("a review round", () => {
     await coordinator.page.getByRole("link", { name: "Decision record" }).click();
     await expect(coordinator.page).toHaveURL((url) => url.pathname === decisionPath);
 
-    await Promise.all([coordinator.context.close(), us.context.close(), jp.context.close()]);
+    await Promise.all([
+      coordinator.context.close(),
+      us.context.close(),
+      jp.context.close(),
+      au.context.close(),
+    ]);
   });
 });
 
