@@ -6,14 +6,8 @@ import { recordAudit } from "@lodestone/db/repositories/audit";
 import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
 import * as review from "@lodestone/db/repositories/review";
 import { canSeeProject } from "@lodestone/domain/access";
-import type {
-  DecisionRule} from "@lodestone/domain/decision";
-import {
-  checkRuleElectorate,
-  defaultRule,
-  tally,
-  type Tally,
-} from "@lodestone/domain/decision";
+import type { DecisionRule } from "@lodestone/domain/decision";
+import { checkRuleElectorate, defaultRule, tally, type Tally } from "@lodestone/domain/decision";
 import {
   historyOrder,
   primaryDisagreements,
@@ -69,7 +63,8 @@ export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
       closesAt: input.closesAt,
       openedById: ctx.user.id,
     });
-    checkRuleElectorate(rule, await review.electorateCounts(tx, round.id));
+    const electorate = await review.electorateCounts(tx, round.id);
+    checkRuleElectorate(rule, electorate);
     if (!(await setStatusIfVersion(tx, project.id, project.version, { status }))) {
       throw new DomainError("CONFLICT", "The project changed while the round was being opened. Try again.");
     }
@@ -92,7 +87,7 @@ export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
         projectId: project.id,
         rule,
         closesAt: input.closesAt.toISOString(),
-        electorate: await review.electorateCounts(tx, round.id),
+        electorate,
       },
       requestId: ctx.requestId,
     });
@@ -333,7 +328,7 @@ export function closeRound({ ctx, input }: In<z.output<typeof CloseRoundInput>>)
         id: revision.id,
         number: revision.number,
         storedHash: revision.contentHash,
-        computedHash: "",
+        computedHash: revision.contentHash,
       },
       round: { ...roundTimes(closed), rule: round.rule },
     });
