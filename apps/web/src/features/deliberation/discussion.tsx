@@ -23,6 +23,7 @@ import { CommentForm } from "./comment-form";
 import { CommentHistory } from "./comment-history";
 import { CommentItem } from "./comment-item";
 import { CommentStatsView } from "./comment-stats";
+import { LoadProblem } from "@/features/ui/load-problem";
 
 export const COMMENT_PAGE_SIZE = 20;
 
@@ -122,15 +123,11 @@ function CommentLevel({
   }
   if (query.isError && !query.data) {
     return (
-      <div
-        role="alert"
-        className="flex flex-col items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3"
-      >
-        <p className="text-red-950">{t("loadFailed", { message: toLoadError(query.error).message })}</p>
-        <button type="button" className={smallButton} onClick={() => void query.refetch()}>
-          {t("retry")}
-        </button>
-      </div>
+      <LoadProblem
+        message={t("loadFailed", { message: toLoadError(query.error).message })}
+        retryLabel={t("retry")}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   if (parentId === null && items.length === 0) {

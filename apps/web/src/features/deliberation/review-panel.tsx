@@ -10,7 +10,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { toLoadError } from "@/features/projects/load-error";
 import { Spinner } from "@/features/ui/spinner";
-import { linkClass, secondaryButton, smallButton } from "@/features/ui/styles";
+import { linkClass, secondaryButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
 import { CloseRoundForm } from "./close-round-form";
 import { useDelegationName } from "./delegation-names";
@@ -20,6 +20,7 @@ import { RuleForm } from "./rule-form";
 import { RuleSummary } from "./rule-summary";
 import { VoteForm } from "./vote-form";
 import { RoundVoteReasons } from "./vote-reasons";
+import { LoadProblem } from "@/features/ui/load-problem";
 
 type RoundView = inferRouterOutputs<AppRouter>["review"]["round"];
 
@@ -66,15 +67,11 @@ export function ReviewPanel({ projectId, projectStatus, role }: ReviewPanelProps
           <Spinner /> {t("loading")}
         </p>
       ) : rounds.isError ? (
-        <div
-          role="alert"
-          className="flex flex-col items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3"
-        >
-          <p className="text-red-950">{t("loadFailed", { message: toLoadError(rounds.error).message })}</p>
-          <button type="button" className={smallButton} onClick={() => void rounds.refetch()}>
-            {t("retry")}
-          </button>
-        </div>
+        <LoadProblem
+          message={t("loadFailed", { message: toLoadError(rounds.error).message })}
+          retryLabel={t("retry")}
+          onRetry={() => void rounds.refetch()}
+        />
       ) : rounds.data.length === 0 ? (
         <p className="text-slate-700">{t("noRounds")}</p>
       ) : (
@@ -131,15 +128,11 @@ function RoundSection({
   }
   if (query.isError) {
     return (
-      <div
-        role="alert"
-        className="flex flex-col items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3"
-      >
-        <p className="text-red-950">{t("loadFailed", { message: toLoadError(query.error).message })}</p>
-        <button type="button" className={smallButton} onClick={() => void query.refetch()}>
-          {t("retry")}
-        </button>
-      </div>
+      <LoadProblem
+        message={t("loadFailed", { message: toLoadError(query.error).message })}
+        retryLabel={t("retry")}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   const round: RoundView = query.data;

@@ -5,9 +5,10 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { toLoadError } from "@/features/projects/load-error";
 import { Spinner } from "@/features/ui/spinner";
-import { secondaryButton, smallButton } from "@/features/ui/styles";
+import { secondaryButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
 import { useDelegationName } from "./delegation-names";
+import { LoadProblem } from "@/features/ui/load-problem";
 
 /** Votes fetched per page on a round. */
 export const VOTE_PAGE_SIZE = 50;
@@ -107,15 +108,11 @@ export function RoundVoteReasons({ roundId, isOpen }: { roundId: string; isOpen:
   }
   if (query.isError && !query.data) {
     return (
-      <div
-        role="alert"
-        className="flex flex-col items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3"
-      >
-        <p className="text-red-950">{t("loadFailed", { message: toLoadError(query.error).message })}</p>
-        <button type="button" className={smallButton} onClick={() => void query.refetch()}>
-          {t("retry")}
-        </button>
-      </div>
+      <LoadProblem
+        message={t("loadFailed", { message: toLoadError(query.error).message })}
+        retryLabel={t("retry")}
+        onRetry={() => void query.refetch()}
+      />
     );
   }
   if (items.length === 0) {
