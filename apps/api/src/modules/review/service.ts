@@ -403,19 +403,28 @@ export async function getDecision({ ctx, input }: In<{ decisionId: string }>): P
     recordedBy: d.recordedBy,
     recordedAt: d.recordedAt.toISOString(),
     votes: await voteViews(tx, d.roundId),
-    seal:
-      d.record && d.recordHash && d.signature && d.signingKeyFingerprint
-        ? {
-            record: JSON.parse(d.record) as SealedRecord,
-            sha256: d.recordHash,
-            signature: d.signature,
-            signingKey: {
-              algorithm: "Ed25519",
-              fingerprint: d.signingKeyFingerprint,
-              publicKey: ctx.signer.publicKey,
-            },
-          }
-        : null,
+    seal: exportedSeal(storedSeal(ctx, d)),
+  };
+}
+
+function exportedSeal(stored: ReturnType<typeof storedSeal>): DecisionRecord["seal"] {
+  if (!stored) return null;
+  const { text, ...seal } = stored;
+  return { ...seal, record: JSON.parse(text) as SealedRecord };
+}
+
+/** A decision's stored seal with this deployment's public key; null for a decision recorded before sealing. */
+function storedSeal(ctx: SignedInContext, d: review.DecisionRow) {
+  if (!d.record || !d.recordHash || !d.signature || !d.signingKeyFingerprint) return null;
+  return {
+    text: d.record,
+    sha256: d.recordHash,
+    signature: d.signature,
+    signingKey: {
+      algorithm: "Ed25519" as const,
+      fingerprint: d.signingKeyFingerprint,
+      publicKey: ctx.signer.publicKey,
+    },
   };
 }
 
@@ -439,25 +448,12 @@ function distinct(problems: VerifyProblem[]): VerifyProblem[] {
 export async function verifyDecision({ ctx, input }: In<{ decisionId: string }>): Promise<VerifyResult> {
   const tx = ctx.db.prisma;
   const d = await decisionFor(tx, ctx, input.decisionId);
-  const problems: VerifyProblem[] = [];
-  if (!d.record || !d.recordHash || !d.signature || !d.signingKeyFingerprint) {
-    return { verified: false, problems: [{ kind: "unsealed" }] };
-  }
-  problems.push(
-    ...sealProblems({
-      text: d.record,
-      sha256: d.recordHash,
-      signature: d.signature,
-      signingKey: {
-        algorithm: "Ed25519",
-        fingerprint: d.signingKeyFingerprint,
-        publicKey: ctx.signer.publicKey,
-      },
-    }),
-  );
+  const seal = storedSeal(ctx, d);
+  if (!seal) return { verified: false, problems: [{ kind: "unsealed" }] };
+  const problems: VerifyProblem[] = sealProblems(seal);
   let parsed: unknown = null;
   try {
-    parsed = JSON.parse(d.record);
+    parsed = JSON.parse(seal.text);
   } catch {
     // Named below as malformed.
   }
