@@ -34,6 +34,7 @@ import {
   type Sessions,
   type Timed,
 } from "./generate.js";
+import { generateSigningKey } from "@lodestone/db/decision-seal";
 import { freePort } from "./free-port.js";
 import { batchPath, queryPath, runLoad, type RequestSpec } from "./load.js";
 import {
@@ -145,6 +146,7 @@ async function startApi(target: SqlTarget): Promise<Server> {
       ...(target.kind === "postgres" ? { LODESTONE_AUTO_MIGRATE: "0" } : {}),
       LODESTONE_SEED_DEMO: "0",
       LODESTONE_INTERNAL_SECRET: randomBytes(24).toString("hex"),
+      LODESTONE_DECISION_SIGNING_KEY: generateSigningKey(),
       // Counted as in production (one statement per mutation), but never refusing: the whole
       // load comes from one client address.
       RATE_LIMIT_MUTATIONS_PER_USER: "1000000",

@@ -6,6 +6,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { generateSigningKey } from "@lodestone/db/decision-seal";
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -52,6 +53,9 @@ interface Api {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Every instance of a deployment signs with the same key. */
+const DECISION_KEY = generateSigningKey();
+
 async function startApi(port?: number): Promise<Api> {
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, [SERVER], {
@@ -63,6 +67,7 @@ async function startApi(port?: number): Promise<Api> {
       LODESTONE_AUTO_MIGRATE: "0",
       LODESTONE_SEED_DEMO: "0",
       LODESTONE_INTERNAL_SECRET: "fault-test-internal-secret-fault-test-secret",
+      LODESTONE_DECISION_SIGNING_KEY: DECISION_KEY,
       // Hundreds of writes a second from a few users: the limits are not what is tested here.
       RATE_LIMIT_MUTATIONS_PER_USER: "0",
       RATE_LIMIT_MUTATIONS_PER_IP: "0",
@@ -261,8 +266,8 @@ describe("faults", () => {
     const projectId = await inDeliveryOf(db, fx);
     const [a, b] = [await startApi(), await startApi()];
     try {
-      // 60 delegates (30 per founding delegation), each voting through both instances at once.
-      const { round } = await roundOf(db, fx);
+      // 60 delegates (30 per founding delegation), each voting through both instances at once;
+      // they exist before the round opens, so its frozen electorate holds them.
       const voters = await Promise.all(
         Array.from({ length: 60 }, async (_, i) => {
           const user = await db.prisma.user.create({
@@ -276,6 +281,7 @@ describe("faults", () => {
           return { id: user.id, token: await sessionFor(db, user.id), us: i % 2 === 1 };
         }),
       );
+      const { round } = await roundOf(db, fx);
       const results = await Promise.all(
         voters.flatMap((v, i) => [
           mutate(a, v.token, "review.castVote", {
