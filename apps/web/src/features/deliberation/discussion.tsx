@@ -23,6 +23,7 @@ import { CommentForm } from "./comment-form";
 import { CommentHistory } from "./comment-history";
 import { CommentItem } from "./comment-item";
 import { CommentStatsView } from "./comment-stats";
+import { LoadMore } from "@/features/ui/load-more";
 import { LoadProblem } from "@/features/ui/load-problem";
 
 export const COMMENT_PAGE_SIZE = 20;
@@ -148,24 +149,11 @@ function CommentLevel({
         ))}
       </ol>
       {query.hasNextPage ? (
-        <div className="flex flex-col items-start gap-2">
-          <button
-            type="button"
-            className={secondaryButton}
-            aria-disabled={query.isFetchingNextPage || undefined}
-            onClick={() => {
-              if (!query.isFetchingNextPage) void query.fetchNextPage();
-            }}
-          >
-            {query.isFetchingNextPage ? <Spinner /> : null}
-            {parentId ? t("loadMoreReplies") : t("loadMore")}
-          </button>
-          <div aria-live="polite">
-            {query.isFetchNextPageError ? (
-              <p className="text-red-900">{t("loadFailed", { message: toLoadError(query.error).message })}</p>
-            ) : null}
-          </div>
-        </div>
+        <LoadMore
+          query={query}
+          label={parentId ? t("loadMoreReplies") : t("loadMore")}
+          failed={(error) => t("loadFailed", { message: toLoadError(error).message })}
+        />
       ) : null}
     </div>
   );

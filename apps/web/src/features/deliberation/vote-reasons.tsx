@@ -5,9 +5,9 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { toLoadError } from "@/features/projects/load-error";
 import { Spinner } from "@/features/ui/spinner";
-import { secondaryButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
 import { useDelegationName } from "./delegation-names";
+import { LoadMore } from "@/features/ui/load-more";
 import { LoadProblem } from "@/features/ui/load-problem";
 
 /** Votes fetched per page on a round. */
@@ -122,24 +122,11 @@ export function RoundVoteReasons({ roundId, isOpen }: { roundId: string; isOpen:
     <div className="flex flex-col gap-3">
       <VoteReasonsTable votes={items} />
       {query.hasNextPage ? (
-        <div className="flex flex-col items-start gap-2">
-          <button
-            type="button"
-            className={secondaryButton}
-            aria-disabled={query.isFetchingNextPage || undefined}
-            onClick={() => {
-              if (!query.isFetchingNextPage) void query.fetchNextPage();
-            }}
-          >
-            {query.isFetchingNextPage ? <Spinner /> : null}
-            {t("loadMore")}
-          </button>
-          <div aria-live="polite">
-            {query.isFetchNextPageError ? (
-              <p className="text-red-900">{t("loadFailed", { message: toLoadError(query.error).message })}</p>
-            ) : null}
-          </div>
-        </div>
+        <LoadMore
+          query={query}
+          label={t("loadMore")}
+          failed={(error) => t("loadFailed", { message: toLoadError(error).message })}
+        />
       ) : null}
     </div>
   );
