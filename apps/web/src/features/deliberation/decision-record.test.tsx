@@ -1,9 +1,9 @@
 import type { AppRouter } from "@lodestone/api/router";
 import type { DecisionRecord, VerifyResult } from "@lodestone/domain/decision-record";
 import { fireEvent, screen, within } from "@testing-library/react";
-import { TRPCClientError, createTRPCClient, type TRPCLink } from "@trpc/client";
-import { observable } from "@trpc/server/observable";
+import { createTRPCClient, type TRPCLink } from "@trpc/client";
 import { describe, expect, it } from "vitest";
+import { answeringLink } from "@/test/answering-link";
 import { makeTestQueryClient, renderWithProviders } from "@/test/render";
 import { TRPCProvider } from "@/trpc/react";
 import { DecisionRecordView } from "./decision-record";
@@ -84,17 +84,11 @@ function makeRecord(overrides: Partial<DecisionRecord> = {}): DecisionRecord {
 }
 
 function fakeLink(verify: VerifyResult): TRPCLink<AppRouter> {
-  return () =>
-    ({ op }) =>
-      observable((observer) => {
-        const answer = (data: unknown) => {
-          observer.next({ result: { type: "data", data } });
-          observer.complete();
-        };
-        if (op.path === "delegation.list") return answer(DELEGATIONS);
-        if (op.path === "review.verify") return answer(verify);
-        observer.error(TRPCClientError.from(new Error(`Unexpected ${op.path}`)));
-      });
+  return answeringLink((op) => {
+    if (op.path === "delegation.list") return DELEGATIONS;
+    if (op.path === "review.verify") return verify;
+    throw new Error(`Unexpected ${op.path}`);
+  });
 }
 
 function renderRecord(

@@ -1,10 +1,10 @@
 import type { AppRouter } from "@lodestone/api/router";
 import { ListCommentsInput, type CommentView } from "@lodestone/domain/deliberation";
 import { fireEvent, screen, within } from "@testing-library/react";
-import { TRPCClientError, createTRPCClient, type TRPCLink } from "@trpc/client";
-import { observable } from "@trpc/server/observable";
+import { createTRPCClient, type TRPCLink } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { answeringLink } from "@/test/answering-link";
 import { makeTestQueryClient, renderWithProviders } from "@/test/render";
 import { TRPCProvider } from "@/trpc/react";
 import { Discussion } from "./discussion";
@@ -44,34 +44,26 @@ const REPLY = comment(100, {
 type ListInput = z.output<typeof ListCommentsInput>;
 
 function fakeLink(calls: ListInput[]): TRPCLink<AppRouter> {
-  return () =>
-    ({ op }) =>
-      observable((observer) => {
-        const answer = (data: unknown) => {
-          observer.next({ result: { type: "data", data } });
-          observer.complete();
-        };
-        if (op.path === "comment.stats") {
-          return answer({ total: 26, byStance: { SUPPORT: 0, OPPOSE: 0, NEUTRAL: 25, QUESTION: 0 } });
-        }
-        if (op.path !== "comment.list") {
-          observer.error(TRPCClientError.from(new Error(`Unexpected ${op.path}`)));
-          return;
-        }
-        // Validated as the API does (strict: an unknown key is refused).
-        const parsed = ListCommentsInput.safeParse(op.input);
-        if (!parsed.success) {
-          observer.error(TRPCClientError.from(new Error(`Invalid input: ${parsed.error.message}`)));
-          return;
-        }
-        const input = parsed.data;
-        calls.push(input);
-        const level = input.parentId === null ? THREADS : input.parentId === uuid(1) ? [REPLY] : [];
-        const start = input.cursor ? level.findIndex((c) => c.id === input.cursor) + 1 : 0;
-        const items = level.slice(start, start + input.limit);
-        const more = start + input.limit < level.length;
-        answer({ items, nextCursor: more ? (items.at(-1)?.id ?? null) : null });
-      });
+  return answeringLink((op) => {
+    if (op.path === "comment.stats") {
+      return { total: 26, byStance: { SUPPORT: 0, OPPOSE: 0, NEUTRAL: 25, QUESTION: 0 } };
+    }
+    if (op.path !== "comment.list") {
+      throw new Error(`Unexpected ${op.path}`);
+    }
+    // Validated as the API does (strict: an unknown key is refused).
+    const parsed = ListCommentsInput.safeParse(op.input);
+    if (!parsed.success) {
+      throw new Error(`Invalid input: ${parsed.error.message}`);
+    }
+    const input = parsed.data;
+    calls.push(input);
+    const level = input.parentId === null ? THREADS : input.parentId === uuid(1) ? [REPLY] : [];
+    const start = input.cursor ? level.findIndex((c) => c.id === input.cursor) + 1 : 0;
+    const items = level.slice(start, start + input.limit);
+    const more = start + input.limit < level.length;
+    return { items, nextCursor: more ? (items.at(-1)?.id ?? null) : null };
+  });
 }
 
 function renderDiscussion(props: { canComment: boolean; canModerate: boolean }) {

@@ -1,10 +1,10 @@
 import type { AppRouter } from "@lodestone/api/router";
 import type { Role } from "@lodestone/domain/enums";
 import { screen, within } from "@testing-library/react";
-import { TRPCClientError, createTRPCClient, type TRPCLink } from "@trpc/client";
+import { createTRPCClient, type TRPCLink } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
-import { observable } from "@trpc/server/observable";
 import { describe, expect, it, vi } from "vitest";
+import { answeringLink } from "@/test/answering-link";
 import { makeTestQueryClient, renderWithProviders } from "@/test/render";
 import { TRPCProvider } from "@/trpc/react";
 import { ReviewPanel } from "./review-panel";
@@ -43,49 +43,43 @@ function makeRound(overrides: Partial<RoundView> = {}): RoundView {
 }
 
 function fakeLink(round: RoundView, paths: string[]): TRPCLink<AppRouter> {
-  return () =>
-    ({ op }) =>
-      observable((observer) => {
-        paths.push(op.path);
-        const answer = (data: unknown) => {
-          observer.next({ result: { type: "data", data } });
-          observer.complete();
-        };
-        if (op.path === "delegation.list") return answer([]);
-        if (op.path === "review.rounds") {
-          return answer([
-            {
-              id: round.id,
-              status: round.status,
-              opensAt: round.opensAt,
-              closesAt: round.closesAt,
-              voters: round.voters,
-              hasDecision: false,
-              decisionId: null,
-            },
-          ]);
-        }
-        if (op.path === "review.round") return answer(round);
-        if (op.path === "review.votes") {
-          return answer({
-            items: [
-              {
-                voterId: "00000000-0000-4000-8000-00000000000a",
-                name: "Alice Delegate",
-                delegation: "US",
-                choice: "REJECT",
-                reason: "The water plan is thin.",
-                at: "2026-11-19T03:00:00.000Z",
-                history: [
-                  { choice: "REJECT", reason: "The water plan is thin.", at: "2026-11-19T03:00:00.000Z" },
-                ],
-              },
+  return answeringLink((op) => {
+    paths.push(op.path);
+    if (op.path === "delegation.list") return [];
+    if (op.path === "review.rounds") {
+      return [
+        {
+          id: round.id,
+          status: round.status,
+          opensAt: round.opensAt,
+          closesAt: round.closesAt,
+          voters: round.voters,
+          hasDecision: false,
+          decisionId: null,
+        },
+      ];
+    }
+    if (op.path === "review.round") return round;
+    if (op.path === "review.votes") {
+      return {
+        items: [
+          {
+            voterId: "00000000-0000-4000-8000-00000000000a",
+            name: "Alice Delegate",
+            delegation: "US",
+            choice: "REJECT",
+            reason: "The water plan is thin.",
+            at: "2026-11-19T03:00:00.000Z",
+            history: [
+              { choice: "REJECT", reason: "The water plan is thin.", at: "2026-11-19T03:00:00.000Z" },
             ],
-            nextCursor: null,
-          });
-        }
-        observer.error(TRPCClientError.from(new Error(`Unexpected ${op.path}`)));
-      });
+          },
+        ],
+        nextCursor: null,
+      };
+    }
+    throw new Error(`Unexpected ${op.path}`);
+  });
 }
 
 function renderPanel(round: RoundView, role: Role, locale: "en" | "ja" = "en") {

@@ -2,10 +2,10 @@ import type { AppRouter } from "@lodestone/api/router";
 import type { VoteView } from "@lodestone/domain/decision-record";
 import { ListVotesInput } from "@lodestone/domain/deliberation";
 import { fireEvent, screen, within } from "@testing-library/react";
-import { TRPCClientError, createTRPCClient, type TRPCLink } from "@trpc/client";
-import { observable } from "@trpc/server/observable";
+import { createTRPCClient, type TRPCLink } from "@trpc/client";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
+import { answeringLink } from "@/test/answering-link";
 import { makeTestQueryClient, renderWithProviders } from "@/test/render";
 import { TRPCProvider } from "@/trpc/react";
 import { RoundVoteReasons, VOTE_PAGE_SIZE } from "./vote-reasons";
@@ -26,29 +26,21 @@ const VOTES: VoteView[] = Array.from({ length: VOTE_PAGE_SIZE + 3 }, (_, i) => (
 type Input = z.output<typeof ListVotesInput>;
 
 function fakeLink(calls: Input[], forbidden = false): TRPCLink<AppRouter> {
-  return () =>
-    ({ op }) =>
-      observable((observer) => {
-        const answer = (data: unknown) => {
-          observer.next({ result: { type: "data", data } });
-          observer.complete();
-        };
-        if (op.path === "delegation.list") return answer([]);
-        if (op.path !== "review.votes") {
-          observer.error(TRPCClientError.from(new Error(`Unexpected ${op.path}`)));
-          return;
-        }
-        const parsed = ListVotesInput.safeParse(op.input);
-        if (!parsed.success || forbidden) {
-          observer.error(TRPCClientError.from(new Error(forbidden ? "Forbidden" : parsed.error!.message)));
-          return;
-        }
-        const input = parsed.data;
-        calls.push(input);
-        const start = input.cursor ? VOTES.findIndex((v) => v.voterId === input.cursor) + 1 : 0;
-        const items = VOTES.slice(start, start + input.limit);
-        answer({ items, nextCursor: start + input.limit < VOTES.length ? items.at(-1)!.voterId : null });
-      });
+  return answeringLink((op) => {
+    if (op.path === "delegation.list") return [];
+    if (op.path !== "review.votes") {
+      throw new Error(`Unexpected ${op.path}`);
+    }
+    const parsed = ListVotesInput.safeParse(op.input);
+    if (!parsed.success || forbidden) {
+      throw new Error(forbidden ? "Forbidden" : parsed.error!.message);
+    }
+    const input = parsed.data;
+    calls.push(input);
+    const start = input.cursor ? VOTES.findIndex((v) => v.voterId === input.cursor) + 1 : 0;
+    const items = VOTES.slice(start, start + input.limit);
+    return { items, nextCursor: start + input.limit < VOTES.length ? items.at(-1)!.voterId : null };
+  });
 }
 
 function renderVotes(locale: "en" | "ja" = "en", forbidden = false) {
