@@ -4,11 +4,16 @@ import {
   CalendarDate,
   canComplete,
   checkReport,
+  checkReportable,
   dateIn,
+  dueState,
   isOverdue,
+  progressOf,
   projectProgress,
+  projectProgressOf,
   rollUp,
   type ProgressNode,
+  type ProgressRow,
 } from "./delivery.js";
 
 const leaf = (
@@ -45,6 +50,83 @@ describe("rollUp", () => {
 
   it("is 0 for a project without milestones", () => {
     expect(projectProgress([])).toBe(0);
+  });
+
+  it("weighs an unweighted sibling 1 once another sibling has a weight", () => {
+    // Weight 3 at 100 % and an unweighted sibling at 0 %: (3 × 100 + 1 × 0) / 4.
+    expect(rollUp({ ...leaf(0), children: [leaf(100, 3), leaf(0)] })).toBe(75);
+    // The unweighted one at 100 % counts too (it used to count 0, giving 0 here).
+    expect(rollUp({ ...leaf(0), children: [leaf(0, 1), leaf(100)] })).toBe(50);
+    expect(projectProgress([leaf(100), leaf(0, 3)])).toBe(25);
+  });
+
+  it("leaves out a parent whose children are all cancelled, so it does not pull the project down", () => {
+    const allCancelled = {
+      ...leaf(0),
+      children: [leaf(40, null, "CANCELLED"), leaf(0, null, "CANCELLED")],
+    };
+    expect(projectProgress([leaf(80), allCancelled])).toBe(80);
+    expect(rollUp({ ...leaf(0), children: [allCancelled, leaf(60)] })).toBe(60);
+    // Through several levels: a branch whose leaves are all cancelled counts nowhere.
+    const deep = { ...leaf(0), children: [allCancelled] };
+    expect(projectProgress([deep, leaf(50, 2)])).toBe(50);
+  });
+
+  it("takes a leaf's reported progress and ignores what is stored on a parent", () => {
+    expect(rollUp({ ...leaf(90), children: [leaf(10)] })).toBe(10);
+  });
+});
+
+describe("progressOf: one roll-up from stored rows", () => {
+  const row = (
+    id: string,
+    parentId: string | null,
+    progress: number,
+    weight: number | null = null,
+    status: ProgressRow["status"] = "IN_PROGRESS",
+  ): ProgressRow => ({ id, parentId, progress, weight, status });
+
+  it("gives every milestone its rolled-up progress in whole percent, whatever the row order", () => {
+    const rows = [
+      row("c2", "p", 0),
+      row("p", null, 0),
+      row("c1", "p", 100),
+      row("x", null, 33, 2),
+      row("g", "c2", 50),
+    ];
+    const { byId } = progressOf(rows);
+    expect(Object.fromEntries(byId)).toEqual({ p: 75, c1: 100, c2: 50, g: 50, x: 33 });
+    expect(projectProgressOf(rows)).toBe(Math.round((75 + 2 * 33) / 3));
+    expect(progressOf([...rows].reverse()).byId).toEqual(byId);
+  });
+
+  it("matches rollUp on the same tree", () => {
+    const rows = [row("a", null, 0), row("b", "a", 20, 1), row("c", "a", 80, 3), row("d", null, 10)];
+    const tree: ProgressNode = {
+      ...leaf(0),
+      children: [leaf(20, 1), leaf(80, 3)],
+    };
+    expect(progressOf(rows).byId.get("a")).toBe(Math.round(rollUp(tree)));
+    expect(projectProgressOf(rows)).toBe(Math.round(projectProgress([tree, leaf(10)])));
+  });
+});
+
+describe("due today and overdue in the project's time zone", () => {
+  // 2027-03-31 15:30 UTC: already 2027-04-01 (00:30) in Tokyo, still 2027-03-31 in Washington.
+  const instant = new Date("2027-03-31T15:30:00Z");
+  const m = { dueDate: "2027-03-31", status: "IN_PROGRESS" as const };
+
+  it("is due today where the day is the due day, overdue where it has ended", () => {
+    expect(dueState(m, instant, "America/New_York")).toBe("dueToday");
+    expect(dueState(m, instant, "UTC")).toBe("dueToday");
+    expect(dueState(m, instant, "Asia/Tokyo")).toBe("overdue");
+    expect(dueState({ ...m, dueDate: "2027-04-01" }, instant, "Asia/Tokyo")).toBe("dueToday");
+    expect(dueState({ ...m, dueDate: "2027-04-01" }, instant, "America/New_York")).toBeNull();
+  });
+
+  it("is neither for a finished milestone", () => {
+    expect(dueState({ ...m, status: "DONE" }, instant, "America/New_York")).toBeNull();
+    expect(dueState({ ...m, status: "CANCELLED" }, instant, "Asia/Tokyo")).toBeNull();
   });
 });
 
@@ -95,8 +177,25 @@ describe("reports and completion", () => {
   });
 
   it("completes only when every milestone is done or cancelled", () => {
-    expect(canComplete([{ status: "DONE" }, { status: "CANCELLED" }])).toBe(true);
-    expect(canComplete([{ status: "DONE" }, { status: "BLOCKED" }])).toBe(false);
+    const top = (id: string, status: ProgressRow["status"]) => ({ id, parentId: null, status });
+    expect(canComplete([top("a", "DONE"), top("b", "CANCELLED")])).toBe(true);
+    expect(canComplete([top("a", "DONE"), top("b", "BLOCKED")])).toBe(false);
     expect(canComplete([])).toBe(false);
+  });
+
+  it("reads a parent (which takes no reports) as finished when its children are", () => {
+    const rows = [
+      { id: "p", parentId: null, status: "PLANNED" as const },
+      { id: "c1", parentId: "p", status: "DONE" as const },
+      { id: "c2", parentId: "p", status: "CANCELLED" as const },
+    ];
+    expect(canComplete(rows)).toBe(true);
+    expect(canComplete([...rows, { id: "c3", parentId: "p", status: "IN_PROGRESS" }])).toBe(false);
+  });
+
+  it("refuses a progress report on a parent, with a message saying where to report", () => {
+    expect(() => checkReportable({ hasChildren: true })).toThrow(/sub-milestones/);
+    expect(() => checkReportable({ hasChildren: true })).toThrow(DomainError);
+    expect(() => checkReportable({ hasChildren: false })).not.toThrow();
   });
 });

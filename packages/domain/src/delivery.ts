@@ -25,55 +25,120 @@ export function dateIn(instant: Date, timeZone: string): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
+/** Where a milestone stands against its due day, in the project's reference time zone. */
+export type DueState = "overdue" | "dueToday" | null;
+
 /**
- * Overdue: the due day has ended in the project's reference time zone and the milestone is
- * neither done nor cancelled.
+ * Due today: the due day is today in the project's reference time zone. Overdue: that day has
+ * ended there. Neither for a milestone that is done or cancelled.
  */
+export function dueState(
+  m: { dueDate: string; status: z.infer<typeof MilestoneStatus> },
+  now: Date,
+  referenceTimeZone: string,
+): DueState {
+  if (m.status === "DONE" || m.status === "CANCELLED") return null;
+  const today = dateIn(now, referenceTimeZone);
+  return m.dueDate < today ? "overdue" : m.dueDate === today ? "dueToday" : null;
+}
+
+/** Overdue: the due day has ended in the project's reference time zone (see `dueState`). */
 export function isOverdue(
   m: { dueDate: string; status: z.infer<typeof MilestoneStatus> },
   now: Date,
   referenceTimeZone: string,
 ): boolean {
-  if (m.status === "DONE" || m.status === "CANCELLED") return false;
-  return dateIn(now, referenceTimeZone) > m.dueDate;
+  return dueState(m, now, referenceTimeZone) === "overdue";
 }
 
 export interface ProgressNode {
   status: z.infer<typeof MilestoneStatus>;
   /** The reported percentage, for a milestone without children. */
   progress: number;
-  /** Relative weight among siblings; null means equal weights. */
+  /** Relative weight among siblings; null weighs 1. */
   weight: number | null;
   children: ProgressNode[];
 }
 
 /**
- * A milestone's progress (0–100): DONE is 100; a parent's is the weighted average of its
- * children's (equal weights when none are set); cancelled milestones do not count.
+ * Whether a milestone counts in its parent's (or the project's) progress: not cancelled, and for a
+ * parent, something under it still counts (a parent whose children are all cancelled has nothing
+ * left to measure, so it does not pull its siblings down).
+ */
+function counts(node: ProgressNode): boolean {
+  if (node.status === "CANCELLED") return false;
+  if (node.status === "DONE" || node.children.length === 0) return true;
+  return node.children.some(counts);
+}
+
+/**
+ * A milestone's progress (0–100): DONE is 100; a leaf's is its reported percentage; a parent's
+ * is the weighted average of the children that count (an unweighted child weighs 1). A parent
+ * with nothing under it that counts is 0, and does not count itself.
  */
 export function rollUp(node: ProgressNode): number {
   if (node.status === "DONE") return 100;
-  const counted = node.children.filter((c) => c.status !== "CANCELLED");
-  if (counted.length === 0) return node.children.length > 0 ? 0 : clamp(node.progress);
-  return weightedAverage(counted);
+  if (node.children.length === 0) return clamp(node.progress);
+  return weightedAverage(node.children.filter(counts));
 }
 
-/** A project's progress: the roll-up of its top-level milestones (0 with none). */
+/** A project's progress: the roll-up of its top-level milestones that count (0 with none). */
 export function projectProgress(topLevel: ProgressNode[]): number {
-  const counted = topLevel.filter((c) => c.status !== "CANCELLED");
-  return counted.length === 0 ? 0 : weightedAverage(counted);
+  return weightedAverage(topLevel.filter(counts));
 }
 
 function weightedAverage(nodes: ProgressNode[]): number {
-  const anyWeight = nodes.some((n) => n.weight !== null);
   let total = 0;
   let sum = 0;
   for (const n of nodes) {
-    const w = anyWeight ? (n.weight ?? 0) : 1;
+    const w = n.weight ?? 1;
     total += w;
     sum += w * rollUp(n);
   }
   return total === 0 ? 0 : sum / total;
+}
+
+/** A milestone as stored: its place in the tree and what was reported on it. */
+export interface ProgressRow {
+  id: string;
+  parentId: string | null;
+  status: z.infer<typeof MilestoneStatus>;
+  progress: number;
+  weight: number | null;
+}
+
+/**
+ * Every milestone's progress in whole percent (rolled up for parents) and the project's, from the
+ * flat rows of one or more projects' trees. The delivery tree, "My milestones" and the CSV
+ * export all read progress through this one function, so a milestone shows the same figure on
+ * each.
+ */
+export function progressOf(rows: readonly ProgressRow[]): {
+  byId: Map<string, number>;
+  topLevel: ProgressNode[];
+} {
+  const byParent = new Map<string | null, ProgressRow[]>();
+  for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
+  const nodes = new Map<string, ProgressNode>();
+  const node = (r: ProgressRow): ProgressNode => {
+    const existing = nodes.get(r.id);
+    if (existing) return existing;
+    const made: ProgressNode = {
+      status: r.status,
+      progress: r.progress,
+      weight: r.weight,
+      children: (byParent.get(r.id) ?? []).map(node),
+    };
+    nodes.set(r.id, made);
+    return made;
+  };
+  const byId = new Map(rows.map((r) => [r.id, Math.round(rollUp(node(r)))]));
+  return { byId, topLevel: (byParent.get(null) ?? []).map(node) };
+}
+
+/** A project's progress in whole percent, from its milestones' flat rows. */
+export function projectProgressOf(rows: readonly ProgressRow[]): number {
+  return Math.round(projectProgress(progressOf(rows).topLevel));
 }
 
 const clamp = (p: number) => Math.min(100, Math.max(0, p));
@@ -107,9 +172,35 @@ export function checkReport(r: {
   }
 }
 
-/** A project can be completed when every milestone is done or cancelled (and there is one). */
-export function canComplete(milestones: { status: z.infer<typeof MilestoneStatus> }[]): boolean {
-  return milestones.length > 0 && milestones.every((m) => m.status === "DONE" || m.status === "CANCELLED");
+/**
+ * Progress is reported on leaves only: a parent's progress is rolled up from its children, so a
+ * report on a milestone that has children is refused.
+ */
+export function checkReportable(m: { hasChildren: boolean }) {
+  if (m.hasChildren) {
+    throw new DomainError(
+      "VALIDATION",
+      "This milestone has sub-milestones: its progress is rolled up from theirs. Report on the sub-milestones instead.",
+    );
+  }
+}
+
+/**
+ * A project can be completed when it has a milestone and every milestone is finished: done,
+ * cancelled, or (for a parent, which takes no reports) every child finished.
+ */
+export function canComplete(
+  milestones: { id: string; parentId: string | null; status: z.infer<typeof MilestoneStatus> }[],
+): boolean {
+  const children = new Map<string | null, typeof milestones>();
+  for (const m of milestones) children.set(m.parentId, [...(children.get(m.parentId) ?? []), m]);
+  const finished = (m: (typeof milestones)[number]): boolean => {
+    if (m.status === "DONE" || m.status === "CANCELLED") return true;
+    const under = children.get(m.id) ?? [];
+    return under.length > 0 && under.every(finished);
+  };
+  const top = children.get(null) ?? [];
+  return top.length > 0 && top.every(finished);
 }
 
 const title = z.string().trim().min(1, "Give the milestone a title.").max(200);
@@ -121,6 +212,7 @@ export const CreateMilestoneInput = z
     titleEn: title,
     titleJa: title,
     dueDate: CalendarDate,
+    /** Relative weight among its siblings; left empty, it weighs 1. */
     weight: z.number().int().min(1).max(1000).nullable().default(null),
     assigneeUserId: z.uuid().nullable().default(null),
     assigneeOrganisationId: z.uuid().nullable().default(null),
@@ -159,6 +251,8 @@ export interface MilestoneView {
   /** Reported (leaves) or rolled up (parents), 0–100. */
   progress: number;
   overdue: boolean;
+  /** Due today in the project's reference time zone (and not done or cancelled). */
+  dueToday: boolean;
   version: number;
   assignee: { kind: "user" | "organisation"; id: string; name: string } | null;
   canReport: boolean;

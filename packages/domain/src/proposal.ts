@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "./errors.js";
 import { Commodity, Locale, SupplyChainStage, TranslationStatus, type ProjectStatus } from "./enums.js";
+import { IanaTimeZone } from "./time-zone.js";
 
 // Commands on a proposal (DESIGN.md §3–§5). A draft may be incomplete; submitting checks that
 // everything a reviewer needs is there.
@@ -24,6 +25,12 @@ export const Site = z
       .max(180, "Longitude is between -180 and 180.")
       .nullable()
       .default(null),
+    /**
+     * The IANA zone the project's due dates are days of (the site's, proposed from its country).
+     * Left out, a new project is tracked in UTC and an edit keeps the zone it had. Not part of the
+     * reviewed content: a coordinator may correct it later.
+     */
+    timeZone: IanaTimeZone.optional(),
   })
   .strict();
 

@@ -13,7 +13,7 @@ afterAll(() => db.close());
 describe(`the audit log is append-only (${testDatabaseKind()})`, () => {
   it("refuses UPDATE, DELETE and TRUNCATE of audit rows, through Prisma and through SQL", async () => {
     await inTransaction(db, (tx) =>
-      recordAudit(tx, { actorId: null, action: "test.recorded", entityType: "Test", entityId: "1" }),
+      recordAudit(tx, { actorId: null, action: "test.recorded", entityType: "Project", entityId: "1" }),
     );
     const [event] = await db.prisma.auditEvent.findMany({ where: { action: "test.recorded" } });
     expect(event).toBeDefined();
@@ -29,7 +29,7 @@ describe(`the audit log is append-only (${testDatabaseKind()})`, () => {
     expect(after.action).toBe("test.recorded");
     // Appending still works.
     await inTransaction(db, (tx) =>
-      recordAudit(tx, { actorId: null, action: "test.recorded", entityType: "Test", entityId: "2" }),
+      recordAudit(tx, { actorId: null, action: "test.recorded", entityType: "Project", entityId: "2" }),
     );
     expect(await db.prisma.auditEvent.count({ where: { action: "test.recorded" } })).toBe(2);
   });

@@ -202,6 +202,20 @@ export async function listAssigned(
   return keysetPage(rows, query.limit, toRow);
 }
 
+/** Whether any milestone sits under this one (a parent takes no progress reports). */
+export async function hasChildren(tx: Tx, milestoneId: string): Promise<boolean> {
+  return (await tx.milestone.count({ where: { parentId: milestoneId } })) > 0;
+}
+
+/** What the progress roll-up needs of every milestone of these projects (tens per project). */
+export async function listProgressRows(tx: Tx, projectIds: readonly string[]) {
+  if (projectIds.length === 0) return [];
+  return tx.milestone.findMany({
+    where: { projectId: { in: [...new Set(projectIds)] } },
+    select: { id: true, parentId: true, status: true, progress: true, weight: true },
+  });
+}
+
 export async function userExists(tx: Tx, id: string): Promise<boolean> {
   return (await tx.user.count({ where: { id, deactivatedAt: null } })) > 0;
 }

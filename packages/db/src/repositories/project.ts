@@ -172,6 +172,7 @@ export const projectRecordSelect = {
   siteRegion: true,
   siteLatitude: true,
   siteLongitude: true,
+  referenceTimeZone: true,
   capacityTpy: true,
   capexUsd: true,
   submittedAt: true,
@@ -219,6 +220,7 @@ function toRecord(row: RecordRow): ProjectRecord {
         region: row.siteRegion,
         latitude: row.siteLatitude === null ? null : Number(row.siteLatitude),
         longitude: row.siteLongitude === null ? null : Number(row.siteLongitude),
+        timeZone: row.referenceTimeZone,
       },
       capacityTpy: row.capacityTpy,
       capexUsd: Number(row.capexUsd),
@@ -276,7 +278,7 @@ export async function getProjectRecord(tx: Tx, id: string): Promise<ProjectRecor
              p."translationEn"::text AS "translationEn", p."translationJa"::text AS "translationJa",
              p.commodity::text AS commodity, p.stage::text AS stage, p."siteCountry", p."siteRegion",
              p."siteLatitude"::float8 AS "siteLatitude", p."siteLongitude"::float8 AS "siteLongitude",
-             p."capacityTpy", p."capexUsd", p."submittedAt", p."createdAt", p."updatedAt",
+             p."referenceTimeZone", p."capacityTpy", p."capexUsd", p."submittedAt", p."createdAt", p."updatedAt",
              o.name AS "organisationName",
              ARRAY(SELECT d.code FROM "ProjectSponsor" ps JOIN "Delegation" d ON d.id = ps."delegationId"
                    WHERE ps."projectId" = p.id ORDER BY d.code) AS sponsors,
@@ -317,6 +319,8 @@ function columns(f: ProposalFields, reference: string) {
     siteRegion: f.site.region,
     siteLatitude: f.site.latitude,
     siteLongitude: f.site.longitude,
+    // Left out of the command, a new project keeps the column's default and an edit the zone it had.
+    ...(f.site.timeZone ? { referenceTimeZone: f.site.timeZone } : {}),
     capacityTpy: f.capacityTpy,
     capexUsd: BigInt(f.capexUsd),
     searchText: projectSearchText(reference, f),
@@ -380,6 +384,20 @@ export async function updateDraftIfVersion(
     data: sponsorIds.map((delegationId) => ({ projectId: id, delegationId })),
   });
   return getProjectRecord(tx, id);
+}
+
+/** Sets the project's reference time zone only if the version is still `version`; false when stale. */
+export async function setReferenceTimeZoneIfVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  timeZone: string,
+): Promise<boolean> {
+  const { count } = await tx.project.updateMany({
+    where: { id, version },
+    data: { referenceTimeZone: timeZone, version: { increment: 1 } },
+  });
+  return count === 1;
 }
 
 /** Moves the status only if the version is still `version`; false when it was stale. */
@@ -506,6 +524,8 @@ export async function milestonesForExport(tx: Tx, visibility: ProjectVisibility)
   return tx.milestone.findMany({
     where: { project: visibilityWhere(visibility) },
     select: {
+      id: true,
+      parentId: true,
       titleEn: true,
       titleJa: true,
       dueDate: true,

@@ -5,6 +5,7 @@
 // delegations and organisations are then referred to by their existing id, and such a project
 // is skipped together with everything hanging off it.
 import { createHash } from "node:crypto";
+import type { AuditEntityType } from "@lodestone/domain/audit";
 import { nextStatus, type ProjectEvent } from "@lodestone/domain/lifecycle";
 import { revisionContent as domainRevisionContent } from "@lodestone/domain/proposal";
 import {
@@ -199,7 +200,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock, sealing: Sealing):
     day: number,
     actor: UserKey,
     action: string,
-    entityType: string,
+    entityType: AuditEntityType,
     entityId: string,
     before: Prisma.InputJsonObject | undefined,
     after: Prisma.InputJsonObject,
@@ -217,7 +218,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock, sealing: Sealing):
     });
 
   timeline(p.createdDay, p.createdBy, "project_created", { reference: ref });
-  audit("created", p.createdDay, p.createdBy, "project.created", "project", projectId, undefined, {
+  audit("created", p.createdDay, p.createdBy, "project.created", "Project", projectId, undefined, {
     reference: ref,
     status: "DRAFT",
   });
@@ -420,7 +421,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock, sealing: Sealing):
         step.day,
         actor,
         "decision.recorded",
-        "decision",
+        "Decision",
         decisionId,
         undefined,
         {
@@ -442,7 +443,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock, sealing: Sealing):
       step.day,
       actor,
       AUDIT_ACTION[step.event],
-      "project",
+      "Project",
       projectId,
       { status },
       {
@@ -508,7 +509,7 @@ type AuditFn = (
   day: number,
   actor: UserKey,
   action: string,
-  entityType: string,
+  entityType: AuditEntityType,
   entityId: string,
   before: Prisma.InputJsonObject | undefined,
   after: Prisma.InputJsonObject,
@@ -573,7 +574,7 @@ function buildComments(
         c.hidden.day,
         c.hidden.by,
         "comment.hidden",
-        "comment",
+        "Comment",
         id,
         { hidden: false },
         {
@@ -734,7 +735,7 @@ function buildMilestones(
         m.replan.day,
         m.replan.by,
         "milestone.replanned",
-        "milestone",
+        "Milestone",
         id,
         {
           dueDate: clock.date(m.replan.fromDueDay).toISOString().slice(0, 10),
@@ -908,7 +909,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, signer: DecisionSigner): 
     id: seedId(`audit:user-invited:${u.key}`),
     actorId: ids.user("admin"),
     action: "user.invited",
-    entityType: "user",
+    entityType: "User",
     entityId: ids.user(u.key),
     after: {
       email: u.email,

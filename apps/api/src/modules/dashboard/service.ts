@@ -1,6 +1,7 @@
 import { pipelineFigures } from "@lodestone/db/repositories/dashboard";
 import { milestonesForExport, projectsForExport } from "@lodestone/db/repositories/project";
 import { projectVisibility } from "@lodestone/domain/access";
+import { progressOf } from "@lodestone/domain/delivery";
 import { stringify } from "csv-stringify/sync";
 import type { SignedInContext } from "../../context.js";
 
@@ -65,6 +66,8 @@ export async function projectsCsv({ ctx }: { ctx: SignedInContext }): Promise<Cs
 
 export async function milestonesCsv({ ctx }: { ctx: SignedInContext }): Promise<CsvFile> {
   const rows = await milestonesForExport(ctx.db.prisma, projectVisibility(ctx.user));
+  // Every milestone of each exported project is here, so parents roll up as on the delivery tree.
+  const progress = progressOf(rows).byId;
   return {
     filename: `lodestone-milestones-${ctx.now().toISOString().slice(0, 10)}.csv`,
     content: csv(
@@ -88,7 +91,7 @@ export async function milestonesCsv({ ctx }: { ctx: SignedInContext }): Promise<
         m.dueDate.toISOString().slice(0, 10),
         m.project.referenceTimeZone,
         m.status,
-        m.progress,
+        progress.get(m.id) ?? m.progress,
         m.weight ?? "",
         m.assigneeUser?.name ?? m.assigneeOrganisation?.name ?? "",
       ]),

@@ -1,7 +1,16 @@
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
+import { parse } from "csv-parse/sync";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { approvedOf, callerFor, createFixture, inDeliveryOf, type Fixture } from "../../test/fixtures.js";
+import {
+  approvedOf,
+  callerFor,
+  createFixture,
+  draftOf,
+  inDeliveryOf,
+  proposalFields,
+  type Fixture,
+} from "../../test/fixtures.js";
 
 let db: TestDatabase;
 let fx: Fixture;
@@ -129,16 +138,7 @@ describe("delivery from the first milestone to COMPLETED", () => {
       evidence: "Permit no. 42",
     });
     view = await coordinator.delivery.get({ id: approved.id });
-    // Every milestone, the parent too, must be done or cancelled before completion.
-    expect(view).toMatchObject({ progress: 100, canComplete: false });
-    await partner.delivery.report({
-      milestoneId: plant.id,
-      version: plant.version,
-      status: "DONE",
-      progress: 100,
-      evidence: "Plant handed over",
-    });
-    view = await coordinator.delivery.get({ id: approved.id });
+    // The parent takes no reports: it is finished when every milestone under it is.
     expect(view).toMatchObject({ progress: 100, canComplete: true });
     const current = await partner.project.get({ id: approved.id });
     await coordinator.delivery.complete({ id: approved.id, version: current.version });
@@ -277,5 +277,174 @@ describe("assignees", () => {
       role: "DELEGATE",
       delegation: "US",
     });
+  });
+});
+
+describe("progress is reported on leaves and rolled up the same everywhere", () => {
+  it("refuses a report on a parent with a message, and does not offer it", async () => {
+    const projectId = await inDeliveryOf(db, fx);
+    const coordinator = callerFor(db, fx.users.coordinator);
+    const parent = await coordinator.delivery.createMilestone({
+      projectId,
+      titleEn: "Plant",
+      titleJa: "プラント",
+      dueDate: "2031-06-30",
+      assigneeOrganisationId: fx.organisations.a,
+    });
+    await coordinator.delivery.createMilestone({
+      projectId,
+      parentId: parent.id,
+      titleEn: "Civil works",
+      titleJa: "土木工事",
+      dueDate: "2031-03-31",
+      assigneeOrganisationId: fx.organisations.a,
+    });
+    for (const who of [fx.users.partnerA, fx.users.coordinator]) {
+      expect(
+        await codeOf(
+          callerFor(db, who).delivery.report({
+            milestoneId: parent.id,
+            version: parent.version,
+            status: "IN_PROGRESS",
+            progress: 40,
+          }),
+        ),
+      ).toMatch(/^BAD_REQUEST: This milestone has sub-milestones: its progress is rolled up/);
+    }
+    const view = await callerFor(db, fx.users.partnerA).delivery.get({ id: projectId });
+    const shown = view.milestones.find((m) => m.id === parent.id);
+    expect(shown?.canReport).toBe(false);
+    expect(shown?.children[0]?.canReport).toBe(true);
+    // Nothing was written.
+    expect(
+      await db.prisma.milestone.findUniqueOrThrow({ where: { id: parent.id }, select: { progress: true } }),
+    ).toEqual({ progress: 0 });
+  });
+
+  it("shows a parent's progress alike on the delivery tree, My milestones and the milestones CSV", async () => {
+    const projectId = await inDeliveryOf(db, fx);
+    const coordinator = callerFor(db, fx.users.coordinator);
+    const plan = (title: string, extra: Record<string, unknown>) =>
+      coordinator.delivery.createMilestone({
+        projectId,
+        titleEn: title,
+        titleJa: `${title}（日本語）`,
+        dueDate: "2031-06-30",
+        ...extra,
+      });
+    // A parent assigned to a delegate, so it is on their "My milestones".
+    const parent = await plan("Roll-up parent", { assigneeUserId: fx.users.jpDelegate.id, weight: 2 });
+    const weighted = await plan("Weighted child", { parentId: parent.id, weight: 3 });
+    const unweighted = await plan("Unweighted child", { parentId: parent.id });
+    const cancelledBranch = await plan("Cancelled branch", {});
+    const gone = await plan("Gone", { parentId: cancelledBranch.id });
+    await plan("Other top", { weight: 1 });
+    await coordinator.delivery.report({
+      milestoneId: weighted.id,
+      version: 1,
+      status: "IN_PROGRESS",
+      progress: 40,
+    });
+    await coordinator.delivery.report({
+      milestoneId: unweighted.id,
+      version: 1,
+      status: "IN_PROGRESS",
+      progress: 80,
+    });
+    await coordinator.delivery.report({ milestoneId: gone.id, version: 1, status: "CANCELLED", progress: 0 });
+
+    // (3 × 40 + 1 × 80) / 4 = 50: the unweighted child weighs 1.
+    const tree = await coordinator.delivery.get({ id: projectId });
+    const fromTree = tree.milestones.find((m) => m.id === parent.id)?.progress;
+    expect(fromTree).toBe(50);
+    // Project: (2 × 50 + 1 × 0) / 3 = 33; the branch whose only child is cancelled does not count.
+    expect(tree.progress).toBe(33);
+
+    const mine = await callerFor(db, fx.users.jpDelegate).delivery.mine({});
+    const fromMine = mine.items.find((m) => m.id === parent.id)?.progress;
+
+    const file = await coordinator.dashboard.milestonesCsv();
+    const rows = parse(file.content.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    const fromCsv = rows.find((r) => r.title_en === "Roll-up parent")?.progress;
+
+    expect({ tree: fromTree, mine: fromMine, csv: Number(fromCsv) }).toEqual({ tree: 50, mine: 50, csv: 50 });
+    // Leaves are the same figure as reported, everywhere.
+    expect(rows.find((r) => r.title_en === "Unweighted child")?.progress).toBe("80");
+  });
+});
+
+describe("the project's reference time zone", () => {
+  it("is the zone the proposal gives for its site, kept when an edit leaves it out", async () => {
+    const draft = await draftOf(db, fx.users.partnerA, {
+      site: { country: "JP", region: "Fukuoka", latitude: null, longitude: null, timeZone: "Asia/Tokyo" },
+    });
+    expect(draft.fields.site.timeZone).toBe("Asia/Tokyo");
+    const partner = callerFor(db, fx.users.partnerA);
+    const edited = await partner.project.update({
+      id: draft.id,
+      version: draft.version,
+      ...proposalFields({ site: { country: "JP", region: "Kitakyushu", latitude: null, longitude: null } }),
+    });
+    expect(edited.fields.site).toMatchObject({ region: "Kitakyushu", timeZone: "Asia/Tokyo" });
+    expect(
+      await codeOf(
+        partner.project.create(
+          proposalFields({
+            site: { country: "JP", region: "x", latitude: null, longitude: null, timeZone: "JST" },
+          }),
+        ),
+      ),
+    ).toMatch(/^BAD_REQUEST/);
+  });
+
+  it("is corrected by a coordinator only, audited, and due today / overdue follow it", async () => {
+    const projectId = await inDeliveryOf(db, fx);
+    const coordinator = callerFor(db, fx.users.coordinator);
+    const m = await coordinator.delivery.createMilestone({
+      projectId,
+      titleEn: "Survey",
+      titleJa: "調査",
+      dueDate: "2027-03-31",
+    });
+    // 2027-03-31 15:30 UTC: still the due day in UTC, already 2027-04-01 in Tokyo.
+    const now = () => new Date("2027-03-31T15:30:00Z");
+    const at = (who: Parameters<typeof callerFor>[1]) => callerFor(db, who, { now });
+    let view = await at(fx.users.jpDelegate).delivery.get({ id: projectId });
+    expect(view.referenceTimeZone).toBe("UTC");
+    expect(view.milestones.find((x) => x.id === m.id)).toMatchObject({ dueToday: true, overdue: false });
+
+    const project = await coordinator.project.get({ id: projectId });
+    const command = { id: projectId, version: project.version, timeZone: "Asia/Tokyo" };
+    for (const who of [fx.users.partnerA, fx.users.jpDelegate, fx.users.admin]) {
+      expect(await codeOf(callerFor(db, who).delivery.setTimeZone(command))).toMatch(/^FORBIDDEN/);
+    }
+    expect(await codeOf(coordinator.delivery.setTimeZone({ ...command, timeZone: "+09:00" }))).toMatch(
+      /^BAD_REQUEST/,
+    );
+    expect(await codeOf(coordinator.delivery.setTimeZone({ ...command, version: 1 }))).toMatch(/^CONFLICT/);
+    const changed = await coordinator.delivery.setTimeZone(command);
+    expect(changed).toMatchObject({ referenceTimeZone: "Asia/Tokyo", version: project.version + 1 });
+    expect(await codeOf(coordinator.delivery.setTimeZone({ ...command, version: changed.version }))).toMatch(
+      /^BAD_REQUEST: The project is already tracked in that time zone/,
+    );
+
+    view = await at(fx.users.jpDelegate).delivery.get({ id: projectId });
+    expect(view.referenceTimeZone).toBe("Asia/Tokyo");
+    expect(view.milestones.find((x) => x.id === m.id)).toMatchObject({ dueToday: false, overdue: true });
+    const pipeline = await at(fx.users.coordinator).dashboard.pipeline();
+    expect(pipeline.milestones.overdue).toBeGreaterThanOrEqual(1);
+
+    const audit = await db.prisma.auditEvent.findMany({
+      where: { entityId: projectId, action: "project.time_zone_changed" },
+      select: { actorId: true, entityType: true, before: true, after: true },
+    });
+    expect(audit).toEqual([
+      {
+        actorId: fx.users.coordinator.id,
+        entityType: "Project",
+        before: { referenceTimeZone: "UTC" },
+        after: { referenceTimeZone: "Asia/Tokyo" },
+      },
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import {
   ReportProgressInput,
 } from "@lodestone/domain/delivery";
 import { ProjectIdInput, ProposalRefInput } from "@lodestone/domain/proposal";
+import { SetProjectTimeZoneInput } from "@lodestone/domain/time-zone";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { coordinatorProcedure, roleProcedure, signedInProcedure } from "../../trpc.js";
 import * as delivery from "./service.js";
@@ -34,6 +35,9 @@ export const deliveryRouter = {
   replan: coordinatorProcedure
     .input(ReplanMilestoneInput)
     .mutation(({ ctx, input }) => delivery.replanMilestone({ ctx, input })),
+  setTimeZone: coordinatorProcedure
+    .input(SetProjectTimeZoneInput)
+    .mutation(({ ctx, input }) => delivery.setTimeZone({ ctx, input })),
   report: reporterProcedure
     .input(ReportProgressInput)
     .mutation(({ ctx, input }) => delivery.reportProgress({ ctx, input })),

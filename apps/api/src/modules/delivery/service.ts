@@ -1,23 +1,28 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { recordAudit } from "@lodestone/db/repositories/audit";
 import * as milestones from "@lodestone/db/repositories/milestone";
-import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
+import {
+  addTimelineEvent,
+  setReferenceTimeZoneIfVersion,
+  setStatusIfVersion,
+} from "@lodestone/db/repositories/project";
 import { organisationExists } from "@lodestone/db/repositories/user";
 import {
   canComplete,
   canReportOn,
   checkReport,
-  isOverdue,
-  projectProgress,
-  rollUp,
+  checkReportable,
+  dueState,
+  progressOf,
+  projectProgressOf,
   type CreateMilestoneInput,
   type MilestoneView,
-  type ProgressNode,
   type ReplanMilestoneInput,
   type ReportProgressInput,
 } from "@lodestone/domain/delivery";
 import { DomainError } from "@lodestone/domain/errors";
 import { transition, type ProjectEvent } from "@lodestone/domain/lifecycle";
+import type { SetProjectTimeZoneInput } from "@lodestone/domain/time-zone";
 import type { z } from "zod";
 import type { SignedInContext } from "../../context.js";
 import { visibleProject } from "../project/service.js";
@@ -49,36 +54,37 @@ export async function getDelivery({ ctx, input }: In<{ id: string }>) {
   const now = ctx.now();
   const byParent = new Map<string | null, milestones.MilestoneRow[]>();
   for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
-  const node = (r: milestones.MilestoneRow): ProgressNode => ({
-    status: r.status,
-    progress: r.progress,
-    weight: r.weight,
-    children: (byParent.get(r.id) ?? []).map(node),
-  });
-  const view = (r: milestones.MilestoneRow): MilestoneView => ({
-    id: r.id,
-    parentId: r.parentId,
-    title: { en: r.titleEn, ja: r.titleJa },
-    dueDate: r.dueDate,
-    weight: r.weight,
-    status: r.status,
-    progress: Math.round(rollUp(node(r))),
-    overdue: isOverdue(r, now, timeZone),
-    version: r.version,
-    assignee: r.assigneeUserId
-      ? { kind: "user", id: r.assigneeUserId, name: r.assigneeName ?? "" }
-      : r.assigneeOrganisationId
-        ? { kind: "organisation", id: r.assigneeOrganisationId, name: r.assigneeName ?? "" }
-        : null,
-    canReport: project.status === "IN_DELIVERY" && canReportOn(ctx.user, r),
-    children: (byParent.get(r.id) ?? []).map(view),
-  });
+  const progress = progressOf(rows).byId;
+  const view = (r: milestones.MilestoneRow): MilestoneView => {
+    const children = byParent.get(r.id) ?? [];
+    const due = dueState(r, now, timeZone);
+    return {
+      id: r.id,
+      parentId: r.parentId,
+      title: { en: r.titleEn, ja: r.titleJa },
+      dueDate: r.dueDate,
+      weight: r.weight,
+      status: r.status,
+      progress: progress.get(r.id) ?? 0,
+      overdue: due === "overdue",
+      dueToday: due === "dueToday",
+      version: r.version,
+      assignee: r.assigneeUserId
+        ? { kind: "user", id: r.assigneeUserId, name: r.assigneeName ?? "" }
+        : r.assigneeOrganisationId
+          ? { kind: "organisation", id: r.assigneeOrganisationId, name: r.assigneeName ?? "" }
+          : null,
+      // Progress is reported on leaves only; a parent's is rolled up from them.
+      canReport: project.status === "IN_DELIVERY" && children.length === 0 && canReportOn(ctx.user, r),
+      children: children.map(view),
+    };
+  };
   const top = byParent.get(null) ?? [];
   return {
     projectId: project.id,
     status: project.status,
     referenceTimeZone: timeZone,
-    progress: Math.round(projectProgress(top.map(node))),
+    progress: projectProgressOf(rows),
     milestones: top.map(view),
     replans,
     canComplete: project.status === "IN_DELIVERY" && canComplete(rows),
@@ -213,6 +219,7 @@ export function reportProgress({ ctx, input }: In<z.output<typeof ReportProgress
     }
     if (project.status !== "IN_DELIVERY")
       throw new DomainError("INVALID_STATE", "This project is not in delivery.");
+    checkReportable({ hasChildren: await milestones.hasChildren(tx, m.id) });
     checkReport(input);
     if (m.version !== input.version) throw stale();
     const ok = await milestones.reportIfVersion(tx, { ...input, authorId: ctx.user.id, at: ctx.now() });
@@ -257,6 +264,13 @@ export async function myMilestones({
     input,
   );
   const now = ctx.now();
+  // A parent's progress is rolled up from its children, as on the delivery tree.
+  const progress = progressOf(
+    await milestones.listProgressRows(
+      ctx.db.prisma,
+      page.items.map((m) => m.projectId),
+    ),
+  ).byId;
   return {
     items: page.items.map((m) => ({
       id: m.id,
@@ -266,10 +280,40 @@ export async function myMilestones({
       dueDate: m.dueDate,
       referenceTimeZone: m.project.referenceTimeZone,
       status: m.status,
-      progress: m.progress,
+      progress: progress.get(m.id) ?? m.progress,
       version: m.version,
-      overdue: isOverdue(m, now, m.project.referenceTimeZone),
+      overdue: dueState(m, now, m.project.referenceTimeZone) === "overdue",
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/**
+ * A coordinator corrects the time zone the project's due dates are read in (its site's zone):
+ * "due today" and "overdue" follow it at once, on the delivery tree and the dashboard.
+ */
+export function setTimeZone({ ctx, input }: In<z.output<typeof SetProjectTimeZoneInput>>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const project = await visibleProject(tx, ctx, input.id);
+    if (project.version !== input.version) {
+      throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
+    }
+    const before = await referenceTimeZone(tx, project.id);
+    if (before === input.timeZone) {
+      throw new DomainError("VALIDATION", "The project is already tracked in that time zone.");
+    }
+    if (!(await setReferenceTimeZoneIfVersion(tx, project.id, input.version, input.timeZone))) {
+      throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
+    }
+    await recordAudit(tx, {
+      actorId: ctx.user.id,
+      action: "project.time_zone_changed",
+      entityType: "Project",
+      entityId: project.id,
+      before: { referenceTimeZone: before },
+      after: { referenceTimeZone: input.timeZone },
+      requestId: ctx.requestId,
+    });
+    return { id: project.id, referenceTimeZone: input.timeZone, version: input.version + 1 };
+  });
 }
