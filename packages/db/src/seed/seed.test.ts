@@ -1,3 +1,4 @@
+import { AUDIT_ENTITY_TYPES } from "@lodestone/domain/audit";
 import { tally, type DecisionRule, type Tally, type VoteCounts } from "@lodestone/domain/decision";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma, ProjectStatus, Role, type PrismaClient } from "../generated/prisma/client.js";
@@ -342,6 +343,11 @@ describe("seed", () => {
     for (const a of ["decision.recorded", "comment.hidden", "milestone.replanned", "user.invited"]) {
       expect(actions).toContain(a);
     }
+    // Named as the audit log's filter and labels name them (lower-case names showed as raw keys).
+    const types = await prisma.auditEvent.groupBy({ by: ["entityType"], _count: { _all: true } });
+    expect(types.map((t) => t.entityType).filter((t) => !AUDIT_ENTITY_TYPES.some((k) => k === t))).toEqual(
+      [],
+    );
   });
 });
 
