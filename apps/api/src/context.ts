@@ -5,6 +5,8 @@ import type { Database } from "@lodestone/db/client";
 import { createDecisionSigner, generateSigningKey, type DecisionSigner } from "@lodestone/db/decision-seal";
 import { findSession } from "@lodestone/db/repositories/session";
 import { NO_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-limit";
+import { parse as parseCookies } from "cookie";
+import ipaddr from "ipaddr.js";
 import { toTRPCError } from "./errors.js";
 import type { Mailer } from "./mailer.js";
 
@@ -38,6 +40,11 @@ export interface InnerContext extends Services {
   requestId: string;
   /** The client's address (behind a trusted proxy: the forwarded one), or null without HTTP. */
   clientIp: string | null;
+  /**
+   * The TCP peer of the connection, as the socket reports it (never a header); null for an
+   * in-process call (createCaller), which has no network peer.
+   */
+  peer: string | null;
 }
 
 /** SHA-256 of a session token: what the database stores. */
@@ -67,23 +74,38 @@ export function createInnerContext(opts: Partial<Omit<InnerContext, "db">> & { d
     internal: opts.internal ?? false,
     requestId: opts.requestId ?? "internal",
     clientIp: opts.clientIp ?? null,
+    peer: opts.peer ?? null,
   };
-}
-
-function readCookie(header: string | undefined, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return null;
 }
 
 interface RequestLike {
   id: string;
   /** Fastify's client address (it honours X-Forwarded-For only from trusted proxies). */
   ip?: string;
+  /** The connection's own peer address. */
+  socket?: { remoteAddress?: string | undefined };
   headers: Record<string, string | string[] | undefined>;
+}
+
+/** A valid IP address, normalised (IPv4-mapped IPv6 becomes IPv4), or null for anything else. */
+export function normalizeIp(value: string | null | undefined): string | null {
+  if (!value || !ipaddr.isValid(value)) return null;
+  return ipaddr.process(value).toString();
+}
+
+/** Whether an address is loopback (127.0.0.0/8, ::1, IPv4-mapped 127.x). */
+export function isLoopback(value: string | null | undefined): boolean {
+  const ip = normalizeIp(value);
+  return ip !== null && ipaddr.parse(ip).range() === "loopback";
+}
+
+/**
+ * The client's address: what Fastify derived (X-Forwarded-For, believed only from a trusted
+ * proxy) when it is an IP address; otherwise the connection's own peer. A forwarded value that is
+ * not an address (too long, a name, garbage) never becomes a rate-limit key or an audit entry.
+ */
+export function clientIpOf(req: RequestLike): string | null {
+  return normalizeIp(req.ip) ?? normalizeIp(req.socket?.remoteAddress);
 }
 
 const header = (req: RequestLike, name: string) => {
@@ -95,9 +117,13 @@ const header = (req: RequestLike, name: string) => {
 export function sessionTokenOf(req: RequestLike): string | null {
   const auth = header(req, "authorization");
   if (auth?.startsWith("Bearer ")) return auth.slice(7).trim() || null;
-  const cookies = header(req, "cookie");
+  const cookieHeader = header(req, "cookie");
+  if (!cookieHeader) return null;
+  // The `cookie` package never throws on a malformed value (`%` stays `%`): such a token simply
+  // matches no session.
+  const cookies = parseCookies(cookieHeader);
   for (const name of SESSION_COOKIE_NAMES) {
-    const token = readCookie(cookies, name);
+    const token = cookies[name];
     if (token) return token;
   }
   return null;
@@ -132,7 +158,9 @@ export async function createContext(
     sessionToken: token,
     internal: presented !== undefined && safeEqual(presented, services.internalSecret),
     requestId: req.id,
-    clientIp: req.ip ?? null,
+    clientIp: clientIpOf(req),
+    // Over HTTP the peer is always known; a socket already gone reads as a non-address, never loopback.
+    peer: req.socket?.remoteAddress ?? "unknown",
   };
 }
 

@@ -38,6 +38,8 @@ const Env = z.object({
   RATE_LIMIT_MUTATIONS_PER_USER: limit.default(DEFAULT_RATE_LIMITS.mutationsPerUser.limit),
   /** Mutations per client address per minute (0: off). */
   RATE_LIMIT_MUTATIONS_PER_IP: limit.default(DEFAULT_RATE_LIMITS.mutationsPerIp.limit),
+  /** Heavy queries (dashboards, exports, searches) per user per minute (0: off). */
+  RATE_LIMIT_HEAVY_QUERIES_PER_USER: limit.default(DEFAULT_RATE_LIMITS.heavyQueriesPerUser.limit),
   /** Sign-in mails per e-mail address per 15 minutes (0: off). */
   RATE_LIMIT_SIGN_IN_PER_ADDRESS: limit.default(DEFAULT_RATE_LIMITS.signInMailsPerAddress.limit),
   /** Sign-in mails per client address per 15 minutes (0: off). */
@@ -91,6 +93,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
     rateLimits: {
       mutationsPerUser: { ...DEFAULT_RATE_LIMITS.mutationsPerUser, limit: env.RATE_LIMIT_MUTATIONS_PER_USER },
       mutationsPerIp: { ...DEFAULT_RATE_LIMITS.mutationsPerIp, limit: env.RATE_LIMIT_MUTATIONS_PER_IP },
+      heavyQueriesPerUser: {
+        ...DEFAULT_RATE_LIMITS.heavyQueriesPerUser,
+        limit: env.RATE_LIMIT_HEAVY_QUERIES_PER_USER,
+      },
       signInMailsPerAddress: {
         ...DEFAULT_RATE_LIMITS.signInMailsPerAddress,
         limit: env.RATE_LIMIT_SIGN_IN_PER_ADDRESS,

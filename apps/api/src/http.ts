@@ -1,6 +1,13 @@
 import { randomUUID } from "node:crypto";
 import helmet from "@fastify/helmet";
 import { INTERNAL_SECRET_HEADER } from "@lodestone/auth/secrets";
+import {
+  batchPaths,
+  batchProblem,
+  BODY_TOO_LARGE_MESSAGE,
+  clientRequestId,
+  MAX_REQUEST_BODY_BYTES,
+} from "@lodestone/domain/transport";
 import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import { resolveResponse, type ResponseMetaFn } from "@trpc/server/http";
 import Fastify from "fastify";
@@ -24,19 +31,68 @@ export function createLogger(level: string): Logger {
   });
 }
 
+/** A tRPC-shaped refusal for every call of a request that never reaches a procedure. */
+function refusal(
+  code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE",
+  message: string,
+  paths: string[],
+  batch: boolean,
+) {
+  const error = (path: string | null) => ({
+    error: {
+      message,
+      code: code === "BAD_REQUEST" ? -32600 : -32013,
+      data: {
+        code,
+        httpStatus: code === "BAD_REQUEST" ? 400 : 413,
+        path,
+        fieldErrors: null,
+        formErrors: null,
+      },
+    },
+  });
+  return batch ? (paths.length ? paths : [null]).map(error) : error(paths[0] ?? null);
+}
+
 /** The HTTP host: `/trpc` (batching), `/healthz`, JSON logs with a request id. */
 export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0.1", "::1"] }: HttpOptions) {
   const { db } = services;
   const app = Fastify({
     loggerInstance: logger,
-    requestIdHeader: "x-request-id",
+    // Request ids are this server's own; a client's id is logged beside it, never in its place.
+    requestIdHeader: false,
     genReqId: () => randomUUID(),
-    bodyLimit: 1_048_576,
+    bodyLimit: MAX_REQUEST_BODY_BYTES,
     trustProxy,
     routerOptions: { maxParamLength: 5000 },
   });
+  app.addHook("onRequest", async (req) => {
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
+    const clientId = clientRequestId(header("x-client-request-id") ?? header("x-request-id"));
+    if (clientId) req.log = req.log.child({ clientRequestId: clientId });
+  });
   app.addHook("onSend", async (req, reply) => {
     reply.header("x-request-id", req.id);
+  });
+  app.setErrorHandler((error: { statusCode?: number }, req, reply) => {
+    // Fastify's own refusals before any procedure (an oversized or unreadable body) keep their
+    // 4xx status with a message a person understands; anything else is logged and answered 500.
+    const status = error.statusCode ?? 500;
+    if (status === 413) {
+      return reply.code(413).send(refusal("PAYLOAD_TOO_LARGE", BODY_TOO_LARGE_MESSAGE, [], false));
+    }
+    if (status >= 400 && status < 500) {
+      return reply
+        .code(status)
+        .send(
+          refusal("BAD_REQUEST", "The request could not be read. Check its body and try again.", [], false),
+        );
+    }
+    req.log.error({ err: error }, "request failed");
+    return reply.code(500).send({ error: { message: "Something went wrong on our side." } });
   });
   await app.register(helmet, { contentSecurityPolicy: false });
 
@@ -64,25 +120,33 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
   app.addContentTypeParser("application/json", { parseAs: "string" }, (_req, body, done) => {
     done(null, body);
   });
-  app.all<{ Params: { path: string } }>("/trpc/:path", async (req, reply) => {
-    const raw = req.raw as typeof req.raw & { body?: unknown };
-    if (req.body !== undefined) raw.body = req.body;
-    const response = await resolveResponse({
-      router: appRouter,
-      req: incomingMessageToRequest(raw, reply.raw, { maxBodySize: null }),
-      path: req.params.path,
-      error: null,
-      createContext: () => createContext(services, req, INTERNAL_SECRET_HEADER),
-      responseMeta,
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") {
-          req.log.error({ err: error.cause ?? error, path }, "procedure failed");
-        }
-      },
-    });
-    reply.code(response.status);
-    response.headers.forEach((value, name) => reply.header(name, value));
-    return reply.send(Buffer.from(await response.arrayBuffer()));
-  });
+  app.all<{ Params: { path: string }; Querystring: { batch?: string } }>(
+    "/trpc/:path",
+    async (req, reply) => {
+      const paths = batchPaths(req.params.path);
+      const problem = paths ? batchProblem(paths) : "The request names no procedure.";
+      if (problem) {
+        return reply.code(400).send(refusal("BAD_REQUEST", problem, paths ?? [], req.query.batch === "1"));
+      }
+      const raw = req.raw as typeof req.raw & { body?: unknown };
+      if (req.body !== undefined) raw.body = req.body;
+      const response = await resolveResponse({
+        router: appRouter,
+        req: incomingMessageToRequest(raw, reply.raw, { maxBodySize: null }),
+        path: req.params.path,
+        error: null,
+        createContext: () => createContext(services, req, INTERNAL_SECRET_HEADER),
+        responseMeta,
+        onError({ error, path }) {
+          if (error.code === "INTERNAL_SERVER_ERROR") {
+            req.log.error({ err: error.cause ?? error, path }, "procedure failed");
+          }
+        },
+      });
+      reply.code(response.status);
+      response.headers.forEach((value, name) => reply.header(name, value));
+      return reply.send(Buffer.from(await response.arrayBuffer()));
+    },
+  );
   return app;
 }

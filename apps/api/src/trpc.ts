@@ -2,27 +2,39 @@ import type { SessionUser } from "@lodestone/auth/session";
 import type { Role } from "@lodestone/domain/enums";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
-import type { Context } from "./context.js";
+import { isLoopback, type Context } from "./context.js";
 import { toTRPCError } from "./errors.js";
 import { enforceRateLimits, RateLimited } from "./rate-limit.js";
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
-    const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
-    return {
-      ...shape,
-      message: zodError ? "Some fields need attention." : shape.message,
-      data: {
-        code: shape.data.code,
-        httpStatus: shape.data.httpStatus,
-        // Field-level messages for forms; never a stack trace.
-        fieldErrors: zodError?.fieldErrors ?? null,
-        formErrors: zodError?.formErrors ?? null,
-        retryAfterSeconds: error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : null,
-      },
-    };
-  },
-});
+/** What a procedure declares about itself. */
+export interface ProcedureMeta {
+  /**
+   * A query that reads across many projects (dashboards, exports, searches): each call counts
+   * against the caller's limit on such queries, as mutations do.
+   */
+  heavy?: boolean;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
+      return {
+        ...shape,
+        message: zodError ? "Some fields need attention." : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: shape.data.httpStatus,
+          // Field-level messages for forms; never a stack trace.
+          fieldErrors: zodError?.fieldErrors ?? null,
+          formErrors: zodError?.formErrors ?? null,
+          retryAfterSeconds: error.cause instanceof RateLimited ? error.cause.retryAfterSeconds : null,
+        },
+      };
+    },
+  });
 
 /** Every error leaves a procedure through the one mapping in errors.ts. */
 const mapErrors = t.middleware(async ({ next }) => {
@@ -70,26 +82,35 @@ export const internalProcedure = publicProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** The development outbox: only without SMTP and outside production. */
+/**
+ * The development outbox lists sign-in links: only without SMTP, outside production, and only to
+ * a caller on this machine — the connection's own peer is loopback (never a header), or the call
+ * is in-process.
+ */
 export const devOutboxProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.devOutbox) throw new TRPCError({ code: "NOT_FOUND", message: "The development outbox is off." });
+  if (!ctx.devOutbox || (ctx.peer !== null && !isLoopback(ctx.peer))) {
+    throw new TRPCError({ code: "NOT_FOUND", message: "The development outbox is off." });
+  }
   return next();
 });
 
 /**
  * A signed-in, active user; `ctx.user` is non-null from here on. Every mutation counts against
- * the caller's and the client address's rate limits (shared by all API instances).
+ * the caller's and the client address's rate limits, every heavy query against the caller's
+ * limit on those (counted in the database: shared by all API instances).
  */
-export const signedInProcedure = publicProcedure.use(async ({ ctx, type, next }) => {
+export const signedInProcedure = publicProcedure.use(async ({ ctx, type, meta, next }) => {
   if (!ctx.session) {
     throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in to continue." });
   }
+  const limits = ctx.rateLimits;
   if (type === "mutation") {
-    const limits = ctx.rateLimits;
     await enforceRateLimits(ctx, [
       [limits.mutationsPerUser, `mutation:user:${ctx.session.id}`],
       ...(ctx.clientIp ? ([[limits.mutationsPerIp, `mutation:ip:${ctx.clientIp}`]] as const) : []),
     ]);
+  } else if (meta?.heavy) {
+    await enforceRateLimits(ctx, [[limits.heavyQueriesPerUser, `heavy-query:user:${ctx.session.id}`]]);
   }
   return next({ ctx: { user: ctx.session as SessionUser } });
 });

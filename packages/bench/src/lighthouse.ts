@@ -3,7 +3,7 @@
 // `pnpm turbo run build --filter=@lodestone/web...` first. Then: node dist/lighthouse.js
 //
 // Starts the built API on a fresh embedded database in a temporary directory (it migrates and loads
-// the demo data at start-up) and `next start` pointed at it, as the browser tests do; signs a seeded
+// the demo data at start-up) and the web's server (server.mjs) pointed at it, as the browser tests do; signs a seeded
 // delegate in for real (the sign-in form's request, the link from the development outbox, the
 // callback that sets the session cookie); runs Lighthouse RUNS times (default 3) per page, each in a
 // fresh headless Chromium, with the session cookie as an extra header and in the browser's cookie
@@ -112,8 +112,8 @@ function cookiesOf(res: Response): Map<string, string> {
 const cookieHeader = (jar: Map<string, string>) => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
 
 /** A tRPC query through the web's same-origin /trpc (no transformer: plain JSON). */
-async function trpcQuery<T>(web: string, procedure: string, input: unknown, cookie?: string): Promise<T> {
-  const url = `${web}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
+async function trpcQuery<T>(origin: string, procedure: string, input: unknown, cookie?: string): Promise<T> {
+  const url = `${origin}/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify(input))}`;
   const res = await fetch(url, { headers: cookie ? { cookie } : {} });
   const body = (await res.json()) as { result?: { data: T }; error?: unknown };
   if (!res.ok || !body.result) throw new Error(`${procedure}: ${res.status} ${JSON.stringify(body.error)}`);
@@ -125,7 +125,7 @@ async function trpcQuery<T>(web: string, procedure: string, input: unknown, cook
  * next-auth call sends), reads the link from the development outbox, follows it. Returns the
  * signed-in session's cookies.
  */
-async function signIn(web: string, email: string): Promise<Map<string, string>> {
+async function signIn(web: string, api: string, email: string): Promise<Map<string, string>> {
   const jar = new Map<string, string>();
   const csrfRes = await fetch(`${web}/api/auth/csrf`);
   for (const [k, v] of cookiesOf(csrfRes)) jar.set(k, v);
@@ -143,7 +143,8 @@ async function signIn(web: string, email: string): Promise<Map<string, string>> 
     throw new Error(`Asking for a sign-in link failed: ${asked.status} ${JSON.stringify(answer)}`);
   }
 
-  const outbox = await trpcQuery<{ items: { to: string; text: string }[] }>(web, "dev.outbox", { limit: 20 });
+  // The outbox is the API's, read on loopback (the web's public /trpc never forwards it).
+  const outbox = await trpcQuery<{ items: { to: string; text: string }[] }>(api, "dev.outbox", { limit: 20 });
   const mail = outbox.items.find((m) => m.to === email.toLowerCase());
   const link = mail?.text.match(/https?:\/\/\S+\/api\/auth\/callback\/email\S*/)?.[0];
   if (!link) throw new Error(`No sign-in link for ${email} in the development outbox`);
@@ -250,20 +251,18 @@ async function main(): Promise<void> {
     },
   );
   await waitFor(`${api}/healthz`, apiChild, "the API", 180_000);
-  const webChild = start(
-    "the web",
-    [path.join(webDir, "node_modules/next/dist/bin/next"), "start", "-p", String(webPort), "-H", "127.0.0.1"],
-    webDir,
-    {
-      API_URL: api,
-      NEXTAUTH_URL: web,
-      LODESTONE_SECRETS_FILE: secretsFile,
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-  );
+  const webChild = start("the web", [path.join(webDir, "server.mjs")], webDir, {
+    NODE_ENV: "production",
+    WEB_PORT: String(webPort),
+    WEB_HOST: "127.0.0.1",
+    API_URL: api,
+    NEXTAUTH_URL: web,
+    LODESTONE_SECRETS_FILE: secretsFile,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
   await waitFor(`${web}/sign-in`, webChild, "the web", 120_000);
 
-  const jar = await signIn(web, DELEGATE);
+  const jar = await signIn(web, api, DELEGATE);
   const cookie = cookieHeader(jar);
   const first = await trpcQuery<{ items: { id: string; reference: string }[] }>(
     web,
@@ -315,7 +314,7 @@ async function main(): Promise<void> {
     `# Lighthouse — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
     "",
     `Lighthouse ${version}, performance category only, on ${chromium} (headless). ${settingsNote(settings!)}`,
-    `Production build (\`next start\`) and the built API on the embedded database with the demo data, all on this machine; signed in as the seeded delegate ${DELEGATE} (the session cookie sent as an extra header and put in the browser's cookie store). ${RUNS} runs per page, each in a fresh browser, after one request to each page to warm the server; the table shows each figure's median over the runs, and every run's score. Target: score ≥ ${MIN_SCORE}.`,
+    `Production build (the web's \`server.mjs\`) and the built API on the embedded database with the demo data, all on this machine; signed in as the seeded delegate ${DELEGATE} (the session cookie sent as an extra header and put in the browser's cookie store). ${RUNS} runs per page, each in a fresh browser, after one request to each page to warm the server; the table shows each figure's median over the runs, and every run's score. Target: score ≥ ${MIN_SCORE}.`,
     "",
     table,
     "",

@@ -15,6 +15,8 @@ export interface RateLimitPolicy {
   mutationsPerUser: RateLimit;
   /** Every state-changing procedure, per client address. */
   mutationsPerIp: RateLimit;
+  /** Queries that read across many projects (dashboards, exports, searches), per signed-in user. */
+  heavyQueriesPerUser: RateLimit;
   /** Sign-in mails, per e-mail address asked for (known or not, so the answer tells nothing). */
   signInMailsPerAddress: RateLimit;
   /** Sign-in mails, per client address. */
@@ -24,6 +26,7 @@ export interface RateLimitPolicy {
 export const DEFAULT_RATE_LIMITS: RateLimitPolicy = {
   mutationsPerUser: { limit: 120, windowSeconds: 60 },
   mutationsPerIp: { limit: 600, windowSeconds: 60 },
+  heavyQueriesPerUser: { limit: 120, windowSeconds: 60 },
   signInMailsPerAddress: { limit: 5, windowSeconds: 15 * 60 },
   signInMailsPerIp: { limit: 30, windowSeconds: 15 * 60 },
 };
@@ -32,6 +35,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitPolicy = {
 export const NO_RATE_LIMITS: RateLimitPolicy = {
   mutationsPerUser: { limit: 0, windowSeconds: 60 },
   mutationsPerIp: { limit: 0, windowSeconds: 60 },
+  heavyQueriesPerUser: { limit: 0, windowSeconds: 60 },
   signInMailsPerAddress: { limit: 0, windowSeconds: 900 },
   signInMailsPerIp: { limit: 0, windowSeconds: 900 },
 };

@@ -1,16 +1,22 @@
 // Forwards same-origin `/trpc/*` requests to the API. Server-only (used by the route handler).
+import {
+  batchPaths,
+  BODY_TOO_LARGE_MESSAGE,
+  clientRequestId,
+  MAX_REQUEST_BODY_BYTES,
+} from "@lodestone/domain/transport";
 
-/** Request headers passed to the API; everything else (host, connection, …) stays here. */
+/**
+ * Request headers passed to the API; everything else (host, connection, and the client's own
+ * X-Forwarded-For and X-Request-Id) stays here: the web says who the client is, from its own view
+ * of the connection, and the API makes up its own request ids.
+ */
 const FORWARDED_REQUEST_HEADERS = [
   "accept",
   "accept-language",
   "content-type",
   "cookie",
   "trpc-accept",
-  "x-request-id",
-  "x-forwarded-for",
-  "x-forwarded-host",
-  "x-forwarded-proto",
 ] as const;
 
 /** Response headers passed back to the browser (set-cookie is handled on its own). */
@@ -19,28 +25,39 @@ const FORWARDED_RESPONSE_HEADERS = ["content-type", "cache-control", "vary", "x-
 interface ProxyOptions {
   /** The API's origin, e.g. http://127.0.0.1:4000 (no trailing slash). */
   apiUrl: string;
+  /** The client's address as this server can vouch for it (its peer, or a trusted proxy's word); null: unknown. */
+  clientIp: string | null;
+  /** The largest body forwarded (default: the API's own limit). */
+  maxBodyBytes?: number;
   /** Give up on the API after this long. */
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
-/** The JSON-RPC codes tRPC 11 sends for SERVICE_UNAVAILABLE and GATEWAY_TIMEOUT. */
-const TRPC_CODES = { SERVICE_UNAVAILABLE: -32603, GATEWAY_TIMEOUT: -32603 } as const;
+/** The JSON-RPC codes tRPC 11 sends for these errors. */
+const TRPC_CODES = {
+  SERVICE_UNAVAILABLE: -32603,
+  GATEWAY_TIMEOUT: -32603,
+  PAYLOAD_TOO_LARGE: -32013,
+  NOT_FOUND: -32004,
+} as const;
+const HTTP_STATUS: Record<keyof typeof TRPC_CODES, number> = {
+  SERVICE_UNAVAILABLE: 503,
+  GATEWAY_TIMEOUT: 504,
+  PAYLOAD_TOO_LARGE: 413,
+  NOT_FOUND: 404,
+};
+
+/** Procedures the public forwarding never reaches: the development outbox is read by the web's own server. */
+const NOT_FORWARDED = /^dev\./;
 
 /**
  * A tRPC-shaped error for every procedure in the request, so the tRPC client reports it like any
  * other server error (batched requests get one entry per procedure).
  */
-function unavailableResponse(
-  url: URL,
-  code: keyof typeof TRPC_CODES,
-  message: string,
-  requestId: string | null,
-): Response {
-  const paths = decodeURIComponent(url.pathname.replace(/^\/trpc\/?/, ""))
-    .split(",")
-    .filter(Boolean);
-  const httpStatus = code === "GATEWAY_TIMEOUT" ? 504 : 503;
+function errorResponse(url: URL, code: keyof typeof TRPC_CODES, message: string): Response {
+  const paths = batchPaths(url.pathname.replace(/^\/trpc\/?/, "")) ?? [];
+  const httpStatus = HTTP_STATUS[code];
   const errorFor = (path: string | undefined) => ({
     error: {
       message,
@@ -51,26 +68,70 @@ function unavailableResponse(
   const isBatch = url.searchParams.get("batch") === "1";
   const body = isBatch ? (paths.length ? paths : [undefined]).map(errorFor) : errorFor(paths[0]);
   const headers = new Headers({ "content-type": "application/json", "cache-control": "no-store" });
-  if (requestId) headers.set("x-request-id", requestId);
   return new Response(JSON.stringify(body), { status: httpStatus, headers });
 }
 
+/** Thrown into the forwarded body when the client sends more than the limit. */
+class BodyTooLarge extends Error {}
+
+/**
+ * The request body as a stream that errors once more than `limit` bytes have passed: nothing
+ * beyond the limit is read from the client, and nothing is held in memory here.
+ */
+function limitedBody(body: ReadableStream<Uint8Array>, limit: number, onTooLarge: () => void) {
+  let seen = 0;
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        seen += chunk.byteLength;
+        if (seen > limit) {
+          onTooLarge();
+          controller.error(new BodyTooLarge());
+          return;
+        }
+        controller.enqueue(chunk);
+      },
+    }),
+  );
+}
+
 export async function forwardToApi(request: Request, options: ProxyOptions): Promise<Response> {
-  const { apiUrl, timeoutMs = 30_000, fetch: fetchImpl = fetch } = options;
+  const {
+    apiUrl,
+    clientIp,
+    maxBodyBytes = MAX_REQUEST_BODY_BYTES,
+    timeoutMs = 30_000,
+    fetch: fetchImpl = fetch,
+  } = options;
   const incoming = new URL(request.url);
   // Keep the raw (still-encoded) path: batched calls look like /trpc/a.b,c.d
   const rest = incoming.pathname.replace(/^\/trpc/, "");
   const target = `${apiUrl}/trpc${rest}${incoming.search}`;
+  const paths = batchPaths(rest.replace(/^\//, ""));
+  if (paths?.some((path) => NOT_FORWARDED.test(path))) {
+    return errorResponse(incoming, "NOT_FOUND", "There is no such procedure.");
+  }
 
   const headers = new Headers();
   for (const name of FORWARDED_REQUEST_HEADERS) {
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
-  const requestId = request.headers.get("x-request-id");
+  if (clientIp) headers.set("x-forwarded-for", clientIp);
+  const clientId = clientRequestId(request.headers.get("x-request-id"));
+  if (clientId) headers.set("x-client-request-id", clientId);
 
   const method = request.method.toUpperCase();
-  const body = method === "GET" || method === "HEAD" ? undefined : await request.arrayBuffer();
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBodyBytes) {
+    return errorResponse(incoming, "PAYLOAD_TOO_LARGE", BODY_TOO_LARGE_MESSAGE);
+  }
+  let tooLarge = false;
+  const body =
+    method === "GET" || method === "HEAD" || !request.body
+      ? undefined
+      : limitedBody(request.body, maxBodyBytes, () => (tooLarge = true));
+  if (body) headers.delete("content-length");
 
   let upstream: Response;
   try {
@@ -78,24 +139,22 @@ export async function forwardToApi(request: Request, options: ProxyOptions): Pro
       method,
       headers,
       body,
+      // A streamed request body (Node's fetch sends it as it arrives).
+      ...(body ? { duplex: "half" } : {}),
       redirect: "manual",
       cache: "no-store",
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
-    });
+    } as RequestInit);
   } catch (error) {
+    if (tooLarge) return errorResponse(incoming, "PAYLOAD_TOO_LARGE", BODY_TOO_LARGE_MESSAGE);
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
     return timedOut
-      ? unavailableResponse(
-          incoming,
-          "GATEWAY_TIMEOUT",
-          "The Lodestone API did not answer in time.",
-          requestId,
-        )
-      : unavailableResponse(
+      ? errorResponse(incoming, "GATEWAY_TIMEOUT", "The Lodestone API did not answer in time.")
+      : errorResponse(
           incoming,
           "SERVICE_UNAVAILABLE",
           "The Lodestone API is not reachable. Try again in a moment.",
-          requestId,
+          null,
         );
   }
 
@@ -105,5 +164,6 @@ export async function forwardToApi(request: Request, options: ProxyOptions): Pro
     if (value !== null) responseHeaders.set(name, value);
   }
   for (const cookie of upstream.headers.getSetCookie()) responseHeaders.append("set-cookie", cookie);
+  // The answer streams through as it comes (a subscription's events are never held back here).
   return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
 }

@@ -5,6 +5,7 @@ import * as audit from "./service.js";
 
 export const auditRouter = {
   list: roleProcedure("COORDINATOR", "ADMIN")
+    .meta({ heavy: true })
     .input(ListAuditInput)
     .query(({ ctx, input }) => audit.listAudit({ ctx, input })),
 } satisfies TRPCRouterRecord;

@@ -3,7 +3,7 @@ import { signedInProcedure } from "../../trpc.js";
 import * as dashboard from "./service.js";
 
 export const dashboardRouter = {
-  pipeline: signedInProcedure.query(({ ctx }) => dashboard.pipeline({ ctx })),
-  projectsCsv: signedInProcedure.query(({ ctx }) => dashboard.projectsCsv({ ctx })),
-  milestonesCsv: signedInProcedure.query(({ ctx }) => dashboard.milestonesCsv({ ctx })),
+  pipeline: signedInProcedure.meta({ heavy: true }).query(({ ctx }) => dashboard.pipeline({ ctx })),
+  projectsCsv: signedInProcedure.meta({ heavy: true }).query(({ ctx }) => dashboard.projectsCsv({ ctx })),
+  milestonesCsv: signedInProcedure.meta({ heavy: true }).query(({ ctx }) => dashboard.milestonesCsv({ ctx })),
 } satisfies TRPCRouterRecord;

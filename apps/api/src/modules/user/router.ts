@@ -10,7 +10,10 @@ import { adminProcedure, signedInProcedure } from "../../trpc.js";
 import * as users from "./service.js";
 
 export const userRouter = {
-  list: adminProcedure.input(ListUsersInput).query(({ ctx, input }) => users.listUsers({ ctx, input })),
+  list: adminProcedure
+    .meta({ heavy: true })
+    .input(ListUsersInput)
+    .query(({ ctx, input }) => users.listUsers({ ctx, input })),
   get: adminProcedure.input(UserIdInput).query(({ ctx, input }) => users.getUser({ ctx, input })),
   invite: adminProcedure
     .input(InviteUserInput)

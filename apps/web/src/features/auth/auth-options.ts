@@ -1,7 +1,7 @@
 import { createAuthOptions } from "@lodestone/auth/next-auth";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "@/env";
-import { currentClientIp } from "./client-ip";
+import { requestPeer } from "@/features/security/request-peer";
 
 let options: NextAuthOptions | null = null;
 
@@ -15,7 +15,8 @@ export function authOptions(): NextAuthOptions {
     secret: nextAuthSecret,
     production: env.deployed,
     oidc: env.oidc ? { ...env.oidc, name: env.oidc.name ?? "Single sign-on" } : null,
-    clientIp: currentClientIp,
+    // The client's address as the web's own server saw the connection (for the sign-in mail limit).
+    clientIp: () => requestPeer()?.clientIp ?? null,
   });
   return options;
 }

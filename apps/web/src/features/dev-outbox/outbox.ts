@@ -1,3 +1,5 @@
+import { env } from "@/env";
+import { outboxAllowed, requestPeer } from "@/features/security/request-peer";
 import { serverApi, trpcCodeOf } from "@/trpc/server";
 
 export interface OutboxMail {
@@ -11,12 +13,19 @@ export interface OutboxMail {
 
 export type OutboxResult =
   | { status: "on"; items: OutboxMail[] }
-  /** SMTP is configured or this is production: there is no outbox. */
+  /**
+   * There is no outbox for this request: SMTP is configured, the API or the web is in production,
+   * or the request did not come from this machine.
+   */
   | { status: "off" }
   | { status: "error"; message: string };
 
-/** The newest mails of the API's development outbox (no sign-in needed). */
+/**
+ * The newest mails of the API's development outbox (no sign-in needed), for a request whose own
+ * TCP peer is this machine, outside a deployment. The API checks its own peer (this server) too.
+ */
 export async function readOutbox(limit: number): Promise<OutboxResult> {
+  if (!outboxAllowed(requestPeer(), env.deployed)) return { status: "off" };
   try {
     const api = await serverApi();
     const page = await api.dev.outbox.query({ limit });
