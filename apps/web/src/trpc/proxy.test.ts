@@ -1,5 +1,8 @@
 // @vitest-environment node
-import { describe, expect, it, vi } from "vitest";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { BODY_TOO_LARGE_MESSAGE } from "@lodestone/domain/transport";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { forwardToApi } from "./proxy";
 
 const API = "http://127.0.0.1:4100";
@@ -9,7 +12,7 @@ function apiAnswering(response: Response) {
 }
 
 describe("forwardToApi", () => {
-  it("forwards a GET with its path, query string and the allowed headers", async () => {
+  it("forwards a GET with its path, query string and the allowed headers; the client address is the web's own view", async () => {
     const upstream = apiAnswering(
       new Response('[{"result":{"data":{"items":[],"nextCursor":null}}}]', {
         status: 200,
@@ -18,9 +21,18 @@ describe("forwardToApi", () => {
     );
     const request = new Request(
       "http://web.test/trpc/project.list,project.list?batch=1&input=%7B%220%22%3A%7B%7D%7D",
-      { headers: { cookie: "a=1", "x-request-id": "abc", host: "web.test", authorization: "Bearer x" } },
+      {
+        headers: {
+          cookie: "a=1",
+          "x-request-id": "abc",
+          host: "web.test",
+          authorization: "Bearer x",
+          "x-forwarded-for": "127.0.0.1",
+          "x-real-ip": "127.0.0.1",
+        },
+      },
     );
-    const response = await forwardToApi(request, { apiUrl: API, fetch: upstream });
+    const response = await forwardToApi(request, { apiUrl: API, clientIp: "203.0.113.7", fetch: upstream });
 
     const [url, init] = upstream.mock.calls[0]!;
     expect(url).toBe(`${API}/trpc/project.list,project.list?batch=1&input=%7B%220%22%3A%7B%7D%7D`);
@@ -28,7 +40,11 @@ describe("forwardToApi", () => {
     expect(init?.body).toBeUndefined();
     const sent = new Headers(init?.headers);
     expect(sent.get("cookie")).toBe("a=1");
-    expect(sent.get("x-request-id")).toBe("abc");
+    // The client's own id travels beside the API's, never as it; its forwarded address is ignored.
+    expect(sent.has("x-request-id")).toBe(false);
+    expect(sent.get("x-client-request-id")).toBe("abc");
+    expect(sent.get("x-forwarded-for")).toBe("203.0.113.7");
+    expect(sent.has("x-real-ip")).toBe(false);
     expect(sent.has("host")).toBe(false);
 
     expect(response.status).toBe(200);
@@ -48,12 +64,12 @@ describe("forwardToApi", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ id: 1 }),
     });
-    const response = await forwardToApi(request, { apiUrl: API, fetch: upstream });
+    const response = await forwardToApi(request, { apiUrl: API, clientIp: null, fetch: upstream });
 
     const [url, init] = upstream.mock.calls[0]!;
     expect(url).toBe(`${API}/trpc/project.submit`);
     expect(init?.method).toBe("POST");
-    expect(new TextDecoder().decode(init?.body as ArrayBuffer)).toBe('{"id":1}');
+    expect(await new Response(init?.body).text()).toBe('{"id":1}');
     expect(new Headers(init?.headers).get("content-type")).toBe("application/json");
     expect(response.status).toBe(409);
     expect(response.headers.getSetCookie()).toEqual(["s=1; Path=/; HttpOnly", "t=2; Path=/"]);
@@ -64,10 +80,9 @@ describe("forwardToApi", () => {
     const request = new Request("http://web.test/trpc/project.list,project.list?batch=1", {
       headers: { "x-request-id": "r1" },
     });
-    const response = await forwardToApi(request, { apiUrl: API, fetch: upstream });
+    const response = await forwardToApi(request, { apiUrl: API, clientIp: null, fetch: upstream });
     expect(response.status).toBe(503);
     expect(response.headers.get("content-type")).toBe("application/json");
-    expect(response.headers.get("x-request-id")).toBe("r1");
     const body = (await response.json()) as Array<{
       error: { message: string; data: { code: string; path: string } };
     }>;
@@ -84,6 +99,7 @@ describe("forwardToApi", () => {
     const upstream = vi.fn<typeof fetch>(() => Promise.reject(new TypeError("fetch failed")));
     const response = await forwardToApi(new Request("http://web.test/trpc/project.list"), {
       apiUrl: API,
+      clientIp: null,
       fetch: upstream,
     });
     expect(response.status).toBe(503);
@@ -99,10 +115,98 @@ describe("forwardToApi", () => {
     );
     const response = await forwardToApi(new Request("http://web.test/trpc/project.list?batch=1"), {
       apiUrl: API,
+      clientIp: null,
       fetch: upstream,
       timeoutMs: 20,
     });
     expect(response.status).toBe(504);
     expect(await response.json()).toMatchObject([{ error: { data: { code: "GATEWAY_TIMEOUT" } } }]);
+  });
+
+  it("never forwards the development procedures (the outbox is read by the web's own server)", async () => {
+    const upstream = vi.fn<typeof fetch>();
+    for (const path of ["dev.outbox", "auth.me,dev.outbox", "dev%2Eoutbox"]) {
+      const response = await forwardToApi(new Request(`http://web.test/trpc/${path}?batch=1`), {
+        apiUrl: API,
+        clientIp: "127.0.0.1",
+        fetch: upstream,
+      });
+      expect(response.status, path).toBe(404);
+    }
+    expect(upstream).not.toHaveBeenCalled();
+  });
+});
+
+describe("forwardToApi's body limit, against a real HTTP server standing in for the API", () => {
+  let server: Server;
+  let apiUrl: string;
+  let received = 0;
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      req.on("data", (chunk: Buffer) => (received += chunk.length));
+      req.on("end", () =>
+        res.writeHead(200, { "content-type": "application/json" }).end('{"result":{"data":1}}'),
+      );
+      req.on("error", () => res.destroy());
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  /** A request body of `total` bytes made as it is read, counting what was pulled. */
+  function streamedBody(total: number, chunk = 64 * 1024) {
+    const state = { pulled: 0 };
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (state.pulled >= total) return controller.close();
+        const size = Math.min(chunk, total - state.pulled);
+        state.pulled += size;
+        controller.enqueue(new Uint8Array(size).fill(0x20));
+      },
+    });
+    return { body, state };
+  }
+
+  const post = (body: ReadableStream<Uint8Array> | string, headers: Record<string, string> = {}) =>
+    new Request("http://web.test/trpc/user.updateProfile", {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body,
+      duplex: "half",
+    } as RequestInit);
+
+  it("streams a body under the limit through to the API", async () => {
+    received = 0;
+    const { body } = streamedBody(200_000);
+    const response = await forwardToApi(post(body), { apiUrl, clientIp: null, maxBodyBytes: 1_048_576 });
+    expect(response.status).toBe(200);
+    expect(received).toBe(200_000);
+  });
+
+  it("stops reading a body without a length once it passes the limit, and answers 413", async () => {
+    received = 0;
+    const { body, state } = streamedBody(300 * 1_048_576);
+    const response = await forwardToApi(post(body), { apiUrl, clientIp: null, maxBodyBytes: 1_048_576 });
+    expect(response.status).toBe(413);
+    expect(await response.json()).toMatchObject({
+      error: { message: BODY_TOO_LARGE_MESSAGE, data: { code: "PAYLOAD_TOO_LARGE" } },
+    });
+    // Of the 300 MiB offered, no more than the limit and a few chunks of read-ahead were read.
+    expect(state.pulled).toBeLessThan(2 * 1_048_576);
+    expect(received).toBeLessThanOrEqual(1_048_576);
+  });
+
+  it("refuses a declared length over the limit without reading the body", async () => {
+    const upstream = vi.fn<typeof fetch>();
+    const { body, state } = streamedBody(2 * 1_048_576);
+    const response = await forwardToApi(post(body, { "content-length": String(2 * 1_048_576) }), {
+      apiUrl,
+      clientIp: null,
+      fetch: upstream,
+    });
+    expect(response.status).toBe(413);
+    expect(upstream).not.toHaveBeenCalled();
+    expect(state.pulled).toBeLessThanOrEqual(64 * 1024);
   });
 });
