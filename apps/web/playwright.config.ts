@@ -17,6 +17,11 @@ const dataDir = join(process.env.LODESTONE_E2E_RUN_DIR, "pglite");
 // Both servers generate and share their secrets here (next-auth's and the internal one).
 const secretsFile = join(process.env.LODESTONE_E2E_RUN_DIR, "secrets.json");
 const WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
+// A real OpenID Provider for single sign-on (e2e/oidc-provider.mjs), with the web as its client.
+const OIDC_PORT = Number(process.env.E2E_OIDC_PORT ?? 4300);
+const OIDC_ISSUER = `http://127.0.0.1:${OIDC_PORT}`;
+const OIDC_CLIENT_ID = "lodestone-e2e";
+const OIDC_CLIENT_SECRET = "lodestone-e2e-client-secret-0123456789";
 
 export default defineConfig({
   testDir: "./e2e",
@@ -51,6 +56,21 @@ export default defineConfig({
   },
   webServer: [
     {
+      name: "oidc",
+      command: "node e2e/oidc-provider.mjs",
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      env: {
+        OIDC_PROVIDER_PORT: String(OIDC_PORT),
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
+        OIDC_REDIRECT_URI: `${WEB_URL}/api/auth/callback/oidc`,
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
       name: "api",
       command: "node ../api/dist/server.js",
       url: `http://127.0.0.1:${API_PORT}/healthz`,
@@ -72,14 +92,21 @@ export default defineConfig({
     },
     {
       name: "web",
-      command: `node node_modules/next/dist/bin/next start -p ${WEB_PORT} -H 127.0.0.1`,
+      // The web's own server (server.mjs), as `pnpm start` runs it.
+      command: "node server.mjs",
       url: `${WEB_URL}/sign-in`,
       env: {
         API_URL: `http://127.0.0.1:${API_PORT}`,
+        NODE_ENV: "production",
+        WEB_PORT: String(WEB_PORT),
+        WEB_HOST: "127.0.0.1",
         // Sign-in links point here; a production build on a loopback address uses the secrets file.
         NEXTAUTH_URL: WEB_URL,
         LODESTONE_SECRETS_FILE: secretsFile,
         NEXT_TELEMETRY_DISABLED: "1",
+        OIDC_ISSUER,
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
       },
       reuseExistingServer: false,
       timeout: 120_000,

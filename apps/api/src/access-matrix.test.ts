@@ -115,13 +115,13 @@ const MATRIX: Record<string, Row> = {
     expect: internalOnly(),
     input: async () => ({ id: fx.users.usDelegate.id, emailVerified: new Date() }),
   },
-  "auth.linkAccount": {
+  "auth.admitSsoSignIn": {
     expect: internalOnly(),
     input: async () => ({
-      userId: fx.users.coordinator.id,
-      type: "oauth",
       provider: "oidc",
       providerAccountId: token(),
+      email: fx.users.coordinator.email,
+      emailVerified: true,
     }),
   },
   "auth.unlinkAccount": {

@@ -84,8 +84,11 @@ export function apiAdapter(api: InternalApi): Adapter {
       }
       return toUser(await q<WireUser>("getUser", { id: user.id }))!;
     },
-    linkAccount: async (account: AdapterAccount) => {
-      await m("linkAccount", account);
+    linkAccount: async (_account: AdapterAccount) => {
+      // Identities are linked only by single sign-on's admission (the API's auth.admitSsoSignIn,
+      // asked by the signIn callback), which checks the verified address and audits the link.
+      // next-auth finds every admitted identity already linked and never gets here.
+      throw new Error("Single sign-on identities are linked only when the API admits the sign-in.");
     },
     unlinkAccount: async ({
       provider,

@@ -1,6 +1,7 @@
 // next-auth options for the web: email magic links (mailed by the API) and, when configured, a
 // generic OpenID Connect provider for government single sign-on. Database sessions, stored
 // through the API, so a session can be revoked and the API resolves the same session.
+import { isEmailVerifiedClaim, type SsoRefusal } from "@lodestone/domain/single-sign-on";
 import type { NextAuthOptions } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { apiAdapter, callInternal, type InternalApi, type LodestoneAdapterUser } from "./adapter.js";
@@ -25,6 +26,57 @@ export interface AuthSettings extends InternalApi {
 }
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** next-auth's id of the single sign-on provider (its callback is /api/auth/callback/oidc). */
+export const OIDC_PROVIDER_ID = "oidc";
+const SIGN_IN_PAGE = "/sign-in";
+
+/** The ID token's claims that single sign-on reads. */
+interface OidcClaims {
+  email?: unknown;
+  email_verified?: unknown;
+}
+
+/**
+ * The `?error=` codes of single sign-on's refusals, shown on the sign-in page.
+ *
+ * They tell the person which of the reasons applies, and that leaks nothing: the address's
+ * verification is judged first, so someone whose provider did not vouch for the address learns
+ * nothing about the account behind it; with a verified address, only the address's owner (as
+ * their organisation's provider confirmed) learns that their own account is missing,
+ * deactivated or linked to another identity, which they could ask an administrator anyway.
+ */
+export const SSO_REFUSAL_ERRORS: Record<SsoRefusal, string> = {
+  EMAIL_UNVERIFIED: "SsoEmailUnverified",
+  NO_ACCOUNT: "AccessDenied",
+  DEACTIVATED: "SsoAccountDeactivated",
+  OTHER_IDENTITY_LINKED: "SsoOtherIdentityLinked",
+};
+
+type Admission =
+  { outcome: "linked" | "reused"; userId: string } | { outcome: "refused"; reason: SsoRefusal };
+
+/** Asks the API to admit a single sign-on; true, or the sign-in page with the reason. */
+async function admitSso(
+  api: InternalApi,
+  providerAccountId: string,
+  claims: OidcClaims | undefined,
+): Promise<true | string> {
+  const refusedWith = (code: string) => `${SIGN_IN_PAGE}?error=${encodeURIComponent(code)}`;
+  let admission: Admission;
+  try {
+    admission = await callInternal<Admission>(api, "auth.admitSsoSignIn", "mutation", {
+      provider: OIDC_PROVIDER_ID,
+      providerAccountId,
+      email: typeof claims?.email === "string" ? claims.email : null,
+      emailVerified: isEmailVerifiedClaim(claims?.email_verified),
+    });
+  } catch {
+    // The API could not be asked: single sign-on did not complete (next-auth's own code for it).
+    return refusedWith("OAuthCallback");
+  }
+  return admission.outcome === "refused" ? refusedWith(SSO_REFUSAL_ERRORS[admission.reason]) : true;
+}
 
 declare module "next-auth" {
   interface Session {
@@ -57,7 +109,7 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
   if (settings.oidc) {
     const { issuer, clientId, clientSecret, name } = settings.oidc;
     providers.push({
-      id: "oidc",
+      id: OIDC_PROVIDER_ID,
       name,
       type: "oauth",
       wellKnown: `${issuer.replace(/\/$/, "")}/.well-known/openid-configuration`,
@@ -78,15 +130,16 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
     secret: settings.secret,
     session: { strategy: "database", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 24 * 60 * 60 },
     useSecureCookies: settings.production,
-    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+    pages: { signIn: SIGN_IN_PAGE, verifyRequest: "/sign-in/check-email", error: SIGN_IN_PAGE },
     callbacks: {
-      async signIn({ user, account, email }) {
+      async signIn({ account, profile, email }) {
         // Asking for a magic link: always the same neutral answer (the API mails known users only).
         if (email?.verificationRequest) return true;
-        // Single sign-on: only people who already have an account here.
-        if (account?.provider === "oidc") {
-          const address = user.email?.toLowerCase();
-          return Boolean(address && (await adapter.getUserByEmail!(address)));
+        // Single sign-on: the API admits the identity (linking it to the existing, active account
+        // with the address the provider verified, on its first sign-in) or says why not. next-auth
+        // then finds the linked identity and opens the session.
+        if (account?.provider === OIDC_PROVIDER_ID) {
+          return admitSso(settings, account.providerAccountId, profile as OidcClaims | undefined);
         }
         return true;
       },

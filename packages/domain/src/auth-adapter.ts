@@ -15,21 +15,6 @@ export const AccountKeyCommand = z
   .object({ provider: z.string().min(1).max(64), providerAccountId: z.string().min(1).max(255) })
   .strict();
 export const MarkEmailVerifiedCommand = z.object({ id: z.uuid(), emailVerified: instant }).strict();
-export const LinkAccountCommand = z
-  .object({
-    userId: z.uuid(),
-    type: z.string().min(1).max(32),
-    provider: z.string().min(1).max(64),
-    providerAccountId: z.string().min(1).max(255),
-    refresh_token: z.string().max(8192).nullish(),
-    access_token: z.string().max(8192).nullish(),
-    expires_at: z.number().int().nullish(),
-    token_type: z.string().max(64).nullish(),
-    scope: z.string().max(2048).nullish(),
-    id_token: z.string().max(8192).nullish(),
-    session_state: z.string().max(2048).nullish(),
-  })
-  .strip();
 export const CreateSessionCommand = z
   .object({ sessionToken: token, userId: z.uuid(), expires: instant })
   .strict();

@@ -56,32 +56,55 @@ export async function markEmailVerified(tx: Tx, id: string, at: Date): Promise<A
   return tx.user.update({ where: { id }, data: { emailVerified: at }, select: authUserSelect });
 }
 
-export interface AccountLink {
-  userId: string;
-  type: string;
-  provider: string;
-  providerAccountId: string;
-  refresh_token?: string | null;
-  access_token?: string | null;
-  expires_at?: number | null;
-  token_type?: string | null;
-  scope?: string | null;
-  id_token?: string | null;
-  session_state?: string | null;
+/** The account a provider identity is linked to, and whether that account may sign in. */
+export async function findIdentityHolder(
+  tx: Tx,
+  provider: string,
+  providerAccountId: string,
+): Promise<{ userId: string; active: boolean } | null> {
+  const account = await tx.account.findUnique({
+    where: { provider_providerAccountId: { provider, providerAccountId } },
+    select: { userId: true, user: { select: { deactivatedAt: true } } },
+  });
+  return account ? { userId: account.userId, active: account.user.deactivatedAt === null } : null;
 }
 
-export async function linkAccount(tx: Tx, account: AccountLink): Promise<void> {
-  await tx.account.upsert({
-    where: {
-      provider_providerAccountId: {
-        provider: account.provider,
-        providerAccountId: account.providerAccountId,
-      },
-    },
-    create: account,
-    update: {},
-    select: { id: true },
+/**
+ * The account with this address (active or not) and the identities of `provider` linked to it,
+ * with the account's row locked until the transaction ends: two first sign-ins of one person
+ * cannot both link.
+ */
+export async function lockAccountForLinking(
+  tx: Tx,
+  email: string,
+  provider: string,
+): Promise<{ userId: string; active: boolean; linkedIdentities: string[] } | null> {
+  const [row] = await queryRows<{ id: string; deactivatedAt: Date | null }>(
+    tx,
+    Prisma.sql`SELECT id, "deactivatedAt" FROM "User" WHERE email = ${email.toLowerCase()} FOR UPDATE`,
+  );
+  if (!row) return null;
+  const links = await tx.account.findMany({
+    where: { userId: row.id, provider },
+    select: { providerAccountId: true },
+    orderBy: { providerAccountId: "asc" },
   });
+  return {
+    userId: row.id,
+    active: row.deactivatedAt === null,
+    linkedIdentities: links.map((l) => l.providerAccountId),
+  };
+}
+
+/**
+ * Links a provider identity to an account. Only the identity is kept: Lodestone never calls the
+ * provider, so its tokens are not stored.
+ */
+export async function createIdentityLink(
+  tx: Tx,
+  link: { userId: string; type: string; provider: string; providerAccountId: string },
+): Promise<void> {
+  await tx.account.create({ data: link, select: { id: true } });
 }
 
 export async function unlinkAccount(tx: Tx, provider: string, providerAccountId: string): Promise<void> {

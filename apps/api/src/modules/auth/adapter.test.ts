@@ -1,5 +1,5 @@
 // next-auth's adapter (packages/auth) against the real API over HTTP, as the web uses it.
-import { apiAdapter } from "@lodestone/auth/adapter";
+import { apiAdapter, callInternal } from "@lodestone/auth/adapter";
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import type { Adapter } from "next-auth/adapters";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,13 +74,31 @@ describe("apiAdapter", () => {
     ).rejects.toThrow(/Only invited users/);
   });
 
-  it("links single sign-on accounts to existing users", async () => {
-    await adapter.linkAccount({
-      userId: fx.users.coordinator.id,
-      type: "oauth",
-      provider: "oidc",
-      providerAccountId: "gov-sub-42",
-    });
+  it("finds single sign-on identities the API admitted, and links none of its own", async () => {
+    // next-auth's own linking is closed: only the API's admission (which checks the verified
+    // address and audits) links an identity.
+    await expect(
+      adapter.linkAccount({
+        userId: fx.users.coordinator.id,
+        type: "oauth",
+        provider: "oidc",
+        providerAccountId: "gov-sub-42",
+      }),
+    ).rejects.toThrow(/only when the API admits/);
+    expect(await adapter.getUserByAccount({ provider: "oidc", providerAccountId: "gov-sub-42" })).toBeNull();
+
+    const admitted = await callInternal(
+      { apiUrl, internalSecret: secret },
+      "auth.admitSsoSignIn",
+      "mutation",
+      {
+        provider: "oidc",
+        providerAccountId: "gov-sub-42",
+        email: fx.users.coordinator.email,
+        emailVerified: true,
+      },
+    );
+    expect(admitted).toEqual({ outcome: "linked", userId: fx.users.coordinator.id });
     expect((await adapter.getUserByAccount({ provider: "oidc", providerAccountId: "gov-sub-42" }))?.id).toBe(
       fx.users.coordinator.id,
     );

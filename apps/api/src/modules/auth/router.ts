@@ -2,7 +2,6 @@ import {
   AccountKeyCommand,
   CreateSessionCommand,
   EmailCommand,
-  LinkAccountCommand,
   MarkEmailVerifiedCommand,
   SendSignInLinkCommand,
   SessionTokenCommand,
@@ -11,6 +10,7 @@ import {
   UserIdCommand,
   VerificationTokenCommand,
 } from "@lodestone/domain/auth-adapter";
+import { AdmitSsoSignInCommand } from "@lodestone/domain/single-sign-on";
 import type { TRPCRouterRecord } from "@trpc/server";
 import { internalProcedure, signedInProcedure } from "../../trpc.js";
 import * as auth from "./service.js";
@@ -27,9 +27,9 @@ export const authRouter = {
   markEmailVerified: internalProcedure
     .input(MarkEmailVerifiedCommand)
     .mutation(({ ctx, input }) => auth.markEmailVerified({ ctx, input })),
-  linkAccount: internalProcedure
-    .input(LinkAccountCommand)
-    .mutation(({ ctx, input }) => auth.linkAccount({ ctx, input })),
+  admitSsoSignIn: internalProcedure
+    .input(AdmitSsoSignInCommand)
+    .mutation(({ ctx, input }) => auth.admitSsoSignIn({ ctx, input })),
   unlinkAccount: internalProcedure
     .input(AccountKeyCommand)
     .mutation(({ ctx, input }) => auth.unlinkAccount({ ctx, input })),

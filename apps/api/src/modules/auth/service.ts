@@ -4,6 +4,7 @@ import { inTransaction } from "@lodestone/db/client";
 import { recordAudit } from "@lodestone/db/repositories/audit";
 import * as store from "@lodestone/db/repositories/session";
 import { DomainError } from "@lodestone/domain/errors";
+import { decideSsoAdmission, type AdmitSsoSignInCommand } from "@lodestone/domain/single-sign-on";
 import type { Context, SignedInContext } from "../../context.js";
 import { hashToken } from "../../context.js";
 import { enforceRateLimits } from "../../rate-limit.js";
@@ -29,9 +30,48 @@ export async function markEmailVerified({ ctx, input }: In<{ id: string; emailVe
   return userDto(await store.markEmailVerified(ctx.db.prisma, input.id, input.emailVerified));
 }
 
-export async function linkAccount({ ctx, input }: In<store.AccountLink>) {
-  await store.linkAccount(ctx.db.prisma, input);
-  return { ok: true as const };
+/**
+ * Single sign-on: admits a provider identity, linking it to the existing, active account with the
+ * address the provider verified on its first sign-in (domain rule `decideSsoAdmission`). One
+ * transaction; a new link is audited. A refusal is an answer, not an error: the web shows it.
+ */
+export async function admitSsoSignIn({ ctx, input }: In<AdmitSsoSignInCommand>) {
+  return inTransaction(ctx.db, async (tx) => {
+    const linkedTo = await store.findIdentityHolder(tx, input.provider, input.providerAccountId);
+    const accountByEmail =
+      linkedTo || !input.email ? null : await store.lockAccountForLinking(tx, input.email, input.provider);
+    const decision = decideSsoAdmission({
+      providerAccountId: input.providerAccountId,
+      linkedTo,
+      emailVerified: input.emailVerified,
+      accountByEmail,
+    });
+    if (decision.kind === "refuse") return { outcome: "refused" as const, reason: decision.reason };
+    if (decision.kind === "link") {
+      await store.createIdentityLink(tx, {
+        userId: decision.userId,
+        type: "oauth",
+        provider: input.provider,
+        providerAccountId: input.providerAccountId,
+      });
+      await recordAudit(tx, {
+        actorId: decision.userId,
+        action: "account.linked",
+        entityType: "User",
+        entityId: decision.userId,
+        after: {
+          provider: input.provider,
+          providerAccountId: input.providerAccountId,
+          verifiedEmail: input.email,
+        },
+        requestId: ctx.requestId,
+      });
+    }
+    return {
+      outcome: decision.kind === "link" ? ("linked" as const) : ("reused" as const),
+      userId: decision.userId,
+    };
+  });
 }
 
 export async function unlinkAccount({ ctx, input }: In<{ provider: string; providerAccountId: string }>) {

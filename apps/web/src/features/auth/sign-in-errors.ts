@@ -8,6 +8,10 @@ const ERROR_MESSAGES = {
   OAuthSignin: "sso",
   OAuthCallback: "sso",
   OAuthAccountNotLinked: "sso",
+  // Single sign-on's refusals (packages/auth, SSO_REFUSAL_ERRORS).
+  SsoEmailUnverified: "ssoEmailUnverified",
+  SsoAccountDeactivated: "ssoAccountDeactivated",
+  SsoOtherIdentityLinked: "ssoOtherIdentityLinked",
   Callback: "callback",
   SessionRequired: "sessionRequired",
   Configuration: "configuration",

@@ -72,6 +72,26 @@ describe("SignInForm", () => {
     expect(screen.getByRole("alert").textContent).toContain(message);
   });
 
+  it.each([
+    ["SsoEmailUnverified", "did not confirm that this email address is yours", "確認していないため"],
+    ["SsoAccountDeactivated", "This Lodestone account has been deactivated", "無効化されているため"],
+    [
+      "SsoOtherIdentityLinked",
+      "already linked to a different single sign-on identity",
+      "別のシングルサインオン ID にすでに連携されています",
+    ],
+  ])("explains single sign-on's refusal %s, in English and Japanese", (code, english, japanese) => {
+    const en = renderWithProviders(
+      <SignInForm callbackUrl="/projects" oidc={{ name: null }} errorCode={code} />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain(english);
+    en.unmount();
+    renderWithProviders(<SignInForm callbackUrl="/projects" oidc={{ name: null }} errorCode={code} />, {
+      locale: "ja",
+    });
+    expect(screen.getByRole("alert").textContent).toContain(japanese);
+  });
+
   it("explains an expired link in Japanese", () => {
     renderWithProviders(<SignInForm callbackUrl="/projects" oidc={null} errorCode="Verification" />, {
       locale: "ja",
