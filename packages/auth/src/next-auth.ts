@@ -2,6 +2,7 @@
 // generic OpenID Connect provider for government single sign-on. Database sessions, stored
 // through the API, so a session can be revoked and the API resolves the same session.
 import { isEmailVerifiedClaim, type SsoRefusal } from "@lodestone/domain/single-sign-on";
+import { EmailAddress } from "@lodestone/domain/email";
 import type { NextAuthOptions } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
 import { apiAdapter, callInternal, type InternalApi, type LodestoneAdapterUser } from "./adapter.js";
@@ -78,6 +79,25 @@ async function admitSso(
   return admission.outcome === "refused" ? refusedWith(SSO_REFUSAL_ERRORS[admission.reason]) : true;
 }
 
+/**
+ * Where next-auth may send the browser after signing in or out: a path of this site, or an
+ * absolute URL on this site's origin; anything else (another site, or a URL that does not parse,
+ * such as `http://x:y` in a callbackUrl parameter or cookie) goes to the site's root. Never throws.
+ */
+export function safeRedirect(url: string, baseUrl: string): string {
+  try {
+    const base = new URL(baseUrl);
+    // Paths of this site (not "//host" or "/\\host", which browsers read as another host).
+    if (url.startsWith("/") && !url.startsWith("//") && !url.startsWith("/\\")) {
+      return `${baseUrl.replace(/\/$/, "")}${url}`;
+    }
+    const target = new URL(url);
+    return target.origin === base.origin ? target.href : baseUrl;
+  } catch {
+    return baseUrl;
+  }
+}
+
 declare module "next-auth" {
   interface Session {
     user: SessionUser;
@@ -96,6 +116,13 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
     from: "",
     maxAge: 24 * 60 * 60,
     options: {},
+    // The domain's one rule for addresses: one that the API would refuse (a space, over 254
+    // characters) ends here, as next-auth's "could not send" page, instead of failing later.
+    normalizeIdentifier(identifier) {
+      const parsed = EmailAddress.safeParse(identifier.normalize("NFKC"));
+      if (!parsed.success) throw new Error("Invalid email address.");
+      return parsed.data;
+    },
     async sendVerificationRequest({ identifier, url }) {
       await callInternal(settings, "auth.sendSignInLink", "mutation", {
         email: identifier,
@@ -132,6 +159,7 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
     useSecureCookies: settings.production,
     pages: { signIn: SIGN_IN_PAGE, verifyRequest: "/sign-in/check-email", error: SIGN_IN_PAGE },
     callbacks: {
+      redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
       async signIn({ account, profile, email }) {
         // Asking for a magic link: always the same neutral answer (the API mails known users only).
         if (email?.verificationRequest) return true;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IsoInstant } from "./time-range.js";
 
 /** What the audit log records changes to (the `entityType` of each event). */
 export const AUDIT_ENTITY_TYPES = [
@@ -32,9 +33,9 @@ export const ListAuditInput = z
     entityId: z.string().trim().max(80).optional(),
     actorId: z.uuid().optional(),
     /** Events at or after this instant. */
-    from: z.iso.datetime({ offset: true }).optional(),
+    from: IsoInstant.optional(),
     /** Events before this instant. */
-    to: z.iso.datetime({ offset: true }).optional(),
+    to: IsoInstant.optional(),
   })
   .strict()
   .refine((q) => !q.from || !q.to || new Date(q.from) < new Date(q.to), {

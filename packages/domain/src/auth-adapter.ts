@@ -1,13 +1,12 @@
 import { z } from "zod";
+import { EmailAddress } from "./email.js";
+import { BoundedDate } from "./time-range.js";
 
 // Commands of the sign-in plumbing: what next-auth's adapter in the web sends to the API.
 
 const token = z.string().min(16).max(512);
-const email = z
-  .email()
-  .max(254)
-  .transform((e) => e.trim().toLowerCase());
-const instant = z.coerce.date();
+const email = EmailAddress;
+const instant = BoundedDate;
 
 export const UserIdCommand = z.object({ id: z.uuid() }).strict();
 export const EmailCommand = z.object({ email }).strict();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { BoundedDate } from "./time-range.js";
 import { DecisionRule } from "./decision.js";
 import { DomainError } from "./errors.js";
 import { Stance, VoteChoice, type DecisionOutcome, type Role } from "./enums.js";
@@ -80,7 +81,7 @@ export function commentVisibility(
 export const OpenRoundInput = z
   .object({
     projectId: z.uuid(),
-    closesAt: z.coerce.date(),
+    closesAt: BoundedDate,
     /** Omitted: the defaults of DESIGN.md §6. */
     rule: DecisionRule.optional(),
   })

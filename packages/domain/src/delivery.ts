@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "./errors.js";
 import { MilestoneStatus } from "./enums.js";
+import { DATE_RANGE_MESSAGE, EARLIEST_DATE, LATEST_DATE } from "./time-range.js";
 
 // Delivery tracking (DESIGN.md §3): milestone trees with weights, progress roll-up, overdue.
 
@@ -11,7 +12,8 @@ export const CalendarDate = z
   .refine((d) => {
     const parsed = new Date(`${d}T00:00:00Z`);
     return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(d);
-  }, "That date does not exist.");
+  }, "That date does not exist.")
+  .refine((d) => d >= EARLIEST_DATE && d <= LATEST_DATE, DATE_RANGE_MESSAGE);
 
 /** The calendar date it is at `instant` in `timeZone` (YYYY-MM-DD). */
 export function dateIn(instant: Date, timeZone: string): string {

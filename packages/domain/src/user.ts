@@ -1,13 +1,11 @@
 import { z } from "zod";
+import { EmailAddress } from "./email.js";
 import { DomainError } from "./errors.js";
 import { Locale, Role, type DelegationKind } from "./enums.js";
 
 export const USER_PAGE_SIZE_MAX = 100;
 
-const email = z
-  .email("Enter a valid email address.")
-  .max(254)
-  .transform((e) => e.trim().toLowerCase());
+const email = EmailAddress;
 const name = z.string().trim().min(1, "Enter a name.").max(120, "Use at most 120 characters.");
 const delegationCode = z
   .string()
