@@ -207,6 +207,14 @@ function AuditFilterForm({
   );
 }
 
+/**
+ * The domain's name for a stored entity type, or null for one it does not know. Matched without
+ * regard to case: events recorded before the names were fixed say "project" for "Project".
+ */
+function knownEntityType(stored: string): AuditEntityType | null {
+  return AUDIT_ENTITY_TYPES.find((type) => type.toLowerCase() === stored.toLowerCase()) ?? null;
+}
+
 export function AuditTable({ items }: { items: AuditEventView[] }) {
   const t = useTranslations("audit");
   const format = useFormatter();
@@ -234,73 +242,76 @@ export function AuditTable({ items }: { items: AuditEventView[] }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
-          {items.map((event) => (
-            <tr key={event.id} className="align-top">
-              <td className="whitespace-nowrap px-3 py-3 text-slate-800">
-                <time dateTime={event.createdAt}>
-                  {format.dateTime(new Date(event.createdAt), { dateStyle: "medium", timeStyle: "medium" })}
-                </time>
-              </td>
-              <td className="px-3 py-3 text-slate-900">
-                {event.actor ? (
-                  <>
-                    <span className="font-medium">{event.actor.name}</span>
-                    <span className="block text-xs text-slate-600">{event.actor.email}</span>
-                  </>
-                ) : (
-                  <span className="text-slate-700">{t("system")}</span>
-                )}
-              </td>
-              <th scope="row" className="px-3 py-3 font-mono text-xs font-semibold text-slate-900">
-                {event.action}
-              </th>
-              <td className="px-3 py-3 text-slate-800">
-                <span className="block">
-                  {t(`filters.entityTypes.${event.entityType as AuditEntityType}`)}
-                </span>
-                {event.entityType === "Project" ? (
-                  <Link href={`/projects/${event.entityId}`} className={`${linkClass} font-mono text-xs`}>
-                    {event.entityId}
-                  </Link>
-                ) : (
-                  <span className="font-mono text-xs">{event.entityId}</span>
-                )}
-              </td>
-              <td className="px-3 py-3">
-                {present(event.before) || present(event.after) ? (
-                  <details>
-                    <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-4">
-                      {t("showChanges")}
-                    </summary>
-                    <dl className="mt-2 grid gap-2 text-xs">
-                      {present(event.before) ? (
-                        <div>
-                          <dt className="font-semibold text-slate-800">{t("before")}</dt>
-                          <dd>
-                            <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-slate-900">
-                              {JSON.stringify(event.before, null, 2)}
-                            </pre>
-                          </dd>
-                        </div>
-                      ) : null}
-                      {present(event.after) ? (
-                        <div>
-                          <dt className="font-semibold text-slate-800">{t("after")}</dt>
-                          <dd>
-                            <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-slate-900">
-                              {JSON.stringify(event.after, null, 2)}
-                            </pre>
-                          </dd>
-                        </div>
-                      ) : null}
-                    </dl>
-                  </details>
-                ) : (
-                  <span className="text-slate-600">{t("noDetails")}</span>
-                )}
-              </td>
-            </tr>
-          ))}
+          {items.map((event) => {
+            const entityType = knownEntityType(event.entityType);
+            return (
+              <tr key={event.id} className="align-top">
+                <td className="whitespace-nowrap px-3 py-3 text-slate-800">
+                  <time dateTime={event.createdAt}>
+                    {format.dateTime(new Date(event.createdAt), { dateStyle: "medium", timeStyle: "medium" })}
+                  </time>
+                </td>
+                <td className="px-3 py-3 text-slate-900">
+                  {event.actor ? (
+                    <>
+                      <span className="font-medium">{event.actor.name}</span>
+                      <span className="block text-xs text-slate-600">{event.actor.email}</span>
+                    </>
+                  ) : (
+                    <span className="text-slate-700">{t("system")}</span>
+                  )}
+                </td>
+                <th scope="row" className="px-3 py-3 font-mono text-xs font-semibold text-slate-900">
+                  {event.action}
+                </th>
+                <td className="px-3 py-3 text-slate-800">
+                  <span className="block">
+                    {entityType ? t(`filters.entityTypes.${entityType}`) : event.entityType}
+                  </span>
+                  {event.entityType === "Project" ? (
+                    <Link href={`/projects/${event.entityId}`} className={`${linkClass} font-mono text-xs`}>
+                      {event.entityId}
+                    </Link>
+                  ) : (
+                    <span className="font-mono text-xs">{event.entityId}</span>
+                  )}
+                </td>
+                <td className="px-3 py-3">
+                  {present(event.before) || present(event.after) ? (
+                    <details>
+                      <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-4">
+                        {t("showChanges")}
+                      </summary>
+                      <dl className="mt-2 grid gap-2 text-xs">
+                        {present(event.before) ? (
+                          <div>
+                            <dt className="font-semibold text-slate-800">{t("before")}</dt>
+                            <dd>
+                              <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-slate-900">
+                                {JSON.stringify(event.before, null, 2)}
+                              </pre>
+                            </dd>
+                          </div>
+                        ) : null}
+                        {present(event.after) ? (
+                          <div>
+                            <dt className="font-semibold text-slate-800">{t("after")}</dt>
+                            <dd>
+                              <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-slate-900">
+                                {JSON.stringify(event.after, null, 2)}
+                              </pre>
+                            </dd>
+                          </div>
+                        ) : null}
+                      </dl>
+                    </details>
+                  ) : (
+                    <span className="text-slate-600">{t("noDetails")}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -27,6 +27,28 @@ const EVENTS = [
 ];
 
 describe("AuditTable", () => {
+  it("names each record type in the reader's language, never as a message key", () => {
+    const events = [
+      { ...EVENTS[0]!, id: "a", entityType: "project" },
+      { ...EVENTS[1]!, id: "b", entityType: "Milestone" },
+      { ...EVENTS[1]!, id: "c", entityType: "Gate" },
+    ];
+    const { unmount } = renderWithProviders(<AuditTable items={events} />);
+    const cells = () =>
+      screen
+        .getAllByRole("row")
+        .slice(1)
+        .map((row) => within(row).getAllByRole("cell")[2]!.querySelector("span")!.textContent);
+    // A type stored in lower case by older versions, a current one, and one the web does not know.
+    expect(cells()).toEqual(["Project", "Milestone", "Gate"]);
+    expect(document.body.textContent).not.toContain("entityTypes");
+    unmount();
+    renderWithProviders(<AuditTable items={events} />, { locale: "ja" });
+    expect(cells()[0]).not.toBe("Project");
+    expect(cells()[0]).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+    expect(document.body.textContent).not.toContain("entityTypes");
+  });
+
   it("shows who did what to which record, the system for automatic changes, and the changes on demand", () => {
     renderWithProviders(<AuditTable items={EVENTS} />);
     const rows = screen.getAllByRole("row").slice(1);

@@ -78,10 +78,11 @@ export function DashboardView({ pipeline }: { pipeline: Pipeline }) {
   const tStage = useTranslations("enums.stage");
   const format = useFormatter();
   const locale = useLocale();
+  // The keys come from the API as strings: a value without a label shows as it is.
   const data = chartData(pipeline, locale, {
-    status: (k) => tStatus(k as never),
-    commodity: (k) => tCommodity(k as never),
-    stage: (k) => tStage(k as never),
+    status: (k) => (tStatus.has(k as never) ? tStatus(k as never) : k),
+    commodity: (k) => (tCommodity.has(k as never) ? tCommodity(k as never) : k),
+    stage: (k) => (tStage.has(k as never) ? tStage(k as never) : k),
   });
   const figures = [
     { key: "approvedProjects", value: format.number(pipeline.approved.projects) },

@@ -28,6 +28,7 @@ const leaf = (id: string, status: MilestoneView["status"], progress: number): Mi
   status,
   progress,
   overdue: false,
+  dueToday: false,
   version: 1,
   assignee: null,
   canReport: true,
@@ -48,12 +49,18 @@ function delivery(over: Partial<DeliveryData>): DeliveryData {
 }
 
 /** Answers every query with what the page was rendered with; records mutations. */
-function render(data: DeliveryData, isCoordinator: boolean, calls: string[] = []) {
+function render(
+  data: DeliveryData,
+  isCoordinator: boolean,
+  calls: string[] = [],
+  inputs: Record<string, unknown> = {},
+) {
   const link: TRPCLink<AppRouter> =
     () =>
     ({ op }) =>
       observable((observer) => {
         calls.push(op.path);
+        inputs[op.path] = op.input;
         const answer =
           op.path === "delivery.get"
             ? data
@@ -109,8 +116,30 @@ describe("DeliverySection", () => {
     expect(calls).toContain("delivery.complete");
   });
 
+  it("lets a coordinator correct the project's time zone, with the project's version", async () => {
+    const calls: string[] = [];
+    const inputs: Record<string, unknown> = {};
+    render(delivery({}), true, calls, inputs);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Change time zone" }));
+    const dialog = screen.getByRole("dialog", { name: "Change the project's time zone" });
+    const select = within(dialog).getByRole("combobox", { name: "Time zone" });
+    expect((select as HTMLSelectElement).value).toBe("Australia/Perth");
+    // Unchanged: said so, nothing sent.
+    await user.click(within(dialog).getByRole("button", { name: "Change time zone" }));
+    expect(within(dialog).getByRole("alert").textContent).toBe(
+      "The project is already tracked in that time zone.",
+    );
+    expect(calls).not.toContain("delivery.setTimeZone");
+    await user.selectOptions(select, "Asia/Tokyo");
+    await user.click(within(dialog).getByRole("button", { name: "Change time zone" }));
+    await screen.findByText("The project's time zone is now Asia/Tokyo.");
+    expect(inputs["delivery.setTimeZone"]).toEqual({ id: PROJECT_ID, version: 7, timeZone: "Asia/Tokyo" });
+  });
+
   it("shows no planning controls to others, and starting delivery only to coordinators", () => {
     render(delivery({}), false);
+    expect(screen.queryByRole("button", { name: "Change time zone" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Add a milestone" })).toBeNull();
     expect(screen.queryByRole("button", { name: "Mark project completed" })).toBeNull();
     expect(screen.queryByRole("button", { name: /^Re-plan/ })).toBeNull();

@@ -18,6 +18,7 @@ import { MilestoneTree, milestoneTitle } from "./milestone-tree";
 import { ProgressBar } from "./progress-bar";
 import { ReplanForm } from "./replan-form";
 import { ReportForm } from "./report-form";
+import { TimeZoneForm } from "./time-zone-form";
 import { flattenTree, type DeliveryData, type MilestoneView } from "./types";
 
 type Open =
@@ -26,6 +27,7 @@ type Open =
   | { kind: "replan"; milestone: MilestoneView }
   | { kind: "start" }
   | { kind: "complete" }
+  | { kind: "timeZone" }
   | null;
 
 export interface DeliverySectionProps {
@@ -38,7 +40,8 @@ export interface DeliverySectionProps {
 
 /**
  * A project's delivery: overall progress, the milestone tree, the timeline with every re-plan,
- * and the coordinator's actions (start delivery, add milestones, re-plan, complete).
+ * and the coordinator's actions (start delivery, add milestones, re-plan, complete, correct the
+ * time zone due dates are read in).
  */
 export function DeliverySection({ project: initialProject, initial, isCoordinator }: DeliverySectionProps) {
   const projectId = initialProject.id;
@@ -88,6 +91,7 @@ export function DeliverySection({ project: initialProject, initial, isCoordinato
   const create = useMutation(trpc.delivery.createMilestone.mutationOptions());
   const replan = useMutation(trpc.delivery.replan.mutationOptions());
   const report = useMutation(trpc.delivery.report.mutationOptions());
+  const setTimeZone = useMutation(trpc.delivery.setTimeZone.mutationOptions());
 
   const runProjectAction = async (action: "start" | "complete") => {
     setActionError(null);
@@ -119,7 +123,16 @@ export function DeliverySection({ project: initialProject, initial, isCoordinato
           </h2>
           <StatusBadge status={status} />
         </div>
-        <p className="text-sm text-slate-700">{t("referenceZone", { timeZone: data.referenceTimeZone })}</p>
+        <div className="flex flex-wrap items-center gap-3">
+          <p className="text-sm text-slate-700" data-reference-zone={data.referenceTimeZone}>
+            {t("referenceZone", { timeZone: data.referenceTimeZone })}
+          </p>
+          {isCoordinator ? (
+            <button type="button" className={secondaryButton} onClick={() => setOpen({ kind: "timeZone" })}>
+              {t("changeTimeZone")}
+            </button>
+          ) : null}
+        </div>
 
         {status === "APPROVED" ? (
           <div className="rounded-md border border-slate-300 bg-white p-4">
@@ -301,6 +314,25 @@ export function DeliverySection({ project: initialProject, initial, isCoordinato
             onSubmit={async (command) => {
               await replan.mutateAsync(command);
               await done(t("announce.replanned", { title: titleOf(open.milestone) }));
+            }}
+          />
+        ) : null}
+      </Dialog>
+
+      <Dialog
+        open={open?.kind === "timeZone"}
+        onClose={() => setOpen(null)}
+        title={t("timeZoneForm.title")}
+        busy={setTimeZone.isPending}
+      >
+        {open?.kind === "timeZone" ? (
+          <TimeZoneForm
+            current={data.referenceTimeZone}
+            onCancel={() => setOpen(null)}
+            onSubmit={async (timeZone) => {
+              const current = (await project.refetch()).data?.version ?? version;
+              await setTimeZone.mutateAsync({ id: projectId, version: current, timeZone });
+              await done(t("announce.timeZoneChanged", { timeZone }));
             }}
           />
         ) : null}

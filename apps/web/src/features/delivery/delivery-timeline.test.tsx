@@ -5,6 +5,7 @@ import { DeliveryTimeline, timelineRange, timelineRows } from "./delivery-timeli
 import type { MilestoneView, Replan } from "./types";
 
 const base: Omit<MilestoneView, "id" | "title" | "dueDate" | "status" | "overdue"> = {
+  dueToday: false,
   parentId: null,
   weight: null,
   progress: 0,

@@ -22,6 +22,19 @@ export function MilestoneStatusBadge({ status }: { status: MilestoneStatus }) {
   );
 }
 
+/** "Due today", in an amber badge with a clock icon (not colour alone). */
+export function DueTodayBadge() {
+  const t = useTranslations("delivery");
+  return (
+    <span className="inline-flex items-center gap-1 whitespace-nowrap rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-semibold text-amber-900 ring-1 ring-inset ring-amber-500">
+      <svg aria-hidden="true" viewBox="0 0 16 16" className="h-3.5 w-3.5 fill-current">
+        <path d="M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1Zm0 1.5a5.5 5.5 0 1 1 0 11 5.5 5.5 0 0 1 0-11ZM7.25 4v4.31l2.97 2.97 1.06-1.06-2.53-2.53V4h-1.5Z" />
+      </svg>
+      {t("dueToday")}
+    </span>
+  );
+}
+
 /** "Overdue", in a red badge with an icon (not colour alone). */
 export function OverdueBadge() {
   const t = useTranslations("delivery");

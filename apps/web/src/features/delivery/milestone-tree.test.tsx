@@ -14,6 +14,7 @@ function milestone(over: Partial<MilestoneView> & Pick<MilestoneView, "id">): Mi
     status: "PLANNED",
     progress: 0,
     overdue: false,
+    dueToday: false,
     version: 1,
     assignee: null,
     canReport: false,
@@ -48,6 +49,15 @@ const TREE: MilestoneView[] = [
         status: "DONE",
         progress: 100,
       }),
+      milestone({
+        id: "survey",
+        parentId: "plant",
+        title: { en: "Survey", ja: "調査" },
+        status: "IN_PROGRESS",
+        progress: 10,
+        dueToday: true,
+        canReport: true,
+      }),
     ],
   }),
 ];
@@ -64,7 +74,7 @@ describe("MilestoneTree", () => {
       within(children)
         .getAllByRole("heading")
         .map((h) => h.textContent),
-    ).toEqual(["Civil works", "Equipment"]);
+    ).toEqual(["Civil works", "Equipment", "Survey"]);
     expect(screen.getByRole("progressbar", { name: "Progress of Plant" }).getAttribute("aria-valuenow")).toBe(
       "25",
     );
@@ -90,11 +100,41 @@ describe("MilestoneTree", () => {
     expect(within(plant).queryByText("Overdue")).toBeNull();
   });
 
+  it("marks a milestone due today (in the project's zone, as the API judged it), in both languages", () => {
+    const { container, unmount } = renderWithProviders(
+      <MilestoneTree milestones={TREE} actions={actions(false)} />,
+    );
+    const dueToday = [...container.querySelectorAll("li[data-due-today]")].map((li) =>
+      li.getAttribute("data-milestone"),
+    );
+    expect(dueToday).toEqual(["survey"]);
+    const survey = container.querySelector('li[data-milestone="survey"]') as HTMLElement;
+    expect(within(survey).getByText("Due today")).toBeTruthy();
+    expect(
+      within(container.querySelector('li[data-milestone="civil"]') as HTMLElement).queryByText("Due today"),
+    ).toBeNull();
+    unmount();
+    renderWithProviders(<MilestoneTree milestones={TREE} actions={actions(false)} />, { locale: "ja" });
+    expect(screen.getByText("本日期限")).toBeTruthy();
+  });
+
+  it("says a parent's progress is rolled up from its sub-milestones, and offers no report on it", () => {
+    const { container } = renderWithProviders(<MilestoneTree milestones={TREE} actions={actions(false)} />);
+    const plant = container.querySelector('li[data-milestone="plant"] > div') as HTMLElement;
+    expect(
+      within(plant).getByText("Rolled up from its sub-milestones, where progress is reported."),
+    ).toBeTruthy();
+    expect(within(plant).queryByRole("button", { name: /Report progress/ })).toBeNull();
+    const civil = container.querySelector('li[data-milestone="civil"] > div') as HTMLElement;
+    expect(within(civil).queryByText(/Rolled up/)).toBeNull();
+  });
+
   it("offers Report only where the API allows, and planning only to coordinators on open milestones", async () => {
     const reader = actions(false);
     const { unmount } = renderWithProviders(<MilestoneTree milestones={TREE} actions={reader} />);
     expect(screen.getAllByRole("button").map((b) => b.getAttribute("aria-label"))).toEqual([
       "Report progress: Civil works",
+      "Report progress: Survey",
     ]);
     await userEvent.setup().click(screen.getByRole("button", { name: "Report progress: Civil works" }));
     expect(reader.onReport).toHaveBeenCalledWith(expect.objectContaining({ id: "civil" }));

@@ -3,7 +3,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { smallButton } from "@/features/ui/styles";
 import { CALENDAR_DATE, calendarDay } from "./dates";
-import { MilestoneStatusBadge, OverdueBadge } from "./milestone-status-badge";
+import { DueTodayBadge, MilestoneStatusBadge, OverdueBadge } from "./milestone-status-badge";
 import { ProgressBar } from "./progress-bar";
 import type { MilestoneView } from "./types";
 
@@ -24,7 +24,8 @@ export function milestoneTitle(m: { title: { en: string; ja: string } }, locale:
 /**
  * The milestone tree as nested lists: each milestone with its status, due date (a calendar day in
  * the project's reference time zone), assignee, weight and rolled-up progress; overdue ones
- * highlighted. Report is offered only where the API says the reader may report.
+ * highlighted, and those due today (in that zone) marked. Report is offered only where the API
+ * says the reader may report, which is never on a parent (its progress is rolled up).
  */
 export function MilestoneTree({
   milestones,
@@ -51,7 +52,7 @@ function MilestoneItem({ m, actions }: { m: MilestoneView; actions: MilestoneAct
   const title = milestoneTitle(m, locale);
   const open = m.status !== "DONE" && m.status !== "CANCELLED";
   return (
-    <li data-milestone={m.id} data-overdue={m.overdue || undefined}>
+    <li data-milestone={m.id} data-overdue={m.overdue || undefined} data-due-today={m.dueToday || undefined}>
       <div
         className={`rounded-md border p-4 ${m.overdue ? "border-red-600 bg-red-50/60 border-l-8" : "border-slate-300 bg-white"}`}
       >
@@ -61,6 +62,7 @@ function MilestoneItem({ m, actions }: { m: MilestoneView; actions: MilestoneAct
           </h3>
           <MilestoneStatusBadge status={m.status} />
           {m.overdue ? <OverdueBadge /> : null}
+          {m.dueToday ? <DueTodayBadge /> : null}
         </div>
         <dl className="mt-2 flex flex-wrap gap-x-6 gap-y-1 text-sm text-slate-700">
           <div className="flex gap-1">
@@ -88,6 +90,7 @@ function MilestoneItem({ m, actions }: { m: MilestoneView; actions: MilestoneAct
         </dl>
         <div className="mt-3 max-w-xl">
           <ProgressBar value={m.progress} label={t("tree.progressOf", { title: title.text })} />
+          {m.children.length > 0 ? <p className="mt-1 text-sm text-slate-700">{t("tree.rolledUp")}</p> : null}
         </div>
         {m.canReport || (actions.canPlan && open) ? (
           <div className="mt-3 flex flex-wrap gap-2">

@@ -30,6 +30,9 @@ const TIMELINE_TYPES = [
   "milestone_replanned",
   "milestone_reported",
 ] as const;
+type TimelineType = (typeof TIMELINE_TYPES)[number];
+const isTimelineType = (type: string): type is TimelineType =>
+  (TIMELINE_TYPES as readonly string[]).includes(type);
 
 interface ProjectViewProps {
   project: ProjectDetail;
@@ -219,7 +222,7 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
       ) : (
         <ol className="mt-3 flex flex-col gap-3 border-l-2 border-slate-300 pl-4">
           {items.map((item) => {
-            const known = (TIMELINE_TYPES as readonly string[]).includes(item.type);
+            const known = isTimelineType(item.type) ? item.type : null;
             const data = (item.data ?? {}) as { from?: unknown; to?: unknown; decisionId?: unknown };
             const statuses =
               isStatus(data.from) && isStatus(data.to)
@@ -228,7 +231,7 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
             return (
               <li key={item.id} data-event={item.type}>
                 <p className="font-semibold text-slate-900">
-                  {known ? t(`types.${item.type as (typeof TIMELINE_TYPES)[number]}`) : t("types.other")}
+                  {known ? t(`types.${known}`) : t("types.other")}
                   {statuses ? <span className="font-normal text-slate-800">: {statuses}</span> : null}
                 </p>
                 {item.type === "decision_recorded" && typeof data.decisionId === "string" ? (

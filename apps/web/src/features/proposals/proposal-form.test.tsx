@@ -45,6 +45,37 @@ describe("ProposalForm", () => {
     expect(onSave).not.toHaveBeenCalled();
   });
 
+  it("proposes the site's time zone from its country, and offers a choice where there are several", async () => {
+    const user = userEvent.setup();
+    const { onSave } = renderForm();
+    const zone = screen.getByLabelText("Site time zone") as HTMLSelectElement;
+    expect(zone.value).toBe("");
+    await user.type(screen.getByLabelText("Site country"), "jp");
+    expect(zone.value).toBe("Asia/Tokyo");
+    // Several zones: none is guessed; the country's zones are offered.
+    await user.clear(screen.getByLabelText("Site country"));
+    await user.type(screen.getByLabelText("Site country"), "AU");
+    expect(zone.value).toBe("");
+    expect(screen.getByText("This country has several time zones: choose the site's.")).toBeTruthy();
+    const offered = [...zone.options].map((o) => o.value);
+    expect(offered).toEqual(expect.arrayContaining(["Australia/Perth", "Australia/Sydney"]));
+    expect(offered).not.toContain("Asia/Tokyo");
+    await user.selectOptions(zone, "Australia/Perth");
+
+    await user.selectOptions(screen.getByLabelText("Commodity"), "NDPR");
+    await user.selectOptions(screen.getByLabelText("Supply-chain stage"), "SEPARATION");
+    await user.type(screen.getByLabelText("Capacity (tonnes per year)"), "1200");
+    await user.type(screen.getByLabelText("Capex (USD)"), "5000000");
+    await user.click(screen.getByRole("button", { name: "Save draft" }));
+    await waitFor(() => expect(onSave).toHaveBeenCalledTimes(1));
+    expect(onSave.mock.calls[0]![0].site).toMatchObject({ country: "AU", timeZone: "Australia/Perth" });
+  });
+
+  it("labels the time zone in Japanese", () => {
+    renderForm({ saveLabel: "下書きを保存" }, "ja");
+    expect(screen.getByLabelText("サイトのタイムゾーン")).toBeTruthy();
+  });
+
   it("shows translated field errors in Japanese", async () => {
     const user = userEvent.setup();
     renderForm({ saveLabel: "下書きを保存" }, "ja");

@@ -12,6 +12,7 @@ import {
   TranslationStatus,
 } from "@lodestone/domain/enums";
 import type { CreateProposalInput, ProposalFields } from "@lodestone/domain/proposal";
+import { IanaTimeZone } from "@lodestone/domain/time-zone";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
 import { useForm } from "react-hook-form";
@@ -22,6 +23,7 @@ import { ServerProblem } from "@/features/forms/server-problem";
 import { Field, FieldError, describedBy } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { allSiteTimeZones, proposedTimeZone, siteTimeZones } from "./site-time-zone";
 
 /** What the form holds: every field as typed (numbers as text). */
 export interface ProposalValues {
@@ -37,6 +39,8 @@ export interface ProposalValues {
   commodity: Commodity | "";
   stage: SupplyChainStage | "";
   country: string;
+  /** The site's IANA time zone; "" until chosen. */
+  timeZone: string;
   region: string;
   latitude: string;
   longitude: string;
@@ -72,6 +76,7 @@ const ProposalSchema = z.object({
     .trim()
     .transform((value) => value.toUpperCase())
     .pipe(z.string().regex(/^[A-Z]{2}$/)),
+  timeZone: z.union([z.literal(""), IanaTimeZone]),
   region: z.string().trim().max(200),
   latitude: optionalNumber(90),
   longitude: optionalNumber(180),
@@ -94,6 +99,7 @@ const FIELDS = [
   "commodity",
   "stage",
   "country",
+  "timeZone",
   "region",
   "latitude",
   "longitude",
@@ -116,6 +122,7 @@ export function emptyProposalValues(): ProposalValues {
     commodity: "",
     stage: "",
     country: "",
+    timeZone: "",
     region: "",
     latitude: "",
     longitude: "",
@@ -139,6 +146,7 @@ export function proposalValuesOf(f: ProposalFields): ProposalValues {
     commodity: f.commodity,
     stage: f.stage,
     country: f.site.country,
+    timeZone: f.site.timeZone ?? "",
     region: f.site.region,
     latitude: f.site.latitude === null ? "" : String(f.site.latitude),
     longitude: f.site.longitude === null ? "" : String(f.site.longitude),
@@ -161,7 +169,14 @@ function commandOf(v: ProposalOutput): CreateProposalInput {
     translationJa: v.translationJa,
     commodity: v.commodity,
     stage: v.stage,
-    site: { country: v.country, region: v.region, latitude: v.latitude, longitude: v.longitude },
+    site: {
+      country: v.country,
+      region: v.region,
+      latitude: v.latitude,
+      longitude: v.longitude,
+      // Left out until chosen: the API then keeps the zone the project has.
+      ...(v.timeZone ? { timeZone: v.timeZone } : {}),
+    },
     capacityTpy: v.capacityTpy,
     capexUsd: v.capexUsd,
     sponsors: v.sponsors,
@@ -250,7 +265,7 @@ export function ProposalForm({
   });
 
   const textInput = (
-    field: (typeof FIELDS)[number],
+    field: Exclude<(typeof FIELDS)[number], "timeZone">,
     label: string,
     options: { multiline?: boolean; lang?: string; hint?: string; inputMode?: "numeric" | "decimal" } = {},
   ) => {
@@ -273,7 +288,12 @@ export function ProposalForm({
         {options.multiline ? (
           <textarea rows={field.startsWith("body") ? 10 : 3} {...form.register(field)} {...common} />
         ) : (
-          <input type="text" inputMode={options.inputMode} {...form.register(field)} {...common} />
+          <input
+            type="text"
+            inputMode={options.inputMode}
+            {...(field === "country" ? countryField : form.register(field))}
+            {...common}
+          />
         )}
       </Field>
     );
@@ -306,6 +326,24 @@ export function ProposalForm({
       </Field>
     );
   };
+
+  // The site's zone: its country's zones (proposed outright when there is one), every zone while
+  // the country is not known; the zone the project has is always among them.
+  const country = form.watch("country");
+  const currentZone = form.watch("timeZone");
+  const countryZones = siteTimeZones(country);
+  const zoneChoices = countryZones.length > 0 ? countryZones : allSiteTimeZones();
+  if (currentZone && !zoneChoices.includes(currentZone)) zoneChoices.unshift(currentZone);
+  const countryField = form.register("country", {
+    onChange: (event: { target: { value: string } }) => {
+      const zones = siteTimeZones(event.target.value);
+      if (zones.length > 0 && !zones.includes(form.getValues("timeZone"))) {
+        form.setValue("timeZone", proposedTimeZone(event.target.value) ?? "", { shouldDirty: true });
+      }
+    },
+  });
+  const timeZoneId = `${id}-timeZone`;
+  const timeZoneHint = countryZones.length > 1 ? t("timeZoneChoose") : t("timeZoneHint");
 
   const translationOptions = TRANSLATION_STATUSES.map((value) => ({
     value,
@@ -360,6 +398,27 @@ export function ProposalForm({
           t("choose"),
         )}
         {textInput("country", t("country"), { hint: t("countryHint") })}
+        <Field
+          id={timeZoneId}
+          label={t("timeZone")}
+          hint={timeZoneHint}
+          error={fieldErrorMessage(tErrors, "timeZone", errors.timeZone)}
+        >
+          <select
+            id={timeZoneId}
+            {...form.register("timeZone")}
+            aria-invalid={errors.timeZone ? true : undefined}
+            aria-describedby={describedBy(timeZoneId, { hint: timeZoneHint, error: errors.timeZone })}
+            className={inputClass}
+          >
+            <option value="">{t("choose")}</option>
+            {zoneChoices.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </Field>
         {textInput("region", t("region"))}
         {textInput("latitude", t("latitude"), { inputMode: "decimal", hint: t("optional") })}
         {textInput("longitude", t("longitude"), { inputMode: "decimal", hint: t("optional") })}
