@@ -42,6 +42,8 @@ const Env = z.object({
   RATE_LIMIT_HEAVY_QUERIES_PER_USER: limit.default(DEFAULT_RATE_LIMITS.heavyQueriesPerUser.limit),
   /** Sign-in mails per e-mail address per 15 minutes (0: off). */
   RATE_LIMIT_SIGN_IN_PER_ADDRESS: limit.default(DEFAULT_RATE_LIMITS.signInMailsPerAddress.limit),
+  /** Beyond that, one more sign-in mail per address per this many seconds (0: none more). */
+  RATE_LIMIT_SIGN_IN_TRICKLE_SECONDS: limit.default(DEFAULT_RATE_LIMITS.signInMailTrickle.windowSeconds),
   /** Sign-in mails per client address per 15 minutes (0: off). */
   RATE_LIMIT_SIGN_IN_PER_IP: limit.default(DEFAULT_RATE_LIMITS.signInMailsPerIp.limit),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -100,6 +102,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
       signInMailsPerAddress: {
         ...DEFAULT_RATE_LIMITS.signInMailsPerAddress,
         limit: env.RATE_LIMIT_SIGN_IN_PER_ADDRESS,
+      },
+      signInMailTrickle: {
+        limit: env.RATE_LIMIT_SIGN_IN_TRICKLE_SECONDS > 0 ? 1 : 0,
+        windowSeconds: Math.max(1, env.RATE_LIMIT_SIGN_IN_TRICKLE_SECONDS),
       },
       signInMailsPerIp: { ...DEFAULT_RATE_LIMITS.signInMailsPerIp, limit: env.RATE_LIMIT_SIGN_IN_PER_IP },
     },

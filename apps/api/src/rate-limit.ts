@@ -47,6 +47,28 @@ export async function enforceRateLimits(
   }
 }
 
+/**
+ * Whether a sign-in mail may go to `address` now. Counted silently, never refused (so a flood of
+ * requests for someone else's address cannot lock its owner out): within the per-address burst,
+ * yes; beyond it, at the slow rate of the trickle limit, so the owner's newest mail is never older
+ * than one trickle window.
+ */
+export async function signInMailAllowed(
+  ctx: LimitContext & { rateLimits: RateLimitPolicy },
+  address: string,
+): Promise<boolean> {
+  const { signInMailsPerAddress: burst, signInMailTrickle: trickle } = ctx.rateLimits;
+  if (burst.limit <= 0) return true;
+  const now = ctx.now();
+  const count = async (rule: RateLimit, key: string) => {
+    const start = windowStart(now, rule.windowSeconds);
+    const [n] = await countRateLimitHits(ctx.db.prisma, [{ key, windowStart: start }]);
+    return decideRate(rule, n!, start, now).allowed;
+  };
+  if (await count(burst, `sign-in:address:${address}`)) return true;
+  return trickle.limit > 0 && (await count(trickle, `sign-in:address-trickle:${address}`));
+}
+
 /** Drops counters of windows that ended before the longest window of `policy`. */
 export function pruneRateLimits(ctx: LimitContext, policy: RateLimitPolicy): Promise<number> {
   const longest = Math.max(...Object.values(policy).map((r) => r.windowSeconds));

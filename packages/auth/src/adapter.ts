@@ -21,6 +21,8 @@ export class InternalApiError extends Error {
     readonly path: string,
     readonly status: number,
     message: string,
+    /** A rate-limited call's wait, as the API said it. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(`${path}: ${message}`);
     this.name = "InternalApiError";
@@ -43,10 +45,16 @@ export async function callInternal<T>(
       : await doFetch(base, { method: "POST", headers, body: JSON.stringify(input) });
   const body = (await res.json().catch(() => null)) as {
     result?: { data?: T };
-    error?: { message?: string };
+    error?: { message?: string; data?: { retryAfterSeconds?: unknown } };
   } | null;
   if (!res.ok || !body?.result) {
-    throw new InternalApiError(path, res.status, body?.error?.message ?? res.statusText);
+    const wait = body?.error?.data?.retryAfterSeconds;
+    throw new InternalApiError(
+      path,
+      res.status,
+      body?.error?.message ?? res.statusText,
+      typeof wait === "number" && wait > 0 ? wait : null,
+    );
   }
   return body.result.data as T;
 }

@@ -5,7 +5,13 @@ import { isEmailVerifiedClaim, type SsoRefusal } from "@lodestone/domain/single-
 import { EmailAddress } from "@lodestone/domain/email";
 import type { NextAuthOptions } from "next-auth";
 import type { EmailConfig } from "next-auth/providers/email";
-import { apiAdapter, callInternal, type InternalApi, type LodestoneAdapterUser } from "./adapter.js";
+import {
+  apiAdapter,
+  callInternal,
+  InternalApiError,
+  type InternalApi,
+  type LodestoneAdapterUser,
+} from "./adapter.js";
 import type { SessionUser } from "./session.js";
 
 export interface OidcSettings {
@@ -24,6 +30,8 @@ export interface AuthSettings extends InternalApi {
   defaultLocale?: "en" | "ja";
   /** The client address of the sign-in request being handled, when known (for rate limits). */
   clientIp?: () => string | null;
+  /** Told when the API refused a sign-in mail for the client's address, with the real wait. */
+  onSignInMailRefused?: (retryAfterSeconds: number) => void;
 }
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -124,12 +132,19 @@ export function createAuthOptions(settings: AuthSettings): NextAuthOptions {
       return parsed.data;
     },
     async sendVerificationRequest({ identifier, url }) {
-      await callInternal(settings, "auth.sendSignInLink", "mutation", {
-        email: identifier,
-        url,
-        locale: settings.defaultLocale ?? "en",
-        clientIp: settings.clientIp?.() ?? null,
-      });
+      try {
+        await callInternal(settings, "auth.sendSignInLink", "mutation", {
+          email: identifier,
+          url,
+          locale: settings.defaultLocale ?? "en",
+          clientIp: settings.clientIp?.() ?? null,
+        });
+      } catch (error) {
+        if (error instanceof InternalApiError && error.status === 429 && error.retryAfterSeconds) {
+          settings.onSignInMailRefused?.(error.retryAfterSeconds);
+        }
+        throw error;
+      }
     },
   };
   const providers: NextAuthOptions["providers"] = [email];

@@ -31,7 +31,7 @@ export const SendSignInLinkCommand = z
     url: z.url().max(2048),
     locale: z.enum(["en", "ja"]).default("en"),
     /** The address the sign-in request came from, when the web server knows it (behind a proxy). */
-    clientIp: z.string().trim().min(1).max(64).nullish(),
+    clientIp: z.union([z.ipv4(), z.ipv6()]).nullish(),
   })
   .strict();
 

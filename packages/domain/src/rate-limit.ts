@@ -17,8 +17,15 @@ export interface RateLimitPolicy {
   mutationsPerIp: RateLimit;
   /** Queries that read across many projects (dashboards, exports, searches), per signed-in user. */
   heavyQueriesPerUser: RateLimit;
-  /** Sign-in mails, per e-mail address asked for (known or not, so the answer tells nothing). */
+  /**
+   * Sign-in mails, per e-mail address asked for (known or not, so the answer tells nothing). Never
+   * a refusal: someone flooding another person's address must not lock them out. Beyond this
+   * burst, requests are counted silently and answered as usual, and mails go on at the slow rate
+   * of `signInMailTrickle`, so the address's owner always has a fresh, working link.
+   */
   signInMailsPerAddress: RateLimit;
+  /** Beyond the per-address burst: at most this many mails to the address per window. */
+  signInMailTrickle: RateLimit;
   /** Sign-in mails, per client address. */
   signInMailsPerIp: RateLimit;
 }
@@ -28,6 +35,7 @@ export const DEFAULT_RATE_LIMITS: RateLimitPolicy = {
   mutationsPerIp: { limit: 600, windowSeconds: 60 },
   heavyQueriesPerUser: { limit: 120, windowSeconds: 60 },
   signInMailsPerAddress: { limit: 5, windowSeconds: 15 * 60 },
+  signInMailTrickle: { limit: 1, windowSeconds: 2 * 60 },
   signInMailsPerIp: { limit: 30, windowSeconds: 15 * 60 },
 };
 
@@ -37,6 +45,7 @@ export const NO_RATE_LIMITS: RateLimitPolicy = {
   mutationsPerIp: { limit: 0, windowSeconds: 60 },
   heavyQueriesPerUser: { limit: 0, windowSeconds: 60 },
   signInMailsPerAddress: { limit: 0, windowSeconds: 900 },
+  signInMailTrickle: { limit: 0, windowSeconds: 120 },
   signInMailsPerIp: { limit: 0, windowSeconds: 900 },
 };
 

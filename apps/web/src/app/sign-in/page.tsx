@@ -36,6 +36,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           callbackUrl={callbackUrl}
           oidc={env.oidc ? { name: env.oidc.name } : null}
           errorCode={error}
+          retryAfterSeconds={Number(first(params.retryAfter)) || null}
           signedOut={first(params.signedOut)}
         />
       </div>

@@ -2,6 +2,7 @@ import { createAuthOptions } from "@lodestone/auth/next-auth";
 import type { NextAuthOptions } from "next-auth";
 import { env } from "@/env";
 import { requestPeer } from "@/features/security/request-peer";
+import { noteSignInMailRefused } from "./sign-in-refusal";
 
 let options: NextAuthOptions | null = null;
 
@@ -17,6 +18,7 @@ export function authOptions(): NextAuthOptions {
     oidc: env.oidc ? { ...env.oidc, name: env.oidc.name ?? "Single sign-on" } : null,
     // The client's address as the web's own server saw the connection (for the sign-in mail limit).
     clientIp: () => requestPeer()?.clientIp ?? null,
+    onSignInMailRefused: noteSignInMailRefused,
   });
   return options;
 }

@@ -5,6 +5,8 @@ const ERROR_MESSAGES = {
   OAuthCreateAccount: "accessDenied",
   Verification: "verification",
   EmailSignin: "emailSignin",
+  // Too many sign-in links asked for from this client address (the page says how long to wait).
+  RateLimited: "rateLimited",
   OAuthSignin: "sso",
   OAuthCallback: "sso",
   OAuthAccountNotLinked: "sso",

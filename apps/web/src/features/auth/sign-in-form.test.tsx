@@ -62,10 +62,7 @@ describe("SignInForm", () => {
       "AccessDenied",
       "This account cannot sign in to Lodestone. If you think it should, ask a Lodestone administrator.",
     ],
-    [
-      "EmailSignin",
-      "The sign-in link could not be sent. Try again in a moment; if you have asked for several links, wait a few minutes first.",
-    ],
+    ["EmailSignin", "The sign-in link could not be sent. Check the address and try again in a moment."],
     ["SomethingNew", "Signing in did not work. Try again."],
   ])("explains next-auth's %s error", (code, message) => {
     renderWithProviders(<SignInForm callbackUrl="/projects" oidc={null} errorCode={code} />);
@@ -97,6 +94,19 @@ describe("SignInForm", () => {
       locale: "ja",
     });
     expect(screen.getByRole("alert").textContent).toContain("有効期限が切れているか、すでに使用されています");
+  });
+
+  it("says the real wait when too many links were asked for from the person's network, in both languages", () => {
+    const { unmount } = renderWithProviders(
+      <SignInForm callbackUrl="/projects" oidc={null} errorCode="RateLimited" retryAfterSeconds={421} />,
+    );
+    expect(screen.getByRole("alert").textContent).toContain("Try again in 8 minutes.");
+    unmount();
+    renderWithProviders(
+      <SignInForm callbackUrl="/projects" oidc={null} errorCode="RateLimited" retryAfterSeconds={50} />,
+      { locale: "ja" },
+    );
+    expect(screen.getByRole("alert").textContent).toContain("1分後にもう一度お試しください");
   });
 
   it("confirms a sign-out", () => {

@@ -18,11 +18,13 @@ export interface SignInFormProps {
   oidc: { name: string | null } | null;
   /** next-auth's `?error=` code, if any. */
   errorCode?: string | null;
+  /** With `RateLimited`: how many seconds to wait, as the API said. */
+  retryAfterSeconds?: number | null;
   /** Shown after signing out: "1" (this device) or "everywhere". */
   signedOut?: string | null;
 }
 
-export function SignInForm({ callbackUrl, oidc, errorCode, signedOut }: SignInFormProps) {
+export function SignInForm({ callbackUrl, oidc, errorCode, retryAfterSeconds, signedOut }: SignInFormProps) {
   const t = useTranslations("signIn");
   const tErrors = useTranslations("signIn.errors");
   const id = useId();
@@ -77,7 +79,11 @@ export function SignInForm({ callbackUrl, oidc, errorCode, signedOut }: SignInFo
       {errorKey ? (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-950">
           <p className="font-semibold">{t("errorTitle")}</p>
-          <p className="mt-1">{tErrors(errorKey)}</p>
+          <p className="mt-1">
+            {errorKey === "rateLimited"
+              ? tErrors("rateLimited", { minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 900) / 60)) })
+              : tErrors(errorKey)}
+          </p>
         </div>
       ) : null}
       {failed ? (
