@@ -205,12 +205,13 @@ test("a coordinator plans delivery, the partner reports, progress and the dashbo
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Download milestones (CSV)" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^lodestone-milestones-\d{4}-\d{2}-\d{2}\.csv$/);
+  // Dated as the coordinator's clock (New York) shows it.
+  expect(download.suggestedFilename()).toBe(`lodestone-milestones-${dayIn("America/New_York")}.csv`);
   const bytes = await readFile((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.subarray(3).toString("utf8");
   expect(text.split("\r\n")[0]).toBe(
-    "project,title_en,title_ja,parent,due_date,reference_time_zone,status,progress,weight,assignee",
+    "Project,Title (English),Title (Japanese),Parent milestone,Due date,Reference time zone,Status,Progress (%),Weight,Assignee",
   );
   expect(text).toContain(
     `${REFERENCE},${due},キルン試運転 ${stamp},,${today},Asia/Tokyo,DONE,100,,${ORGANISATION}`,
@@ -240,10 +241,12 @@ test("the projects export starts with the byte-order mark and its header", async
     page.waitForEvent("download"),
     page.getByRole("button", { name: "Download projects (CSV)" }).click(),
   ]);
-  expect(download.suggestedFilename()).toMatch(/^lodestone-projects-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(download.suggestedFilename()).toBe(`lodestone-projects-${dayIn("America/New_York")}.csv`);
   const bytes = await readFile((await download.path())!);
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toMatch(/^reference,title_en,title_ja,status,/);
+  expect(bytes.subarray(3).toString("utf8").split("\r\n")[0]).toMatch(
+    /^Reference,Title \(English\),Title \(Japanese\),Status,/,
+  );
   expect(bytes.subarray(3).toString("utf8")).toContain("苫小牧");
 });
 
@@ -277,5 +280,16 @@ test.describe("in Japanese", () => {
     await expect(page.getByRole("table", { name: "状態別のプロジェクト：グラフの数値" })).toBeVisible();
     await screenshot(page, "lodestone-dashboard-ja");
     await expectNoSeriousA11yViolations(page);
+
+    // The export speaks Japanese too: headers in Japanese, dated by the reader's clock (Tokyo).
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "プロジェクトをダウンロード（CSV）" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`lodestone-projects-${dayIn("Asia/Tokyo")}.csv`);
+    const text = (await readFile((await download.path())!)).toString("utf8");
+    expect(text.slice(1).split("\r\n")[0]).toMatch(
+      /^参照番号,タイトル（英語）,タイトル（日本語）,ステータス,/,
+    );
   });
 });

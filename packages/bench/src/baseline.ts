@@ -56,7 +56,7 @@ async function projectRecord(db: Queryable, who: Principal, id: string) {
     `SELECT p.id, p.reference, p."organisationId", p.status, p.version, p."titleEn", p."titleJa", p."summaryEn",
             p."summaryJa", p."bodyEn", p."bodyJa", p."bindingLanguage", p."translationEn", p."translationJa",
             p.commodity, p.stage, p."siteCountry", p."siteRegion", p."siteLatitude", p."siteLongitude",
-            p."capacityTpy", p."capexUsd"::text, p."submittedAt", p."createdAt", p."updatedAt",
+            p."capacityTpy", p."capexUsd"::text, p."submittedAt", p."createdAt", p."updatedAt", p."workingCopy",
             o.name AS "organisationName", ${SPONSORS},
             r.id AS "revisionId", r.number AS "revisionNumber", r."contentHash", r."createdAt" AS "revisionAt"
      FROM "Project" p JOIN "Organisation" o ON o.id = p."organisationId"
@@ -70,20 +70,20 @@ async function projectRecord(db: Queryable, who: Principal, id: string) {
 /** The project's access record (visibleProject): what use-cases on its comments and rounds check. */
 async function projectAccess(db: Queryable, who: Principal, id: string) {
   const { rows } = await db.query(
-    `SELECT id, "organisationId", status, version FROM "Project" WHERE id = $1`,
+    `SELECT id, "organisationId", status, version, "submittedAt" FROM "Project" WHERE id = $1`,
     [id],
   );
   return visibleOr404(who, rows[0]);
 }
 
-function visibleOr404<P extends { status: string; organisationId: string }>(
+function visibleOr404<P extends { status: string; organisationId: string; submittedAt: Date | null }>(
   who: Principal,
   row: P | undefined,
 ) {
   const visible =
     row &&
     (who.role !== "PARTNER"
-      ? row.status !== "DRAFT"
+      ? row.submittedAt !== null
       : row.organisationId === who.organisationId ||
         ["APPROVED", "IN_DELIVERY", "COMPLETED"].includes(row.status));
   if (!visible) throw new HttpError(404, "There is no such project.");
@@ -99,7 +99,7 @@ async function listProjects(who: Principal, input: Record<string, unknown>) {
             p."capacityTpy", p."capexUsd"::text, p."updatedAt", o.id AS "organisationId", o.name AS "organisationName",
             ${SPONSORS}
      FROM "Project" p JOIN "Organisation" o ON o.id = p."organisationId"
-     WHERE p.status <> 'DRAFT'
+     WHERE p."submittedAt" IS NOT NULL
        AND ($1::"ProjectStatus"[] IS NULL OR p.status = ANY($1::"ProjectStatus"[]))
        AND ($2::"Commodity" IS NULL OR p.commodity = $2::"Commodity")
        AND ($3::text IS NULL OR p."searchText" LIKE $3)
@@ -143,7 +143,7 @@ async function pipeline(who: Principal) {
   const by = (col: string) =>
     pool
       .query(
-        `SELECT ${col} AS key, count(*)::int AS count FROM "Project" WHERE status <> 'DRAFT' GROUP BY ${col}`,
+        `SELECT ${col} AS key, count(*)::int AS count FROM "Project" WHERE "submittedAt" IS NOT NULL GROUP BY ${col}`,
       )
       .then((r) => r.rows);
   const [byStatus, byCommodity, byStage, byCountry, approved, milestones] = await Promise.all([
@@ -154,7 +154,7 @@ async function pipeline(who: Principal) {
     pool
       .query(
         `SELECT count(*)::int AS projects, sum("capexUsd")::text AS capex, sum("capacityTpy")::int AS capacity
-         FROM "Project" WHERE status <> 'DRAFT' AND status IN ('APPROVED', 'IN_DELIVERY', 'COMPLETED')`,
+         FROM "Project" WHERE "submittedAt" IS NOT NULL AND status IN ('APPROVED', 'IN_DELIVERY', 'COMPLETED')`,
       )
       .then((r) => r.rows[0]),
     pool
@@ -168,7 +168,7 @@ async function pipeline(who: Principal) {
            count(*) FILTER (WHERE m."dueDate" >= date_trunc('month', t.day)
                               AND m."dueDate" < date_trunc('month', t.day) + interval '1 month') AS "dueThisMonth"
          FROM "Milestone" m JOIN "Project" p ON p.id = m."projectId" JOIN today t ON t.zone = p."referenceTimeZone"
-         WHERE m.status NOT IN ('DONE', 'CANCELLED') AND p.status <> 'DRAFT'`,
+         WHERE m.status NOT IN ('DONE', 'CANCELLED') AND p."submittedAt" IS NOT NULL`,
       )
       .then((r) => r.rows[0]),
   ]);
@@ -212,6 +212,7 @@ async function castVote(who: Principal, input: Record<string, unknown>) {
   // round is open and counts the elector's delegation.
   const { rows: rounds } = await pool.query(
     `SELECT r.id, r.status, r.rule, r."closesAt", p.id AS "projectId", p."organisationId", p.status AS "projectStatus",
+            p."submittedAt" AS "projectSubmittedAt",
             (SELECT dl.code FROM "RoundElector" e JOIN "Delegation" dl ON dl.id = e."delegationId"
              WHERE e."roundId" = r.id AND e."voterId" = $2::uuid) AS "electorDelegation"
      FROM "ReviewRound" r JOIN "Project" p ON p.id = r."projectId" WHERE r.id = $1`,
@@ -219,7 +220,11 @@ async function castVote(who: Principal, input: Record<string, unknown>) {
   );
   const round = rounds[0];
   if (!round) throw new HttpError(404, "There is no such review round.");
-  visibleOr404(who, { status: round.projectStatus, organisationId: round.organisationId });
+  visibleOr404(who, {
+    status: round.projectStatus,
+    organisationId: round.organisationId,
+    submittedAt: round.projectSubmittedAt,
+  });
   if (round.status !== "OPEN" || round.closesAt <= new Date())
     throw new HttpError(409, "The round is closed.");
   if (!round.electorDelegation) throw new HttpError(403, "You are not in this round's electorate.");

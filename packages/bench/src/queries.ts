@@ -78,7 +78,7 @@ async function hotReads(db: Database): Promise<HotRead[]> {
       calls: 800,
       model: () =>
         prisma.project.findMany({
-          where: { status: { not: "DRAFT" } },
+          where: { submittedAt: { not: null } },
           select: {
             id: true,
             reference: true,

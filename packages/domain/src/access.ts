@@ -13,7 +13,9 @@ export const PUBLIC_TO_PARTNERS: readonly ProjectStatus[] = ["APPROVED", "IN_DEL
 
 /**
  * Which projects an actor may see, as a description the repository turns into a query:
- * - delegates, coordinators and admins see every project that was submitted (never a draft);
+ * - delegates, coordinators and admins see every project that was ever submitted (never a draft,
+ *   nor a draft its organisation withdrew before submitting it: `submittedAt` is set by the first
+ *   submission and never cleared);
  * - partners see their own organisation's projects (drafts too) and any project approved or later.
  */
 export type ProjectVisibility =
@@ -27,13 +29,18 @@ export function projectVisibility(actor: Actor): ProjectVisibility {
   return { kind: "submitted" };
 }
 
+/** What the visibility rule reads of a project. */
+export interface VisibilityFacts {
+  status: ProjectStatus;
+  organisationId: string;
+  /** When it was last submitted; null while it never was. */
+  submittedAt: Date | string | null;
+}
+
 /** The same rule for one project. */
-export function canSeeProject(
-  actor: Actor,
-  project: { status: ProjectStatus; organisationId: string },
-): boolean {
+export function canSeeProject(actor: Actor, project: VisibilityFacts): boolean {
   const v = projectVisibility(actor);
-  if (v.kind === "submitted") return project.status !== "DRAFT";
+  if (v.kind === "submitted") return project.submittedAt !== null;
   return project.organisationId === v.organisationId || v.publicStatuses.includes(project.status);
 }
 

@@ -3,6 +3,8 @@ import { DomainError } from "./errors.js";
 import {
   checkSubmittable,
   CreateProposalInput,
+  editTarget,
+  fieldsShown,
   missingForSubmission,
   revisionContent,
   UpdateProposalInput,
@@ -106,5 +108,33 @@ describe("revisionContent", () => {
     expect(a).toEqual(b);
     expect(a.capexUsd).toBe("340000000");
     expect(a.sponsors).toEqual(["JP", "US"]);
+  });
+});
+
+describe("what reviewers read while the organisation edits", () => {
+  const org = "0190c9a0-0000-7000-8000-00000000000a";
+  const partner = { id: "p", role: "PARTNER" as const, delegation: null, organisationId: org };
+  const delegate = { id: "d", role: "DELEGATE" as const, delegation: "US", organisationId: null };
+  const submitted = complete;
+  const edits = { ...submitted, titleEn: "Edited after changes were requested" };
+
+  it("edits a never-submitted draft in place, and a submitted proposal in its working copy", () => {
+    expect(editTarget({ submittedAt: null })).toBe("content");
+    expect(editTarget({ submittedAt: "2026-11-02T09:00:00.000Z" })).toBe("workingCopy");
+  });
+
+  it("shows the working copy to the organisation while it may edit, and the submission to everyone else", () => {
+    const project = {
+      organisationId: org,
+      status: "CHANGES_REQUESTED" as const,
+      fields: submitted,
+      workingCopy: edits,
+    };
+    expect(fieldsShown(partner, project)).toBe(edits);
+    expect(fieldsShown(delegate, project)).toBe(submitted);
+    expect(fieldsShown({ ...partner, organisationId: "other" }, project)).toBe(submitted);
+    // Withdrawn with edits unsent: what was submitted, for the organisation too.
+    expect(fieldsShown(partner, { ...project, status: "WITHDRAWN" })).toBe(submitted);
+    expect(fieldsShown(partner, { ...project, workingCopy: null })).toBe(submitted);
   });
 });

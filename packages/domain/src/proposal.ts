@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canManageProposal, type Actor } from "./access.js";
 import { DomainError } from "./errors.js";
 import { Commodity, Locale, SupplyChainStage, TranslationStatus, type ProjectStatus } from "./enums.js";
 import { IanaTimeZone } from "./time-zone.js";
@@ -149,6 +150,43 @@ export type RevisionContent = ReturnType<typeof revisionContent>;
 
 /** Statuses in which the proposing organisation may still edit the proposal. */
 export const EDITABLE_STATUSES = ["DRAFT", "CHANGES_REQUESTED"] as const;
+
+/** Whether the caller may edit, submit or withdraw the proposal now. */
+export function canEditProposal(
+  actor: Actor,
+  project: { organisationId: string; status: ProjectStatus },
+): boolean {
+  return (
+    canManageProposal(actor, project) &&
+    (EDITABLE_STATUSES as readonly ProjectStatus[]).includes(project.status)
+  );
+}
+
+/**
+ * Where an edit goes. A proposal that was never submitted is edited in place (only its
+ * organisation sees it). Once submitted, the project's content is what was last submitted, which
+ * is what every reviewer reads; the organisation's edits wait in a working copy until it
+ * resubmits them.
+ */
+export function editTarget(project: { submittedAt: Date | string | null }): "content" | "workingCopy" {
+  return project.submittedAt === null ? "content" : "workingCopy";
+}
+
+/**
+ * The fields a caller is shown: the organisation that may edit the proposal sees its working
+ * copy; everyone else sees the content last submitted.
+ */
+export function fieldsShown(
+  actor: Actor,
+  project: {
+    organisationId: string;
+    status: ProjectStatus;
+    fields: ProposalFields;
+    workingCopy: ProposalFields | null;
+  },
+): ProposalFields {
+  return canEditProposal(actor, project) && project.workingCopy ? project.workingCopy : project.fields;
+}
 
 export interface ProjectDetail {
   id: string;

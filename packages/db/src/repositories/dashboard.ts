@@ -1,7 +1,7 @@
 // The pipeline dashboard's figures, each from an aggregate query (no rows loaded into JavaScript).
 import type { ProjectVisibility } from "@lodestone/domain/access";
 import type { Tx } from "../client.js";
-import { visibilityWhere } from "./project.js";
+import { visibilitySql, visibilityWhere } from "./project.js";
 
 const APPROVED_OR_LATER = ["APPROVED", "IN_DELIVERY", "COMPLETED"] as const;
 
@@ -41,9 +41,6 @@ export async function pipelineFigures(tx: Tx, v: ProjectVisibility, now: Date) {
  * not once per milestone (measured on 10,000 open milestones: 28 ms → 9.5 ms).
  */
 async function milestoneFigures(tx: Tx, v: ProjectVisibility, now: Date) {
-  const partner = v.kind === "ownOrPublic";
-  const org = partner ? v.organisationId : null;
-  const publicStatuses = partner ? [...v.publicStatuses] : [];
   const [row] = await tx.$queryRaw<{ overdue: bigint; dueThisMonth: bigint }[]>`
     WITH today AS (
       SELECT zone, (${now}::timestamptz AT TIME ZONE zone)::date AS day
@@ -56,8 +53,6 @@ async function milestoneFigures(tx: Tx, v: ProjectVisibility, now: Date) {
     FROM "Milestone" m
     JOIN "Project" p ON p.id = m."projectId"
     JOIN today t ON t.zone = p."referenceTimeZone"
-    WHERE m.status NOT IN ('DONE', 'CANCELLED')
-      AND p.status <> 'DRAFT'
-      AND (${!partner} OR p."organisationId" = ${org}::uuid OR p.status::text = ANY(${publicStatuses}))`;
+    WHERE m.status NOT IN ('DONE', 'CANCELLED') AND ${visibilitySql(v)}`;
   return { overdue: Number(row?.overdue ?? 0), dueThisMonth: Number(row?.dueThisMonth ?? 0) };
 }

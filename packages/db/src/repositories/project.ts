@@ -54,9 +54,9 @@ function toListItem(row: ListRow): ProjectListItem {
   };
 }
 
-/** The visibility rule of the domain as a query. */
+/** The visibility rule of the domain as a query (ever submitted: `submittedAt` is set). */
 export function visibilityWhere(v: ProjectVisibility): Prisma.ProjectWhereInput {
-  if (v.kind === "submitted") return { status: { not: "DRAFT" } };
+  if (v.kind === "submitted") return { submittedAt: { not: null } };
   return {
     OR: [
       ...(v.organisationId ? [{ organisationId: v.organisationId }] : []),
@@ -75,9 +75,10 @@ const LIST_ORDER: Record<ProjectSort, { orderBy: Prisma.Sql; after: (cursor: str
     after: (c) =>
       Prisma.sql`(p."updatedAt", p.id) < (SELECT "updatedAt", id FROM "Project" WHERE id = ${c}::uuid)`,
   },
+  // By the reference's number (LD-1001 before LD-10000), not its text; `number` is unique.
   reference: {
-    orderBy: Prisma.sql`p.reference ASC`,
-    after: (c) => Prisma.sql`p.reference > (SELECT reference FROM "Project" WHERE id = ${c}::uuid)`,
+    orderBy: Prisma.sql`p.number ASC`,
+    after: (c) => Prisma.sql`p.number > (SELECT number FROM "Project" WHERE id = ${c}::uuid)`,
   },
   capex: {
     orderBy: Prisma.sql`p."capexUsd" DESC, p.id DESC`,
@@ -92,8 +93,8 @@ const LIST_ORDER: Record<ProjectSort, { orderBy: Prisma.Sql; after: (cursor: str
 };
 
 /** The visibility rule of the domain as an SQL condition on `p`. */
-function visibilitySql(v: ProjectVisibility): Prisma.Sql {
-  if (v.kind === "submitted") return Prisma.sql`p.status <> 'DRAFT'`;
+export function visibilitySql(v: ProjectVisibility): Prisma.Sql {
+  if (v.kind === "submitted") return Prisma.sql`p."submittedAt" IS NOT NULL`;
   const statuses = Prisma.join(v.publicStatuses.map((s) => Prisma.sql`${s}::"ProjectStatus"`));
   return v.organisationId
     ? Prisma.sql`(p."organisationId" = ${v.organisationId}::uuid OR p.status IN (${statuses}))`
@@ -178,6 +179,7 @@ export const projectRecordSelect = {
   submittedAt: true,
   createdAt: true,
   updatedAt: true,
+  workingCopy: true,
   organisation: { select: { id: true, name: true } },
   sponsors: { select: { delegation: { select: { code: true } } } },
   currentRevision: { select: { id: true, number: true, contentHash: true, createdAt: true } },
@@ -192,10 +194,39 @@ type RecordRow = Omit<
   siteLongitude: Prisma.Decimal | number | null;
 };
 
-/** A project as the proposal use-cases need it. */
-export type ProjectRecord = Omit<ProjectDetail, "canManage"> & { organisationId: string };
+/**
+ * A project as the proposal use-cases need it. `fields` is the content everyone reads (after a
+ * submission: what was last submitted); `workingCopy` holds its organisation's edits since then.
+ */
+export type ProjectRecord = Omit<ProjectDetail, "canManage"> & {
+  organisationId: string;
+  workingCopy: ProposalFields | null;
+};
 
 function toRecord(row: RecordRow): ProjectRecord {
+  const fields: ProposalFields = {
+    titleEn: row.titleEn,
+    titleJa: row.titleJa,
+    summaryEn: row.summaryEn,
+    summaryJa: row.summaryJa,
+    bodyEn: row.bodyEn,
+    bodyJa: row.bodyJa,
+    bindingLanguage: row.bindingLanguage,
+    translationEn: row.translationEn,
+    translationJa: row.translationJa,
+    commodity: row.commodity,
+    stage: row.stage,
+    site: {
+      country: row.siteCountry,
+      region: row.siteRegion,
+      latitude: row.siteLatitude === null ? null : Number(row.siteLatitude),
+      longitude: row.siteLongitude === null ? null : Number(row.siteLongitude),
+      timeZone: row.referenceTimeZone,
+    },
+    capacityTpy: row.capacityTpy,
+    capexUsd: Number(row.capexUsd),
+    sponsors: row.sponsors.map((s) => s.delegation.code).sort(),
+  };
   return {
     id: row.id,
     reference: row.reference,
@@ -203,29 +234,10 @@ function toRecord(row: RecordRow): ProjectRecord {
     status: row.status,
     version: row.version,
     organisation: row.organisation,
-    fields: {
-      titleEn: row.titleEn,
-      titleJa: row.titleJa,
-      summaryEn: row.summaryEn,
-      summaryJa: row.summaryJa,
-      bodyEn: row.bodyEn,
-      bodyJa: row.bodyJa,
-      bindingLanguage: row.bindingLanguage,
-      translationEn: row.translationEn,
-      translationJa: row.translationJa,
-      commodity: row.commodity,
-      stage: row.stage,
-      site: {
-        country: row.siteCountry,
-        region: row.siteRegion,
-        latitude: row.siteLatitude === null ? null : Number(row.siteLatitude),
-        longitude: row.siteLongitude === null ? null : Number(row.siteLongitude),
-        timeZone: row.referenceTimeZone,
-      },
-      capacityTpy: row.capacityTpy,
-      capexUsd: Number(row.capexUsd),
-      sponsors: row.sponsors.map((s) => s.delegation.code).sort(),
-    },
+    fields,
+    // Written from parsed fields; read over the content so a field added later is never missing.
+    workingCopy:
+      row.workingCopy === null ? null : { ...fields, ...(row.workingCopy as Partial<ProposalFields>) },
     currentRevision: row.currentRevision
       ? { ...row.currentRevision, createdAt: row.currentRevision.createdAt.toISOString() }
       : null,
@@ -241,6 +253,7 @@ export interface ProjectAccess {
   organisationId: string;
   status: ProjectStatus;
   version: number;
+  submittedAt: Date | null;
 }
 
 export const projectAccessSelect = {
@@ -248,13 +261,15 @@ export const projectAccessSelect = {
   organisationId: true,
   status: true,
   version: true,
+  submittedAt: true,
 } satisfies Prisma.ProjectSelect;
 
 /** The project's access record (no texts): what use-cases on its comments, rounds and milestones need. */
 export async function getProjectAccess(tx: Tx, id: string): Promise<ProjectAccess | null> {
   const [row] = await queryRows<ProjectAccess>(
     tx,
-    Prisma.sql`SELECT id, "organisationId", status::text AS status, version FROM "Project" WHERE id = ${id}::uuid`,
+    Prisma.sql`SELECT id, "organisationId", status::text AS status, version, "submittedAt"
+               FROM "Project" WHERE id = ${id}::uuid`,
   );
   return row ?? null;
 }
@@ -278,7 +293,7 @@ export async function getProjectRecord(tx: Tx, id: string): Promise<ProjectRecor
              p."translationEn"::text AS "translationEn", p."translationJa"::text AS "translationJa",
              p.commodity::text AS commodity, p.stage::text AS stage, p."siteCountry", p."siteRegion",
              p."siteLatitude"::float8 AS "siteLatitude", p."siteLongitude"::float8 AS "siteLongitude",
-             p."referenceTimeZone", p."capacityTpy", p."capexUsd", p."submittedAt", p."createdAt", p."updatedAt",
+             p."referenceTimeZone", p."capacityTpy", p."capexUsd", p."submittedAt", p."createdAt", p."updatedAt", p."workingCopy",
              o.name AS "organisationName",
              ARRAY(SELECT d.code FROM "ProjectSponsor" ps JOIN "Delegation" d ON d.id = ps."delegationId"
                    WHERE ps."projectId" = p.id ORDER BY d.code) AS sponsors,
@@ -362,28 +377,75 @@ export async function createDraft(
 }
 
 /**
- * Writes the draft only if nobody saved it since `version` was read (optimistic concurrency):
- * null means the version was stale and nothing was written.
+ * Writes an edit only if nobody saved the proposal since `version` was read (optimistic
+ * concurrency): null means the version was stale and nothing was written. `target` (the domain's
+ * `editTarget`) says whether the edit replaces the content (a draft never submitted) or the working
+ * copy (after a submission the content stays what was last submitted until the next one).
  */
 export async function updateDraftIfVersion(
   tx: Tx,
   id: string,
   version: number,
-  fields: ProposalFields,
-  sponsorIds: string[],
+  edit: { target: "content" | "workingCopy"; fields: ProposalFields; sponsorIds: string[] },
+): Promise<ProjectRecord | null> {
+  if (edit.target === "workingCopy") {
+    const { count } = await tx.project.updateMany({
+      where: { id, version },
+      data: { workingCopy: edit.fields as Prisma.InputJsonValue, version: { increment: 1 } },
+    });
+    return count === 0 ? null : getProjectRecord(tx, id);
+  }
+  return writeContent(tx, id, version, { fields: edit.fields, sponsorIds: edit.sponsorIds });
+}
+
+/**
+ * Makes `fields` the project's content (its columns, search text and sponsors), clears the working
+ * copy and applies `change`, only if the version is still `version`; null when it was stale.
+ */
+async function writeContent(
+  tx: Tx,
+  id: string,
+  version: number,
+  content: { fields: ProposalFields; sponsorIds: string[] },
+  change: { status?: ProjectStatus; currentRevisionId?: string; submittedAt?: Date } = {},
 ): Promise<ProjectRecord | null> {
   const current = await tx.project.findUnique({ where: { id }, select: { reference: true } });
   if (!current) return null;
   const { count } = await tx.project.updateMany({
     where: { id, version },
-    data: { ...columns(fields, current.reference), version: { increment: 1 } },
+    data: {
+      ...columns(content.fields, current.reference),
+      ...change,
+      workingCopy: Prisma.DbNull,
+      version: { increment: 1 },
+    },
   });
   if (count === 0) return null;
   await tx.projectSponsor.deleteMany({ where: { projectId: id } });
   await tx.projectSponsor.createMany({
-    data: sponsorIds.map((delegationId) => ({ projectId: id, delegationId })),
+    data: content.sponsorIds.map((delegationId) => ({ projectId: id, delegationId })),
   });
   return getProjectRecord(tx, id);
+}
+
+/**
+ * A submission: the submitted fields become the content everyone reads, with the new revision and
+ * status, only if the version is still `version`; null when it was stale.
+ */
+export function submitIfVersion(
+  tx: Tx,
+  id: string,
+  version: number,
+  submission: {
+    fields: ProposalFields;
+    sponsorIds: string[];
+    status: ProjectStatus;
+    currentRevisionId: string;
+    submittedAt: Date;
+  },
+): Promise<ProjectRecord | null> {
+  const { fields, sponsorIds, ...change } = submission;
+  return writeContent(tx, id, version, { fields, sponsorIds }, change);
 }
 
 /** Sets the project's reference time zone only if the version is still `version`; false when stale. */
@@ -495,7 +557,7 @@ export async function listTimeline(
   }));
 }
 
-/** Every project the reader may see, for the CSV export (oldest reference first). */
+/** Every project the reader may see, for the CSV export (by reference number, oldest first). */
 export async function projectsForExport(tx: Tx, visibility: ProjectVisibility) {
   return tx.project.findMany({
     where: visibilityWhere(visibility),
@@ -515,7 +577,7 @@ export async function projectsForExport(tx: Tx, visibility: ProjectVisibility) {
       organisation: { select: { name: true } },
       sponsors: { select: { delegation: { select: { code: true } } } },
     },
-    orderBy: { reference: "asc" },
+    orderBy: { number: "asc" },
   });
 }
 
@@ -537,6 +599,6 @@ export async function milestonesForExport(tx: Tx, visibility: ProjectVisibility)
       assigneeUser: { select: { name: true } },
       assigneeOrganisation: { select: { name: true } },
     },
-    orderBy: [{ project: { reference: "asc" } }, { dueDate: "asc" }, { id: "asc" }],
+    orderBy: [{ project: { number: "asc" } }, { dueDate: "asc" }, { id: "asc" }],
   });
 }

@@ -63,6 +63,7 @@ export async function getRound(
       organisationId: string;
       projectStatus: ProjectStatus;
       projectVersion: number;
+      projectSubmittedAt: Date | null;
     }
   >(
     tx,
@@ -73,16 +74,23 @@ export async function getRound(
              d.id AS "decisionId",
              (SELECT dl.code FROM "RoundElector" e JOIN "Delegation" dl ON dl.id = e."delegationId"
               WHERE e."roundId" = r.id AND e."voterId" = ${callerId}::uuid) AS "electorDelegation",
-             p."organisationId", p.status::text AS "projectStatus", p.version AS "projectVersion"
+             p."organisationId", p.status::text AS "projectStatus", p.version AS "projectVersion",
+             p."submittedAt" AS "projectSubmittedAt"
       FROM "ReviewRound" r JOIN "Project" p ON p.id = r."projectId"
       LEFT JOIN "Decision" d ON d."roundId" = r.id
       WHERE r.id = ${id}::uuid`,
   );
   if (!row) return null;
-  const { organisationId, projectStatus, projectVersion, ...round } = row;
+  const { organisationId, projectStatus, projectVersion, projectSubmittedAt, ...round } = row;
   return {
     round: { ...round, hasDecision: round.decisionId !== null },
-    project: { id: round.projectId, organisationId, status: projectStatus, version: projectVersion },
+    project: {
+      id: round.projectId,
+      organisationId,
+      status: projectStatus,
+      version: projectVersion,
+      submittedAt: projectSubmittedAt,
+    },
   };
 }
 
@@ -382,7 +390,15 @@ const decisionSelect = {
   round: { select: { id: true, rule: true, opensAt: true, closesAt: true, closedAt: true } },
   revision: { select: { id: true, number: true, contentHash: true, content: true } },
   project: {
-    select: { id: true, reference: true, titleEn: true, titleJa: true, organisationId: true, status: true },
+    select: {
+      id: true,
+      reference: true,
+      titleEn: true,
+      titleJa: true,
+      organisationId: true,
+      status: true,
+      submittedAt: true,
+    },
   },
 } satisfies Prisma.DecisionSelect;
 

@@ -3,6 +3,7 @@ import type { ListUsersQuery, UserSummary } from "@lodestone/domain/user";
 import type { Page } from "@lodestone/domain/page";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../client.js";
+import { likeLiteral } from "./like.js";
 import { afterCursor, keysetPage } from "./page.js";
 
 const summarySelect = {
@@ -47,7 +48,8 @@ export async function findUserIdByEmail(tx: Tx, email: string): Promise<string |
 
 /** Users by name then id, one keyset page; `q` matches name or email (trigram index on name). */
 export async function listUsers(tx: Tx, query: ListUsersQuery): Promise<Page<UserSummary>> {
-  const q = query.q?.toLowerCase();
+  // `contains` is a LIKE pattern: "%" and "_" in the search are the characters, not wildcards.
+  const q = query.q ? likeLiteral(query.q.toLowerCase()) : undefined;
   const rows = await tx.user.findMany({
     where: {
       ...(query.role ? { role: query.role } : {}),

@@ -365,11 +365,11 @@ describe("progress is reported on leaves and rolled up the same everywhere", () 
 
     const file = await coordinator.dashboard.milestonesCsv();
     const rows = parse(file.content.replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
-    const fromCsv = rows.find((r) => r.title_en === "Roll-up parent")?.progress;
+    const fromCsv = rows.find((r) => r["Title (English)"] === "Roll-up parent")?.["Progress (%)"];
 
     expect({ tree: fromTree, mine: fromMine, csv: Number(fromCsv) }).toEqual({ tree: 50, mine: 50, csv: 50 });
     // Leaves are the same figure as reported, everywhere.
-    expect(rows.find((r) => r.title_en === "Unweighted child")?.progress).toBe("80");
+    expect(rows.find((r) => r["Title (English)"] === "Unweighted child")?.["Progress (%)"]).toBe("80");
   });
 });
 

@@ -162,6 +162,98 @@ describe("who sees and changes what", () => {
     }
   });
 
+  it("keeps a draft withdrawn before it was ever submitted with its organisation", async () => {
+    const partner = callerFor(db, fx.users.partnerA);
+    const draft = await draftOf(db, fx.users.partnerA, { titleEn: "Withdrawn unsubmitted draft" });
+    const withdrawn = await partner.project.withdraw({ id: draft.id, version: draft.version });
+    expect(withdrawn).toMatchObject({ status: "WITHDRAWN", submittedAt: null });
+    for (const who of [fx.users.usDelegate, fx.users.coordinator, fx.users.admin, fx.users.partnerB]) {
+      const caller = callerFor(db, who);
+      expect((await failure(caller.project.get({ id: draft.id }))).code).toBe("NOT_FOUND");
+      const listed = await caller.project.list({ q: "Withdrawn unsubmitted draft", limit: 100 });
+      expect(listed.items).toEqual([]);
+      const exported = await caller.dashboard.projectsCsv();
+      expect(exported.content).not.toContain(draft.reference);
+    }
+    expect((await partner.project.get({ id: draft.id })).status).toBe("WITHDRAWN");
+
+    // Withdrawn after a submission, it stays on the record for reviewers.
+    const submitted = await submittedOf(db, fx.users.partnerA);
+    await partner.project.withdraw({ id: submitted.id, version: submitted.version });
+    expect((await callerFor(db, fx.users.usDelegate).project.get({ id: submitted.id })).status).toBe(
+      "WITHDRAWN",
+    );
+  });
+
+  it("shows reviewers the last submitted revision while the organisation edits after changes were requested", async () => {
+    const partner = callerFor(db, fx.users.partnerA);
+    const submitted = await submittedOf(db, fx.users.partnerA);
+    await db.prisma.project.update({
+      where: { id: submitted.id },
+      data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
+    });
+    const opened = await partner.project.get({ id: submitted.id });
+    const edits = proposalFields({
+      titleEn: "Unsubmitted rewrite of the pilot",
+      capexUsd: 999_000_000,
+      sponsors: ["US"],
+    });
+    const edited = await partner.project.update({ ...edits, id: submitted.id, version: opened.version });
+    // The organisation works on its edits…
+    expect(edited.fields).toMatchObject({ titleEn: edits.titleEn, capexUsd: 999_000_000, sponsors: ["US"] });
+    expect((await partner.project.get({ id: submitted.id })).fields.titleEn).toBe(edits.titleEn);
+
+    // …while everyone else reads revision 1, field for field, wherever the project appears.
+    const revision = await partner.project.revision({ id: submitted.id, number: 1 });
+    const asSubmitted = proposalFields();
+    for (const who of [fx.users.usDelegate, fx.users.coordinator, fx.users.admin]) {
+      const caller = callerFor(db, who);
+      const seen = await caller.project.get({ id: submitted.id });
+      // Exactly what the organisation had when the changes were requested, i.e. what it submitted.
+      expect(seen.fields).toEqual(opened.fields);
+      expect(seen.fields).toMatchObject({ titleEn: asSubmitted.titleEn, sponsors: ["JP", "US"] });
+      expect(seen.currentRevision?.number).toBe(1);
+      expect(revision.content).toMatchObject({ titleEn: seen.fields.titleEn, capexUsd: "340000000" });
+      const listed = await caller.project.list({ q: submitted.reference, limit: 5 });
+      expect(listed.items.map((i) => [i.title.en, i.capexUsd, i.sponsors])).toEqual([
+        [asSubmitted.titleEn, asSubmitted.capexUsd, ["JP", "US"]],
+      ]);
+      expect((await caller.project.list({ q: "Unsubmitted rewrite", limit: 5 })).items).toEqual([]);
+      const exported = await caller.dashboard.projectsCsv();
+      expect(exported.content).not.toContain(edits.titleEn);
+    }
+
+    // Resubmitted, the edits are revision 2 and everyone reads them.
+    const resubmitted = await partner.project.submit({ id: submitted.id, version: edited.version });
+    expect(resubmitted).toMatchObject({ currentRevision: { number: 2 }, fields: { titleEn: edits.titleEn } });
+    const seen = await callerFor(db, fx.users.usDelegate).project.get({ id: submitted.id });
+    expect(seen.fields).toMatchObject({ titleEn: edits.titleEn, capexUsd: 999_000_000, sponsors: ["US"] });
+    expect((await partner.project.revision({ id: submitted.id, number: 2 })).content).toMatchObject({
+      titleEn: edits.titleEn,
+      capexUsd: "999000000",
+    });
+  });
+
+  it("keeps showing what was submitted when the organisation withdraws with edits unsent", async () => {
+    const partner = callerFor(db, fx.users.partnerA);
+    const submitted = await submittedOf(db, fx.users.partnerA);
+    await db.prisma.project.update({
+      where: { id: submitted.id },
+      data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
+    });
+    const opened = await partner.project.get({ id: submitted.id });
+    const edited = await partner.project.update({
+      ...proposalFields({ titleEn: "Never sent" }),
+      id: submitted.id,
+      version: opened.version,
+    });
+    await partner.project.withdraw({ id: submitted.id, version: edited.version });
+    for (const who of [fx.users.usDelegate, fx.users.partnerA]) {
+      const seen = await callerFor(db, who).project.get({ id: submitted.id });
+      expect(seen).toMatchObject({ status: "WITHDRAWN", fields: { titleEn: proposalFields().titleEn } });
+    }
+  });
+
   it("lets another organisation's partner read an approved project but not change it", async () => {
     const submitted = await submittedOf(db, fx.users.partnerA);
     await db.prisma.project.update({ where: { id: submitted.id }, data: { status: "APPROVED" } });

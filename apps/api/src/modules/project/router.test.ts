@@ -5,7 +5,7 @@ import type { ListProjectsInput, ProjectListItem } from "@lodestone/domain/proje
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { processSigner, resolveSession } from "../../context.js";
-import { callerFor, sessionFor } from "../../test/fixtures.js";
+import { callerFor, createFixture, sessionFor, submittedOf } from "../../test/fixtures.js";
 
 let db: TestDatabase;
 let caller: ReturnType<typeof callerFor>;
@@ -14,8 +14,8 @@ let total: number;
 beforeAll(async () => {
   db = await createTestDatabase();
   await seed(db.prisma, processSigner());
-  // Nobody but the proposing organisation sees a draft (DESIGN.md §4).
-  total = await db.prisma.project.count({ where: { status: { not: "DRAFT" } } });
+  // Nobody but the proposing organisation sees a project never submitted (DESIGN.md §4).
+  total = await db.prisma.project.count({ where: { submittedAt: { not: null } } });
   const delegate = await db.prisma.user.findUniqueOrThrow({
     where: { email: "delegate.us@lodestone.example" },
   });
@@ -108,8 +108,8 @@ describe("project.list", () => {
   it("sorts by reference, capex or capacity, each page continuing the order exactly", async () => {
     const byReference = await all({ limit: 4, sort: "reference" });
     expect(byReference).toHaveLength(total);
-    const references = byReference.map((p) => p.reference);
-    expect(references).toEqual([...references].sort());
+    const numbers = byReference.map((p) => Number(p.reference.slice("LD-".length)));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
 
     for (const sort of ["capex", "capacity"] as const) {
       const items = await all({ limit: 4, sort });
@@ -125,6 +125,35 @@ describe("project.list", () => {
     }
     const error = await caller.project.list({ sort: "title" as never }).catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
+  });
+
+  it("sorts references by their number, not as text (LD-1001 before LD-10000)", async () => {
+    const own = await createTestDatabase();
+    try {
+      const fx = await createFixture(own);
+      const submittedAs = async (number: number) => {
+        // The next reference comes from the sequence behind `number`.
+        await own.prisma
+          .$executeRaw`SELECT setval(pg_get_serial_sequence('"Project"', 'number'), ${number - 1})`;
+        return (await submittedOf(own, fx.users.partnerA)).reference;
+      };
+      const created = [await submittedAs(10_000), await submittedAs(1_001), await submittedAs(2_000)];
+      expect(created).toEqual(["LD-10000", "LD-1001", "LD-2000"]);
+      const delegate = callerFor(own, fx.users.usDelegate);
+      const first = await delegate.project.list({ sort: "reference", limit: 2 });
+      const rest = await delegate.project.list({ sort: "reference", limit: 2, cursor: first.nextCursor });
+      expect([...first.items, ...rest.items].map((p) => p.reference)).toEqual([
+        "LD-1001",
+        "LD-2000",
+        "LD-10000",
+      ]);
+      const exported = await delegate.dashboard.projectsCsv();
+      const order = ["LD-1001", "LD-2000", "LD-10000"].map((r) => exported.content.indexOf(`\r\n${r},`));
+      expect(order.every((at) => at > 0)).toBe(true);
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    } finally {
+      await own.close();
+    }
   });
 
   it("shapes each item as the domain DTO (both languages, no Prisma types)", async () => {

@@ -2,15 +2,22 @@ import { inTransaction, type Tx } from "@lodestone/db/client";
 import { revisionContentHash } from "@lodestone/db/content-hash";
 import { recordAudit } from "@lodestone/db/repositories/audit";
 import * as projects from "@lodestone/db/repositories/project";
-import { canManageProposal, canSeeProject, projectVisibility } from "@lodestone/domain/access";
+import {
+  canManageProposal,
+  canSeeProject,
+  projectVisibility,
+  type VisibilityFacts,
+} from "@lodestone/domain/access";
 import { DomainError } from "@lodestone/domain/errors";
 import { transition } from "@lodestone/domain/lifecycle";
-import type { ProjectStatus } from "@lodestone/domain/enums";
 import type { Page } from "@lodestone/domain/page";
 import type { ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
 import {
+  canEditProposal,
   checkSubmittable,
+  editTarget,
   EDITABLE_STATUSES,
+  fieldsShown,
   revisionContent,
   type ProjectDetail,
   type ProposalFields,
@@ -23,13 +30,10 @@ export function listProjects({ ctx, input }: In<ListProjectsQuery>): Promise<Pag
   return projects.listProjects(ctx.db.prisma, projectVisibility(ctx.user), input);
 }
 
+/** The project as the caller is shown it: reviewers read what was last submitted. */
 const detail = (ctx: SignedInContext, record: projects.ProjectRecord): ProjectDetail => {
-  const { organisationId: _org, ...rest } = record;
-  return {
-    ...rest,
-    canManage:
-      canManageProposal(ctx.user, record) && (EDITABLE_STATUSES as readonly string[]).includes(record.status),
-  };
+  const { organisationId: _org, workingCopy: _edits, ...rest } = record;
+  return { ...rest, fields: fieldsShown(ctx.user, record), canManage: canEditProposal(ctx.user, record) };
 };
 
 /**
@@ -46,10 +50,7 @@ export async function visibleProject(
 }
 
 /** The project, when the caller may see it; NOT_FOUND otherwise (also when it was not found). */
-export function assertVisible<P extends { status: ProjectStatus; organisationId: string }>(
-  ctx: SignedInContext,
-  project: P | null,
-): P {
+export function assertVisible<P extends VisibilityFacts>(ctx: SignedInContext, project: P | null): P {
   if (!project || !canSeeProject(ctx.user, project)) throw noSuchProject();
   return project;
 }
@@ -129,21 +130,19 @@ export function updateProposal({
     if (!(EDITABLE_STATUSES as readonly string[]).includes(before.status)) {
       throw new DomainError("INVALID_STATE", `A project that is ${before.status} can no longer be edited.`);
     }
-    const after = await projects.updateDraftIfVersion(
-      tx,
-      id,
-      version,
+    const after = await projects.updateDraftIfVersion(tx, id, version, {
+      target: editTarget(before),
       fields,
-      await sponsorIds(tx, fields.sponsors),
-    );
+      sponsorIds: await sponsorIds(tx, fields.sponsors),
+    });
     if (!after) throw staleVersion();
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: "project.edited",
       entityType: "Project",
       entityId: id,
-      before: before.fields,
-      after: after.fields,
+      before: before.workingCopy ?? before.fields,
+      after: after.workingCopy ?? after.fields,
       requestId: ctx.requestId,
     });
     return detail(ctx, after);
@@ -156,8 +155,10 @@ export function submitProposal({ ctx, input }: In<{ id: string; version: number 
     const before = await ownProposal(tx, ctx, input.id, input.version);
     const event = before.status === "CHANGES_REQUESTED" ? "resubmit" : "submit";
     const status = transition(before.status, event);
-    checkSubmittable(before.fields);
-    const content = revisionContent(before.fields);
+    // What the organisation edited since its last submission, if anything, is what it submits.
+    const fields = before.workingCopy ?? before.fields;
+    checkSubmittable(fields);
+    const content = revisionContent(fields);
     const contentHash = revisionContentHash(content);
     const revision = await projects.createRevision(tx, {
       projectId: before.id,
@@ -165,12 +166,14 @@ export function submitProposal({ ctx, input }: In<{ id: string; version: number 
       contentHash,
       createdById: ctx.user.id,
     });
-    const moved = await projects.setStatusIfVersion(tx, before.id, input.version, {
+    const after = await projects.submitIfVersion(tx, before.id, input.version, {
+      fields,
+      sponsorIds: await sponsorIds(tx, fields.sponsors),
       status,
       currentRevisionId: revision.id,
       submittedAt: ctx.now(),
     });
-    if (!moved) throw staleVersion();
+    if (!after) throw staleVersion();
     await projects.addTimelineEvent(tx, {
       projectId: before.id,
       actorId: ctx.user.id,
@@ -186,7 +189,7 @@ export function submitProposal({ ctx, input }: In<{ id: string; version: number 
       after: { status, revision: revision.number, contentHash },
       requestId: ctx.requestId,
     });
-    return detail(ctx, (await projects.getProjectRecord(tx, before.id))!);
+    return detail(ctx, after);
   });
 }
 

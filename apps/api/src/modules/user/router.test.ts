@@ -158,6 +158,22 @@ describe("user administration", () => {
     const active = await admin.user.list({ includeDeactivated: false, limit: 100 });
     expect(active.items.every((u) => u.active)).toBe(true);
   });
+
+  it("searches for % and _ as the characters they are, not as wildcards", async () => {
+    const admin = callerFor(db, fx.users.admin);
+    await db.prisma.user.create({
+      data: { name: "Quota 100% Desk", email: "quota_desk@test.example", role: "COORDINATOR" },
+    });
+    const names = async (q: string) =>
+      (await admin.user.list({ q, includeDeactivated: true, limit: 100 })).items.map((u) => u.name);
+    expect(await names("_")).toEqual(["Quota 100% Desk"]);
+    expect(await names("%")).toEqual(["Quota 100% Desk"]);
+    expect(await names("a_d")).toEqual(["Quota 100% Desk"]);
+    expect(await names("0%")).toEqual(["Quota 100% Desk"]);
+    // Without wildcards, "u_d" ("usdelegate") and "t%e" ("test.example") match nobody.
+    expect(await names("u_d")).toEqual([]);
+    expect(await names("t%e")).toEqual([]);
+  });
 });
 
 describe("profile", () => {
