@@ -154,7 +154,6 @@ export async function forwardToApi(request: Request, options: ProxyOptions): Pro
           incoming,
           "SERVICE_UNAVAILABLE",
           "The Lodestone API is not reachable. Try again in a moment.",
-          null,
         );
   }
 

@@ -127,6 +127,7 @@ describe("the /trpc forwarder's 503 through the real tRPC client", () => {
           fetch: (url, init) =>
             forwardToApi(new Request(String(url), init as RequestInit), {
               apiUrl: "http://127.0.0.1:9",
+              clientIp: null,
               fetch: apiDown,
             }),
         }),
