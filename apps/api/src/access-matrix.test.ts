@@ -339,6 +339,13 @@ const MATRIX: Record<string, Row> = {
       return { milestoneId: m.id, version: m.version, dueDate: "2032-01-31", reason: "Supplier delay" };
     },
   },
+  "delivery.setTimeZone": {
+    expect: coordinators(),
+    input: async () => {
+      const p = await approvedOf(db, fx);
+      return { id: p.id, version: p.version, timeZone: "Asia/Tokyo" };
+    },
+  },
   "delivery.report": {
     expect: {
       ...onlyRoles("coordinator", "partnerA", "partnerB", "usDelegate", "jpDelegate"),
