@@ -20,7 +20,8 @@ const store = (globalThis[PEER_STORE] ??= new AsyncLocalStorage());
 
 const host = process.env.WEB_HOST?.trim() || "127.0.0.1";
 const port = Number(process.env.WEB_PORT?.trim() || 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
+// Port 0 (a free port, printed when ready) is for tests.
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`Invalid environment for @lodestone/web:\n  ✖ WEB_PORT must be a port number, such as 3000.`);
   process.exit(1);
 }
@@ -62,8 +63,9 @@ const server = createServer((req, res) => {
 server.keepAliveTimeout = 65_000;
 server.listen(port, host, () => {
   const loopback = host === "127.0.0.1" || host === "::1" || host === "localhost";
+  const { port: bound } = server.address();
   console.log(
-    `Lodestone web ready on http://${host.includes(":") ? `[${host}]` : host}:${port} — ` +
+    `Lodestone web ready on http://${host.includes(":") ? `[${host}]` : host}:${bound} — ` +
       (loopback
         ? "loopback only: other machines cannot reach it (set WEB_HOST=0.0.0.0 to listen on every address)."
         : `listening on ${host}: other machines can reach it.`) +

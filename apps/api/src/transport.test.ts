@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServices, isLoopback, normalizeIp } from "./context.js";
 import { loadEnv } from "./env.js";
 import { buildHttpServer, createLogger } from "./http.js";
-import { createFixture, sessionFor, type Fixture } from "./test/fixtures.js";
+import { createFixture, inDeliveryOf, sessionFor, type Fixture } from "./test/fixtures.js";
 
 let db: TestDatabase;
 let fx: Fixture;
@@ -144,6 +144,49 @@ describe("cookies", () => {
       const res = await app.inject({ method: "GET", url: "/trpc/auth.me", headers: { cookie } });
       expect(res.statusCode, cookie).toBe(401);
     }
+  });
+});
+
+describe("dates PostgreSQL cannot hold", () => {
+  it("year 0 is a 400 with the accepted range, at every procedure that takes a date", async () => {
+    const projectId = await inDeliveryOf(db, fx);
+    const auth = { authorization: `Bearer ${coordinatorToken}`, "content-type": "application/json" };
+    const milestone = await app.inject({
+      method: "POST",
+      url: "/trpc/delivery.createMilestone",
+      headers: auth,
+      payload: JSON.stringify({ projectId, titleEn: "Year zero", titleJa: "紀元0年", dueDate: "0000-01-01" }),
+    });
+    expect(milestone.statusCode).toBe(400);
+    expect(milestone.json()).toMatchObject({
+      error: { data: { fieldErrors: { dueDate: ["Use a date between 1900-01-01 and 2199-12-31."] } } },
+    });
+    const replan = await app.inject({
+      method: "POST",
+      url: "/trpc/delivery.replan",
+      headers: auth,
+      payload: JSON.stringify({
+        milestoneId: "6f1c1c3e-8a0b-4a53-9a1e-4f7f2e7a2b10",
+        dueDate: "0000-01-01",
+        reason: "Year zero",
+        version: 1,
+      }),
+    });
+    expect(replan.statusCode).toBe(400);
+    expect(JSON.stringify(replan.json())).toContain("Use a date between 1900-01-01 and 2199-12-31.");
+    const audit = await app.inject({
+      method: "GET",
+      url: `/trpc/audit.list?input=${encodeURIComponent(JSON.stringify({ from: "0000-01-01T00:00:00Z" }))}`,
+      headers: auth,
+    });
+    expect(audit.statusCode).toBe(400);
+    const round = await app.inject({
+      method: "POST",
+      url: "/trpc/review.open",
+      headers: auth,
+      payload: JSON.stringify({ projectId, closesAt: "0000-01-01T00:00:00Z" }),
+    });
+    expect(round.statusCode).toBe(400);
   });
 });
 
