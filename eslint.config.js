@@ -81,6 +81,7 @@ export default tseslint.config(
       "**/e2e/**",
       "**/*.test.{ts,tsx}",
       "**/*.fault-test.ts",
+      "**/*.trust-test.ts",
       "packages/db/src/cli/**",
       // The benchmark is a command-line tool: it reads DATABASE_URL and hands env to its children.
       "packages/bench/src/**",

@@ -71,13 +71,13 @@ beforeAll(async () => {
   web.stdout!.on("data", (d: Buffer) => (webOutput += d.toString()));
   web.stderr!.on("data", (d: Buffer) => (webOutput += d.toString()));
   const deadline = Date.now() + 90_000;
-  let ready: RegExpMatchArray | null = null;
-  while (!(ready = webOutput.match(/Lodestone web ready on (http:\/\/127\.0\.0\.1:\d+)/))) {
+  const readyAt = () => webOutput.match(/Lodestone web ready on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+  while (!readyAt()) {
     if (web.exitCode !== null) throw new Error(`The web exited: ${webOutput}`);
     if (Date.now() > deadline) throw new Error(`The web did not start: ${webOutput}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  webUrl = ready[1]!;
+  webUrl = readyAt()!;
 }, 180_000);
 
 afterAll(async () => {
