@@ -46,6 +46,15 @@ const provider = new Provider(issuer, {
   // next-auth reads the person from the ID token.
   conformIdTokenClaims: false,
   cookies: { keys: ["lodestone-e2e-oidc-provider-cookie-key"] },
+  // Lifetimes of its artefacts (seconds): long enough for a test, short enough to mean something.
+  ttl: {
+    AccessToken: 600,
+    AuthorizationCode: 60,
+    Grant: 3600,
+    IdToken: 600,
+    Interaction: 600,
+    Session: 3600,
+  },
   features: { devInteractions: { enabled: true } },
   // The development form signs the session in with the typed login as the account id.
   async findAccount(_ctx, login) {

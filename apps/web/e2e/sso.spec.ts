@@ -95,7 +95,7 @@ test.describe("single sign-on", () => {
     const email = await invite(page, "Kenji Mori");
     const refused = await signInThroughProvider(browser, `unverified:${email}`);
     await expect(refused).toHaveURL(/\/sign-in\?error=SsoEmailUnverified/);
-    const alert = refused.getByRole("alert");
+    const alert = refused.getByRole("main").getByRole("alert");
     await expect(alert).toContainText("You are not signed in");
     await expect(alert).toContainText(
       "Your single sign-on provider did not confirm that this email address is yours",
@@ -108,7 +108,7 @@ test.describe("single sign-on", () => {
     const context = await browser.newContext({ ...SIGNED_OUT, locale: "ja-JP" });
     const ja = await context.newPage();
     await ja.goto("/sign-in?error=SsoEmailUnverified");
-    await expect(ja.getByRole("alert")).toContainText("確認していないため");
+    await expect(ja.getByRole("main").getByRole("alert")).toContainText("確認していないため");
     await context.close();
   });
 
@@ -118,7 +118,9 @@ test.describe("single sign-on", () => {
     await deactivate(page, "Priya Raman", never);
     const refused = await signInThroughProvider(browser, never);
     await expect(refused).toHaveURL(/\/sign-in\?error=SsoAccountDeactivated/);
-    await expect(refused.getByRole("alert")).toContainText("This Lodestone account has been deactivated");
+    await expect(refused.getByRole("main").getByRole("alert")).toContainText(
+      "This Lodestone account has been deactivated",
+    );
     await refused.context().close();
     await expect(await linkEventsOf(page, never)).toHaveCount(0);
 
@@ -130,7 +132,9 @@ test.describe("single sign-on", () => {
     await deactivate(page, "Lucas Moreau", linked);
     const again = await signInThroughProvider(browser, linked);
     await expect(again).toHaveURL(/\/sign-in\?error=SsoAccountDeactivated/);
-    await expect(again.getByRole("alert")).toContainText("This Lodestone account has been deactivated");
+    await expect(again.getByRole("main").getByRole("alert")).toContainText(
+      "This Lodestone account has been deactivated",
+    );
     await again.context().close();
   });
 });
