@@ -7,6 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { toLoadError } from "@/features/projects/load-error";
+import { ScrollRegion } from "@/features/ui/scroll-region";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, linkClass, primaryButton, secondaryButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
@@ -219,7 +220,7 @@ export function AuditTable({ items }: { items: AuditEventView[] }) {
   const t = useTranslations("audit");
   const format = useFormatter();
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-300 bg-white shadow-sm">
+    <ScrollRegion name={t("caption")} className="rounded-lg border border-slate-300 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-100 text-xs text-slate-700">
@@ -314,6 +315,6 @@ export function AuditTable({ items }: { items: AuditEventView[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

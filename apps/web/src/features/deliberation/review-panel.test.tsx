@@ -1,6 +1,7 @@
 import type { AppRouter } from "@lodestone/api/router";
 import type { Role } from "@lodestone/domain/enums";
 import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { createTRPCClient, type TRPCLink } from "@trpc/client";
 import type { inferRouterOutputs } from "@trpc/server";
 import { describe, expect, it, vi } from "vitest";
@@ -42,9 +43,13 @@ function makeRound(overrides: Partial<RoundView> = {}): RoundView {
   } as RoundView;
 }
 
-function fakeLink(round: RoundView, paths: string[]): TRPCLink<AppRouter> {
+/** `answer`: the round as the API returns it (a function: as it is at the time of the call). */
+function fakeLink(answer: RoundView | (() => RoundView), paths: string[]): TRPCLink<AppRouter> {
+  const current = typeof answer === "function" ? answer : () => answer;
   return answeringLink((op) => {
     paths.push(op.path);
+    if (op.path === "review.castVote") return { ok: true };
+    const round = current();
     if (op.path === "delegation.list") return [];
     if (op.path === "review.rounds") {
       return [
@@ -82,7 +87,7 @@ function fakeLink(round: RoundView, paths: string[]): TRPCLink<AppRouter> {
   });
 }
 
-function renderPanel(round: RoundView, role: Role, locale: "en" | "ja" = "en") {
+function renderPanel(round: RoundView | (() => RoundView), role: Role, locale: "en" | "ja" = "en") {
   const paths: string[] = [];
   const queryClient = makeTestQueryClient();
   const trpcClient = createTRPCClient<AppRouter>({ links: [fakeLink(round, paths)] });
@@ -130,6 +135,35 @@ describe("ReviewPanel", () => {
     expect(within(table).getByText("The water plan is thin.")).toBeTruthy();
     expect(paths).toContain("review.votes");
   });
+
+  for (const [locale, words] of [
+    ["en", { approve: "Approve", cast: "Cast vote", recorded: "Your vote is recorded: Approve." }],
+    ["ja", { approve: "承認", cast: "投票する", recorded: "投票を記録しました：承認" }],
+  ] as const) {
+    it(`keeps keyboard focus on the message that the vote is recorded, as the form starts afresh (${locale})`, async () => {
+      const user = userEvent.setup();
+      let voted = false;
+      renderPanel(
+        () =>
+          voted
+            ? makeRound({
+                voters: 2,
+                myVote: { choice: "APPROVE", reason: null, at: "2026-11-19T04:00:00.000Z" },
+              })
+            : makeRound(),
+        "DELEGATE",
+        locale,
+      );
+      await user.click(await screen.findByRole("radio", { name: words.approve }));
+      voted = true;
+      await user.click(screen.getByRole("button", { name: words.cast }));
+      const message = await screen.findByText(words.recorded);
+      // The round is read again: the form is replaced by one that starts from the new vote.
+      await screen.findByTestId("my-vote");
+      expect(document.activeElement).toBe(message);
+      expect(message.closest('[role="status"]')).not.toBeNull();
+    });
+  }
 
   it("does not ask for the votes before they may be seen", async () => {
     const { paths } = renderPanel(makeRound({ reasonsVisible: false }), "DELEGATE");

@@ -21,6 +21,7 @@ import { RuleSummary } from "./rule-summary";
 import { VoteForm } from "./vote-form";
 import { RoundVoteReasons } from "./vote-reasons";
 import { LoadProblem } from "@/features/ui/load-problem";
+import { ResultMessage } from "@/features/ui/result-message";
 
 type RoundView = inferRouterOutputs<AppRouter>["review"]["round"];
 
@@ -299,9 +300,8 @@ function RoundSection({
         </div>
       ) : null}
 
-      <div role="status" aria-live="polite">
-        {notice ? <p className="font-semibold text-green-900">{notice}</p> : null}
-      </div>
+      {/* Focus goes to the notice: the vote form starts afresh and the rule form closes. */}
+      <ResultMessage message={notice} className="font-semibold text-green-900" />
 
       <div className="flex flex-col gap-3">
         <h3 className="text-lg font-semibold text-slate-900">{t("results.heading")}</h3>

@@ -2,6 +2,7 @@
 
 import type { DelegationResult } from "@lodestone/domain/decision";
 import { useTranslations } from "next-intl";
+import { ScrollRegion } from "@/features/ui/scroll-region";
 
 /** Votes and quorum per delegation, as a table (the same on a round and on its decision record). */
 export function RoundResults({
@@ -18,7 +19,7 @@ export function RoundResults({
   const codes = Object.keys(delegations).sort();
   const cell = "border-b border-slate-200 px-3 py-2";
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion name={caption}>
       <table className="min-w-full border-collapse text-left text-sm">
         <caption className="mb-2 text-left font-semibold text-slate-900">{caption}</caption>
         <thead>
@@ -68,6 +69,6 @@ export function RoundResults({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/test/render";
@@ -48,6 +48,81 @@ describe("RuleForm", () => {
     await user.click(screen.getByRole("button", { name: "ルールを保存" }));
     expect(await screen.findByText(/承認が必要な代表団を少なくとも1つ選んでください/)).toBeTruthy();
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("takes the quorum message away as soon as the quorum is corrected, without sending again", async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm();
+    const quorum = screen.getByLabelText("Quorum (percent of each delegation's delegates)");
+    await user.clear(quorum);
+    await user.type(quorum, "0");
+    await user.click(screen.getByRole("button", { name: "Save the rule" }));
+    expect(await screen.findByText("Enter a quorum above 0 and at most 100 percent.")).toBeTruthy();
+    expect(quorum.getAttribute("aria-invalid")).toBe("true");
+
+    await user.clear(quorum);
+    await user.type(quorum, "50");
+    await waitFor(() =>
+      expect(screen.queryByText("Enter a quorum above 0 and at most 100 percent.")).toBeNull(),
+    );
+    expect(quorum.getAttribute("aria-invalid")).toBeNull();
+    expect(quorum.getAttribute("aria-describedby")).not.toMatch(/-error/);
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    // And back when it is wrong again.
+    await user.clear(quorum);
+    await user.type(quorum, "120");
+    expect(await screen.findByText("Enter a quorum above 0 and at most 100 percent.")).toBeTruthy();
+  });
+
+  it("does the same in Japanese", async () => {
+    const user = userEvent.setup();
+    renderForm("ja");
+    const quorum = screen.getByLabelText("定足数（各代表団の代表団員に対する割合、％）");
+    await user.clear(quorum);
+    await user.click(screen.getByRole("button", { name: "ルールを保存" }));
+    expect(await screen.findByText("定足数は0より大きく100以下の割合で入力してください。")).toBeTruthy();
+    await user.type(quorum, "60");
+    await waitFor(() =>
+      expect(screen.queryByText("定足数は0より大きく100以下の割合で入力してください。")).toBeNull(),
+    );
+  });
+
+  it("takes the required-delegation message away once one is chosen again", async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm();
+    const required = screen.getByRole("group", { name: "Delegations that must approve" });
+    for (const box of required.querySelectorAll("input")) await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Save the rule" }));
+    expect(await screen.findByText(/Choose at least one delegation that must approve/)).toBeTruthy();
+    await user.click(within(required).getByRole("checkbox", { name: "US" }));
+    await waitFor(() =>
+      expect(screen.queryByText(/Choose at least one delegation that must approve/)).toBeNull(),
+    );
+    expect(required.getAttribute("aria-describedby")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "Save the rule" }));
+    expect(onSubmit).toHaveBeenCalledWith({ ...RULE, requiredDelegations: ["US"] });
+  });
+
+  it("offers each approval rule as a radio button with its whole wording, in both languages", async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm();
+    const approval = screen.getByRole("group", { name: "Approval" });
+    const twoThirds = within(approval).getByRole("radio", {
+      name: "At least two thirds of approve and reject votes approve",
+    });
+    expect(
+      (within(approval).getByRole("radio", { name: /More approve than reject/ }) as HTMLInputElement).checked,
+    ).toBe(true);
+    await user.click(twoThirds);
+    await user.click(screen.getByRole("button", { name: "Save the rule" }));
+    expect(onSubmit).toHaveBeenCalledWith({ ...RULE, approval: "TWO_THIRDS_OF_CAST" });
+    cleanup();
+
+    renderForm("ja");
+    const ja = screen.getByRole("group", { name: "承認の基準" });
+    expect(within(ja).getByRole("radio", { name: "承認と反対の票のうち3分の2以上が承認" })).toBeTruthy();
+    expect(within(ja).getByRole("radio", { name: "承認が反対より多い（棄権は数えない）" })).toBeTruthy();
   });
 
   it("sends a valid rule", async () => {

@@ -8,6 +8,7 @@ import { Spinner } from "@/features/ui/spinner";
 import { useTRPC } from "@/trpc/react";
 import { useDelegationName } from "./delegation-names";
 import { LoadMore } from "@/features/ui/load-more";
+import { ScrollRegion } from "@/features/ui/scroll-region";
 import { LoadProblem } from "@/features/ui/load-problem";
 
 /** Votes fetched per page on a round. */
@@ -25,7 +26,7 @@ export function VoteReasonsTable({ votes }: { votes: readonly VoteView[] }) {
   const date = (iso: string) => format.dateTime(new Date(iso), "dateTime");
   const cell = "border-b border-slate-200 px-3 py-2 align-top";
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion name={t("caption")}>
       <table className="min-w-full border-collapse text-left text-sm" data-testid="vote-reasons">
         <caption className="mb-2 text-left font-semibold text-slate-900">{t("caption")}</caption>
         <thead>
@@ -83,7 +84,7 @@ export function VoteReasonsTable({ votes }: { votes: readonly VoteView[] }) {
           );
         })}
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -2,6 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { ScrollRegion } from "@/features/ui/scroll-region";
 import { smallButton } from "@/features/ui/styles";
 import { CALENDAR_DATE, calendarDay, daysBetween } from "./dates";
 import { milestoneTitle } from "./milestone-tree";
@@ -85,7 +86,7 @@ export function DeliveryTimeline({
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-slate-700">{t("zone", { timeZone })}</p>
-      <div className="overflow-x-auto rounded-md border border-slate-300 bg-white p-2">
+      <ScrollRegion name={t("chartTitle")} className="rounded-md border border-slate-300 bg-white p-2">
         <svg
           role="img"
           aria-labelledby={`${id}-title ${id}-desc`}
@@ -175,7 +176,7 @@ export function DeliveryTimeline({
             {t("today")}
           </text>
         </svg>
-      </div>
+      </ScrollRegion>
       <ul className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700" aria-label={t("legend")}>
         <li className="flex items-center gap-1.5">
           <LegendDiamond className="fill-blue-800" /> {t("legendDue")}
@@ -201,7 +202,7 @@ export function DeliveryTimeline({
           {showTable ? t("hideTable") : t("showTable")}
         </button>
       </div>
-      <div id={`${id}-table`} className={showTable ? "overflow-x-auto" : "sr-only"}>
+      <ScrollRegion id={`${id}-table`} name={t("tableCaption", { timeZone })} visuallyHidden={!showTable}>
         <table className="min-w-full divide-y divide-slate-300 text-left text-sm">
           <caption className="sr-only">{t("tableCaption", { timeZone })}</caption>
           <thead>
@@ -250,7 +251,7 @@ export function DeliveryTimeline({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

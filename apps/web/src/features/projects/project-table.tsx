@@ -3,6 +3,7 @@ import type { ProjectListItem } from "@lodestone/domain/project-list";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { ScrollRegion } from "@/features/ui/scroll-region";
 import { StatusBadge } from "./status-badge";
 
 function otherLocale(locale: Locale): Locale {
@@ -33,16 +34,13 @@ export function ProjectTable({ items }: { items: ProjectListItem[] }) {
   const locale = useLocale();
   const regionName = useRegionNames(locale);
 
+  // Below the md breakpoint each row is a card: the reference and title across, then each other
+  // column under its own visible name (the header row is then read by screen readers only).
   return (
-    <div
-      role="region"
-      aria-label={t("scrollHint")}
-      tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-300 shadow-sm"
-    >
-      <table className="w-full min-w-[64rem] border-collapse text-left text-sm">
+    <ScrollRegion name={t("caption")} className="rounded-lg border border-slate-300 shadow-sm">
+      <table className="w-full border-collapse text-left text-sm max-md:block md:min-w-[64rem]">
         <caption className="sr-only">{t("caption")}</caption>
-        <thead className="bg-slate-100 text-xs text-slate-700">
+        <thead className="bg-slate-100 text-xs text-slate-700 max-md:sr-only">
           <tr>
             <th scope="col" className="px-3 py-3 font-semibold">
               {t("columns.reference")}
@@ -73,13 +71,28 @@ export function ProjectTable({ items }: { items: ProjectListItem[] }) {
             </th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-200">
+        <tbody className="divide-y divide-slate-200 max-md:block">
           {items.map((project) => (
             <ProjectRow key={project.id} project={project} locale={locale} regionName={regionName} />
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
+  );
+}
+
+/** A cell's padding in the table; none in a narrow screen's card, where the card has it. */
+const cell = "px-3 py-3 max-md:p-0";
+
+/**
+ * The column's name above a value in a narrow screen's card. Hidden from screen readers, which
+ * still read the column header with each cell.
+ */
+function NarrowLabel({ children }: { children: string }) {
+  return (
+    <span aria-hidden="true" className="mb-1 block text-xs font-semibold text-slate-600 md:hidden">
+      {children}
+    </span>
   );
 }
 
@@ -105,11 +118,14 @@ function ProjectRow({
   const updatedAt = new Date(project.updatedAt);
 
   return (
-    <tr className="align-top odd:bg-white even:bg-slate-50">
-      <th scope="row" className="whitespace-nowrap px-3 py-3 font-mono text-xs font-semibold text-slate-700">
+    <tr className="align-top odd:bg-white even:bg-slate-50 max-md:grid max-md:grid-cols-2 max-md:gap-x-4 max-md:gap-y-3 max-md:p-4">
+      <th
+        scope="row"
+        className="whitespace-nowrap px-3 py-3 font-mono text-xs font-semibold text-slate-700 max-md:col-span-2 max-md:p-0"
+      >
         {project.reference}
       </th>
-      <td className="px-3 py-3">
+      <td className={`${cell} max-md:col-span-2`}>
         <Link
           href={`/projects/${project.id}`}
           lang={shown}
@@ -139,18 +155,22 @@ function ProjectRow({
           </span>
         ) : null}
       </td>
-      <td className="px-3 py-3">
+      <td className={cell}>
+        <NarrowLabel>{t("columns.status")}</NarrowLabel>
         <StatusBadge status={project.status} />
       </td>
-      <td className="px-3 py-3">
+      <td className={cell}>
+        <NarrowLabel>{t("columns.commodity")}</NarrowLabel>
         <span className="block text-slate-900">{tEnums(`commodity.${project.commodity}`)}</span>
         <span className="block text-slate-600">{tEnums(`stage.${project.stage}`)}</span>
       </td>
-      <td className="px-3 py-3">
+      <td className={cell}>
+        <NarrowLabel>{t("columns.site")}</NarrowLabel>
         <span className="block text-slate-900">{regionName(project.siteCountry)}</span>
         <span className="block text-slate-600">{project.siteRegion}</span>
       </td>
-      <td className="px-3 py-3">
+      <td className={cell}>
+        <NarrowLabel>{t("columns.sponsors")}</NarrowLabel>
         {project.sponsors.length ? (
           <ul className="flex flex-wrap gap-1">
             {project.sponsors.map((code) => (
@@ -167,13 +187,16 @@ function ProjectRow({
           <span className="text-slate-600">{t("noSponsors")}</span>
         )}
       </td>
-      <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">
+      <td className={`${cell} whitespace-nowrap text-right tabular-nums max-md:text-left`}>
+        <NarrowLabel>{t("columns.capacity")}</NarrowLabel>
         {format.number(project.capacityTpy, "tonnes")}
       </td>
-      <td className="whitespace-nowrap px-3 py-3 text-right tabular-nums">
+      <td className={`${cell} whitespace-nowrap text-right tabular-nums max-md:text-left`}>
+        <NarrowLabel>{t("columns.capex")}</NarrowLabel>
         <data value={project.capexUsd}>{format.number(project.capexUsd, "usdCompact")}</data>
       </td>
-      <td className="whitespace-nowrap px-3 py-3 text-slate-700">
+      <td className={`${cell} whitespace-nowrap text-slate-700`}>
+        <NarrowLabel>{t("columns.updated")}</NarrowLabel>
         <time dateTime={project.updatedAt}>
           <span className="block">{format.dateTime(updatedAt, "date")}</span>{" "}
           <span className="block text-slate-600">{format.dateTime(updatedAt, "time")}</span>

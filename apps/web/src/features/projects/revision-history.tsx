@@ -4,6 +4,7 @@ import type { RevisionSummary } from "@lodestone/domain/proposal";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { ScrollRegion } from "@/features/ui/scroll-region";
 import { inputClass } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
 import { wordDiff, type DiffPart } from "./text-diff";
@@ -57,7 +58,7 @@ export function RevisionHistory({
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-300">
+          <ScrollRegion name={t("caption")} className="rounded-lg border border-slate-300">
             <table className="w-full border-collapse text-left text-sm">
               <caption className="sr-only">{t("caption")}</caption>
               <thead className="bg-slate-100 text-xs text-slate-700">
@@ -93,7 +94,7 @@ export function RevisionHistory({
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {revisions.length > 1 ? (
             <fieldset className="flex flex-wrap items-end gap-4">
               <legend className="mb-2 text-base font-semibold text-slate-900">{t("compare")}</legend>

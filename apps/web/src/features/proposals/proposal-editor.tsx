@@ -47,6 +47,8 @@ export function EditProposal({ project, created }: { project: ProjectDetail; cre
   const [dirty, setDirty] = useState(false);
   const [savedFields, setSavedFields] = useState(project.fields);
   const [blocked, setBlocked] = useState<string | null>(null);
+  // "Draft saved" greets a new draft until it is saved here (then the form says "Saved.").
+  const [savedHere, setSavedHere] = useState(false);
   const missingNames = useMissingFieldNames();
 
   const askToSubmit = () => {
@@ -89,11 +91,12 @@ export function EditProposal({ project, created }: { project: ProjectDetail; cre
         initial={proposalValuesOf(project.fields)}
         delegations={delegations.data ?? []}
         saveLabel={t("save")}
-        notice={created ? t("created") : null}
+        notice={created && !savedHere ? t("created") : null}
         onSave={async (command) => {
           const saved = await update.mutateAsync({ ...command, id: project.id, version });
           setVersion(saved.version);
           setSavedFields(saved.fields);
+          setSavedHere(true);
         }}
         onReload={() => window.location.reload()}
         onDirtyChange={(next) => {

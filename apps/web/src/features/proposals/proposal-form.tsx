@@ -21,6 +21,7 @@ import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { fieldErrorMessage } from "@/features/forms/field-errors";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { Field, FieldError, describedBy } from "@/features/ui/field";
+import { ResultMessage } from "@/features/ui/result-message";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
 import { allSiteTimeZones, proposedTimeZone, siteTimeZones } from "./site-time-zone";
@@ -458,9 +459,7 @@ export function ProposalForm({
       ) : problem ? (
         <ServerProblem title={t("saveFailed")} problem={problem} />
       ) : null}
-      <div role="status" className="text-green-900">
-        {saved ? t("saved") : notice}
-      </div>
+      <ResultMessage message={saved ? t("saved") : (notice ?? null)} className="text-green-900" />
       <div className="flex flex-wrap justify-end gap-3">
         {actions}
         <button type="submit" aria-disabled={isSubmitting || undefined} className={primaryButton}>

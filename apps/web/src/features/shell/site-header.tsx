@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "../i18n/language-switch";
 import { AccountActions } from "./account-actions";
+import { HeaderMenu } from "./header-menu";
 import { NavLink } from "./nav-link";
 
 export async function SiteHeader({ user }: { user: SessionUser | null }) {
@@ -10,9 +11,33 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const tRoles = await getTranslations("enums.role");
   const isAdmin = user?.role === "ADMIN";
   const seesAudit = isAdmin || user?.role === "COORDINATOR";
+  const brand = (
+    <Link
+      href={user ? "/projects" : "/sign-in"}
+      className="flex items-center gap-3 rounded focus-visible:outline-3 focus-visible:outline-offset-4 focus-visible:outline-amber-300"
+    >
+      <LodestoneMark />
+      <span className="flex flex-col leading-tight">
+        <span className="text-lg font-semibold tracking-wide">{t("productName")}</span>
+        <span className="text-xs text-slate-300">{t("tagline")}</span>
+      </span>
+    </Link>
+  );
+  if (!user) {
+    return (
+      <header className="border-b-4 border-amber-400 bg-slate-900 text-white">
+        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-8 gap-y-3 px-4 py-3 sm:px-6">
+          {brand}
+          <LanguageSwitch />
+        </div>
+      </header>
+    );
+  }
+  // Below the md breakpoint everything but the brand folds into the menu (HeaderMenu), where the
+  // links stack; from md up the header is the account bar over the brand, navigation and language.
   return (
     <header className="border-b-4 border-amber-400 bg-slate-900 text-white">
-      {user ? (
+      <HeaderMenu brand={brand}>
         <div className="border-b border-slate-700 bg-slate-950">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-end gap-x-4 gap-y-2 px-4 py-1.5 text-sm sm:px-6">
             <p className="mr-auto text-slate-200" data-testid="signed-in-as">
@@ -38,21 +63,10 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
             </nav>
           </div>
         </div>
-      ) : null}
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-8 gap-y-3 px-4 py-3 sm:px-6">
-        <Link
-          href={user ? "/projects" : "/sign-in"}
-          className="flex items-center gap-3 rounded focus-visible:outline-3 focus-visible:outline-offset-4 focus-visible:outline-amber-300"
-        >
-          <LodestoneMark />
-          <span className="flex flex-col leading-tight">
-            <span className="text-lg font-semibold tracking-wide">{t("productName")}</span>
-            <span className="text-xs text-slate-300">{t("tagline")}</span>
-          </span>
-        </Link>
-        {user ? (
-          <nav aria-label={t("primaryNavigation")} className="flex-1">
-            <ul className="flex flex-wrap gap-1">
+        <div className="mx-auto flex max-w-7xl flex-col gap-x-8 gap-y-3 px-4 py-3 sm:px-6 md:flex-row md:flex-wrap md:items-center">
+          <div className="hidden md:flex">{brand}</div>
+          <nav aria-label={t("primaryNavigation")} className="md:flex-1">
+            <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap">
               <li>
                 <NavLink href="/projects">{t("nav.projects")}</NavLink>
               </li>
@@ -81,11 +95,9 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
               ) : null}
             </ul>
           </nav>
-        ) : (
-          <div className="flex-1" />
-        )}
-        <LanguageSwitch />
-      </div>
+          <LanguageSwitch />
+        </div>
+      </HeaderMenu>
     </header>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toApiProblem } from "@/features/forms/api-problem";
 import { Dialog } from "@/features/ui/dialog";
+import { ScrollRegion } from "@/features/ui/scroll-region";
 import { Spinner } from "@/features/ui/spinner";
 import { primaryButton, secondaryButton, smallButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
@@ -70,12 +71,7 @@ export function DelegationAdmin() {
           <p className="mt-2 text-slate-700">{t("empty.body")}</p>
         </div>
       ) : (
-        <div
-          role="region"
-          aria-label={t("tableRegion")}
-          tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-slate-300 shadow-sm"
-        >
+        <ScrollRegion name={t("caption")} className="rounded-lg border border-slate-300 shadow-sm">
           <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-100 text-xs text-slate-700">
@@ -128,7 +124,7 @@ export function DelegationAdmin() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <Dialog

@@ -2,6 +2,7 @@
 
 import type { UserSummary } from "@lodestone/domain/user";
 import { useLocale, useTranslations } from "next-intl";
+import { ScrollRegion } from "@/features/ui/scroll-region";
 import { smallButton, smallDangerButton } from "@/features/ui/styles";
 import { delegationName, type DelegationOption } from "../affiliation";
 
@@ -31,12 +32,7 @@ export function UserTable({
   const locale = useLocale();
 
   return (
-    <div
-      role="region"
-      aria-label={t("tableRegion")}
-      tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-slate-300 shadow-sm"
-    >
+    <ScrollRegion name={t("caption")} className="rounded-lg border border-slate-300 shadow-sm">
       <table className="w-full min-w-[56rem] border-collapse text-left text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <thead className="bg-slate-100 text-xs text-slate-700">
@@ -162,6 +158,6 @@ export function UserTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
