@@ -10,7 +10,7 @@ export interface OtherHost {
   hostAddress: string;
   /** The other host's address: the TCP peer its requests arrive from. */
   peerAddress: string;
-  /** Runs `node -e script` on the other host and returns its standard output. */
+  /** Runs `node -e script` on the other host and returns its standard output (without colours). */
   node: (script: string) => string;
   remove: () => void;
 }
@@ -59,6 +59,8 @@ export function createOtherHost(): OtherHost {
     peerAddress,
     node: (script) =>
       execFileSync("ip", ["netns", "exec", ns, process.execPath, "-e", script], {
+        // The test runner forces colours on; a number printed with them would not compare equal.
+        env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
         stdio: ["ignore", "pipe", "pipe"],
         timeout: 30_000,
       }).toString(),
