@@ -52,7 +52,12 @@ export function createOtherHost(): OtherHost {
   } catch (error) {
     remove();
     const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? String(error);
-    throw new Error(`Could not make a second host (a network namespace; needs root and iproute2): ${stderr}`);
+    throw new Error(
+      `Could not make a second host (a network namespace; needs root and iproute2): ${stderr}`,
+      {
+        cause: error,
+      },
+    );
   }
   return {
     hostAddress,
