@@ -2,6 +2,7 @@
 
 import type { AppRouter } from "@lodestone/api/router";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
+import { MAX_BATCH_CALLS } from "@lodestone/domain/transport";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
@@ -27,7 +28,8 @@ function getQueryClient(): QueryClient {
 /** Same-origin `/trpc`: the web server forwards it to the API (see src/app/trpc/[trpc]/route.ts). */
 function createBrowserTRPCClient() {
   return createTRPCClient<AppRouter>({
-    links: [httpBatchLink({ url: "/trpc", maxURLLength: 2083 })],
+    // Never more calls per batch than the API accepts.
+    links: [httpBatchLink({ url: "/trpc", maxURLLength: 2083, maxItems: MAX_BATCH_CALLS })],
   });
 }
 
