@@ -92,6 +92,8 @@ export default tseslint.config(
   },
   {
     files: ["apps/web/server.mjs"],
-    languageOptions: { globals: { process: "readonly", console: "readonly", setTimeout: "readonly" } },
+    languageOptions: {
+      globals: { process: "readonly", console: "readonly", setTimeout: "readonly", URL: "readonly" },
+    },
   },
 );

@@ -43,7 +43,22 @@ const app = next({ dev: false, hostname: host, port, dir: import.meta.dirname })
 const handle = app.getRequestHandler();
 await app.prepare();
 
+/** Whether a request target is one Next.js can route (it answers 500 to a path it cannot decode). */
+function routable(target) {
+  try {
+    decodeURIComponent(new URL(target ?? "/", "http://request.invalid").pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const server = createServer((req, res) => {
+  if (!routable(req.url)) {
+    res.writeHead(400, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Bad request: the address is not a valid URL.");
+    return;
+  }
   const peer = req.socket.remoteAddress ?? null;
   let clientIp = peer;
   try {

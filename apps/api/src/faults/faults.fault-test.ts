@@ -4,7 +4,7 @@
 // process may stop and start: it runs the command from the platform notes).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { createServer } from "node:net";
+import { freePort } from "../test/free-port.js";
 import { fileURLToPath } from "node:url";
 import { generateSigningKey } from "@lodestone/db/decision-seal";
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
@@ -35,17 +35,6 @@ afterAll(async () => {
   console.info(`faults:\n  ${figures.join("\n  ")}`);
   await db.close();
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
-}
 
 interface Api {
   url: string;
