@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.js";
+import { PROJECT_STATUSES } from "./enums.js";
 import {
   checkSubmittable,
+  checkTimeZoneCorrection,
   CreateProposalInput,
   editTarget,
   fieldsShown,
@@ -136,5 +138,15 @@ describe("what reviewers read while the organisation edits", () => {
     // Withdrawn with edits unsent: what was submitted, for the organisation too.
     expect(fieldsShown(partner, { ...project, status: "WITHDRAWN" })).toBe(submitted);
     expect(fieldsShown(partner, { ...project, workingCopy: null })).toBe(submitted);
+  });
+});
+
+describe("correcting a project's time zone", () => {
+  it("waits until the proposing organisation can no longer edit the proposal", () => {
+    for (const status of PROJECT_STATUSES) {
+      const open = status === "DRAFT" || status === "CHANGES_REQUESTED";
+      if (open) expect(() => checkTimeZoneCorrection(status), status).toThrow(/still edit this proposal/);
+      else expect(() => checkTimeZoneCorrection(status), status).not.toThrow();
+    }
   });
 });

@@ -151,6 +151,20 @@ export type RevisionContent = ReturnType<typeof revisionContent>;
 /** Statuses in which the proposing organisation may still edit the proposal. */
 export const EDITABLE_STATUSES = ["DRAFT", "CHANGES_REQUESTED"] as const;
 
+/**
+ * A coordinator corrects a project's time zone only once the proposing organisation can no longer
+ * edit the proposal: until then the site's zone is one of its fields, and their next submission
+ * would put their value back over the correction.
+ */
+export function checkTimeZoneCorrection(status: ProjectStatus): void {
+  if ((EDITABLE_STATUSES as readonly ProjectStatus[]).includes(status)) {
+    throw new DomainError(
+      "CONFLICT",
+      "The proposing organisation can still edit this proposal, so its time zone is theirs to set. Ask them to change it, or correct it once the proposal is no longer open for changes.",
+    );
+  }
+}
+
 /** Whether the caller may edit, submit or withdraw the proposal now. */
 export function canEditProposal(
   actor: Actor,

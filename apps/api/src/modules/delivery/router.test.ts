@@ -9,6 +9,7 @@ import {
   draftOf,
   inDeliveryOf,
   proposalFields,
+  submittedOf,
   type Fixture,
 } from "../../test/fixtures.js";
 
@@ -430,6 +431,21 @@ describe("the project's reference time zone", () => {
 
     view = await at(fx.users.jpDelegate).delivery.get({ id: projectId });
     expect(view.referenceTimeZone).toBe("Asia/Tokyo");
+
+    // While the organisation may still edit the proposal, the zone is theirs: their next
+    // submission would otherwise put their value back over a coordinator's correction.
+    const returned = await submittedOf(db, fx.users.partnerA);
+    await db.prisma.project.update({ where: { id: returned.id }, data: { status: "CHANGES_REQUESTED" } });
+    const current = await coordinator.project.get({ id: returned.id });
+    expect(
+      await codeOf(
+        coordinator.delivery.setTimeZone({
+          id: returned.id,
+          version: current.version,
+          timeZone: "Asia/Tokyo",
+        }),
+      ),
+    ).toMatch(/^CONFLICT: The proposing organisation can still edit this proposal/);
     expect(view.milestones.find((x) => x.id === m.id)).toMatchObject({ dueToday: false, overdue: true });
     const pipeline = await at(fx.users.coordinator).dashboard.pipeline();
     expect(pipeline.milestones.overdue).toBeGreaterThanOrEqual(1);

@@ -22,6 +22,7 @@ import {
 } from "@lodestone/domain/delivery";
 import { DomainError } from "@lodestone/domain/errors";
 import { transition, type ProjectEvent } from "@lodestone/domain/lifecycle";
+import { checkTimeZoneCorrection } from "@lodestone/domain/proposal";
 import type { SetProjectTimeZoneInput } from "@lodestone/domain/time-zone";
 import type { z } from "zod";
 import type { SignedInContext } from "../../context.js";
@@ -295,6 +296,7 @@ export async function myMilestones({
 export function setTimeZone({ ctx, input }: In<z.output<typeof SetProjectTimeZoneInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await visibleProject(tx, ctx, input.id);
+    checkTimeZoneCorrection(project.status);
     if (project.version !== input.version) {
       throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
     }
