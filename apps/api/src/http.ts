@@ -7,6 +7,7 @@ import {
   BODY_TOO_LARGE_MESSAGE,
   clientRequestId,
   MAX_REQUEST_BODY_BYTES,
+  refusalBody,
 } from "@lodestone/domain/transport";
 import { incomingMessageToRequest } from "@trpc/server/adapters/node-http";
 import { resolveResponse, type ResponseMetaFn } from "@trpc/server/http";
@@ -29,29 +30,6 @@ export function createLogger(level: string): Logger {
     level,
     redact: ["req.headers.cookie", "req.headers.authorization", `req.headers["${INTERNAL_SECRET_HEADER}"]`],
   });
-}
-
-/** A tRPC-shaped refusal for every call of a request that never reaches a procedure. */
-function refusal(
-  code: "BAD_REQUEST" | "PAYLOAD_TOO_LARGE",
-  message: string,
-  paths: string[],
-  batch: boolean,
-) {
-  const error = (path: string | null) => ({
-    error: {
-      message,
-      code: code === "BAD_REQUEST" ? -32600 : -32013,
-      data: {
-        code,
-        httpStatus: code === "BAD_REQUEST" ? 400 : 413,
-        path,
-        fieldErrors: null,
-        formErrors: null,
-      },
-    },
-  });
-  return batch ? (paths.length ? paths : [null]).map(error) : error(paths[0] ?? null);
 }
 
 /** The HTTP host: `/trpc` (batching), `/healthz`, JSON logs with a request id. */
@@ -82,13 +60,18 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
     // 4xx status with a message a person understands; anything else is logged and answered 500.
     const status = error.statusCode ?? 500;
     if (status === 413) {
-      return reply.code(413).send(refusal("PAYLOAD_TOO_LARGE", BODY_TOO_LARGE_MESSAGE, [], false));
+      return reply.code(413).send(refusalBody("PAYLOAD_TOO_LARGE", BODY_TOO_LARGE_MESSAGE, [], false).body);
     }
     if (status >= 400 && status < 500) {
       return reply
         .code(status)
         .send(
-          refusal("BAD_REQUEST", "The request could not be read. Check its body and try again.", [], false),
+          refusalBody(
+            "BAD_REQUEST",
+            "The request could not be read. Check its body and try again.",
+            [],
+            false,
+          ).body,
         );
     }
     req.log.error({ err: error }, "request failed");
@@ -126,7 +109,9 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
       const paths = batchPaths(req.params.path);
       const problem = paths ? batchProblem(paths) : "The request names no procedure.";
       if (problem) {
-        return reply.code(400).send(refusal("BAD_REQUEST", problem, paths ?? [], req.query.batch === "1"));
+        return reply
+          .code(400)
+          .send(refusalBody("BAD_REQUEST", problem, paths ?? [], req.query.batch === "1").body);
       }
       const raw = req.raw as typeof req.raw & { body?: unknown };
       if (req.body !== undefined) raw.body = req.body;

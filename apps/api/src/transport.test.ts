@@ -24,6 +24,8 @@ const policy: RateLimitPolicy = {
   heavyQueriesPerUser: { limit: 25, windowSeconds: 60 },
 };
 
+const startedAt = new Date();
+
 beforeAll(async () => {
   db = await createTestDatabase();
   fx = await createFixture(db);
@@ -31,7 +33,8 @@ beforeAll(async () => {
   coordinatorToken = await sessionFor(db, fx.users.coordinator.id);
   adminToken = await sessionFor(db, fx.users.admin.id);
   app = await buildHttpServer({
-    services: createServices(db, { rateLimits: policy }),
+    // A fixed clock: the limits' one-minute windows must not end halfway through a test.
+    services: createServices(db, { rateLimits: policy, now: () => startedAt }),
     logger: createLogger("silent"),
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchPaths, batchProblem, clientRequestId, MAX_BATCH_CALLS } from "./transport.js";
+import { batchPaths, batchProblem, clientRequestId, MAX_BATCH_CALLS, refusalBody } from "./transport.js";
 
 describe("batches", () => {
   it("splits a batched path and refuses an empty or undecodable one", () => {
@@ -24,5 +24,26 @@ describe("client request ids", () => {
     expect(clientRequestId("a b")).toBeNull();
     expect(clientRequestId("<script>")).toBeNull();
     expect(clientRequestId(null)).toBeNull();
+  });
+});
+
+describe("refusals before any procedure", () => {
+  it("are tRPC-shaped: one entry per call of a batch, one object otherwise", () => {
+    const batch = refusalBody("PAYLOAD_TOO_LARGE", "Too large.", ["a.b", "c.d"], true);
+    expect(batch.status).toBe(413);
+    expect(batch.body).toEqual(
+      ["a.b", "c.d"].map((path) => ({
+        error: {
+          message: "Too large.",
+          code: -32013,
+          data: { code: "PAYLOAD_TOO_LARGE", httpStatus: 413, path, fieldErrors: null, formErrors: null },
+        },
+      })),
+    );
+    expect(refusalBody("NOT_FOUND", "No.", [], true).body).toHaveLength(1);
+    expect(refusalBody("GATEWAY_TIMEOUT", "Late.", ["a.b"], false)).toMatchObject({
+      status: 504,
+      body: { error: { data: { code: "GATEWAY_TIMEOUT", path: "a.b" } } },
+    });
   });
 });

@@ -35,3 +35,38 @@ export const BODY_TOO_LARGE_MESSAGE = `The request is too large: at most ${MAX_R
 export function clientRequestId(value: string | null | undefined): string | null {
   return value && /^[\w.:-]{1,128}$/.test(value) ? value : null;
 }
+
+/** The errors answered before any procedure runs, with tRPC 11's JSON-RPC code and HTTP status. */
+const REFUSALS = {
+  BAD_REQUEST: { jsonRpc: -32600, httpStatus: 400 },
+  NOT_FOUND: { jsonRpc: -32004, httpStatus: 404 },
+  PAYLOAD_TOO_LARGE: { jsonRpc: -32013, httpStatus: 413 },
+  SERVICE_UNAVAILABLE: { jsonRpc: -32603, httpStatus: 503 },
+  GATEWAY_TIMEOUT: { jsonRpc: -32603, httpStatus: 504 },
+} as const;
+export type TransportRefusal = keyof typeof REFUSALS;
+
+/**
+ * A tRPC-shaped error for every call of a request refused before any procedure ran (at the API's
+ * door or the web's forwarding), so the tRPC client reports it like any other: one entry per call
+ * of a batch, else a single object.
+ */
+export function refusalBody(
+  code: TransportRefusal,
+  message: string,
+  paths: readonly string[],
+  batch: boolean,
+): { status: number; body: unknown } {
+  const { jsonRpc, httpStatus } = REFUSALS[code];
+  const error = (path: string | null) => ({
+    error: {
+      message,
+      code: jsonRpc,
+      data: { code, httpStatus, path, fieldErrors: null, formErrors: null },
+    },
+  });
+  return {
+    status: httpStatus,
+    body: batch ? (paths.length ? paths : [null]).map(error) : error(paths[0] ?? null),
+  };
+}

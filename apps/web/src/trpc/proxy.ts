@@ -4,6 +4,8 @@ import {
   BODY_TOO_LARGE_MESSAGE,
   clientRequestId,
   MAX_REQUEST_BODY_BYTES,
+  refusalBody,
+  type TransportRefusal,
 } from "@lodestone/domain/transport";
 
 /**
@@ -34,41 +36,15 @@ interface ProxyOptions {
   fetch?: typeof fetch;
 }
 
-/** The JSON-RPC codes tRPC 11 sends for these errors. */
-const TRPC_CODES = {
-  SERVICE_UNAVAILABLE: -32603,
-  GATEWAY_TIMEOUT: -32603,
-  PAYLOAD_TOO_LARGE: -32013,
-  NOT_FOUND: -32004,
-} as const;
-const HTTP_STATUS: Record<keyof typeof TRPC_CODES, number> = {
-  SERVICE_UNAVAILABLE: 503,
-  GATEWAY_TIMEOUT: 504,
-  PAYLOAD_TOO_LARGE: 413,
-  NOT_FOUND: 404,
-};
-
 /** Procedures the public forwarding never reaches: the development outbox is read by the web's own server. */
 const NOT_FORWARDED = /^dev\./;
 
-/**
- * A tRPC-shaped error for every procedure in the request, so the tRPC client reports it like any
- * other server error (batched requests get one entry per procedure).
- */
-function errorResponse(url: URL, code: keyof typeof TRPC_CODES, message: string): Response {
+/** A refusal in tRPC's shape for every procedure in the request (see refusalBody). */
+function errorResponse(url: URL, code: TransportRefusal, message: string): Response {
   const paths = batchPaths(url.pathname.replace(/^\/trpc\/?/, "")) ?? [];
-  const httpStatus = HTTP_STATUS[code];
-  const errorFor = (path: string | undefined) => ({
-    error: {
-      message,
-      code: TRPC_CODES[code],
-      data: { code, httpStatus, path: path ?? null, fieldErrors: null, formErrors: null },
-    },
-  });
-  const isBatch = url.searchParams.get("batch") === "1";
-  const body = isBatch ? (paths.length ? paths : [undefined]).map(errorFor) : errorFor(paths[0]);
+  const { status, body } = refusalBody(code, message, paths, url.searchParams.get("batch") === "1");
   const headers = new Headers({ "content-type": "application/json", "cache-control": "no-store" });
-  return new Response(JSON.stringify(body), { status: httpStatus, headers });
+  return new Response(JSON.stringify(body), { status, headers });
 }
 
 /** Thrown into the forwarded body when the client sends more than the limit. */
