@@ -20,8 +20,8 @@ const store = (globalThis[PEER_STORE] ??= new AsyncLocalStorage());
 
 const host = process.env.WEB_HOST?.trim() || "127.0.0.1";
 const port = Number(process.env.WEB_PORT?.trim() || 3000);
-// Port 0 (a free port, printed when ready) is for tests.
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
+// The same rule as the app's environment (src/env.ts), which also builds the public URL from it.
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
   console.error(`Invalid environment for @lodestone/web:\n  ✖ WEB_PORT must be a port number, such as 3000.`);
   process.exit(1);
 }
