@@ -174,3 +174,6 @@ export type Context = InnerContext;
 
 /** The context after `signedInProcedure`: the caller is known. */
 export type SignedInContext = Context & { user: SessionUser };
+
+/** What a use-case receives: the caller's context (signed in, unless said otherwise) and its validated input. */
+export type UseCase<T, C extends Context = SignedInContext> = { ctx: C; input: T };

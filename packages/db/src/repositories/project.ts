@@ -448,6 +448,12 @@ export function submitIfVersion(
   return writeContent(tx, id, version, { fields, sponsorIds }, change);
 }
 
+/** The zone a project's due dates are days of. */
+export async function getReferenceTimeZone(tx: Tx, id: string): Promise<string> {
+  const row = await tx.project.findUniqueOrThrow({ where: { id }, select: { referenceTimeZone: true } });
+  return row.referenceTimeZone;
+}
+
 /** Sets the project's reference time zone only if the version is still `version`; false when stale. */
 export async function setReferenceTimeZoneIfVersion(
   tx: Tx,

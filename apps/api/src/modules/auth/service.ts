@@ -5,11 +5,11 @@ import { recordAudit } from "@lodestone/db/repositories/audit";
 import * as store from "@lodestone/db/repositories/session";
 import { DomainError } from "@lodestone/domain/errors";
 import { decideSsoAdmission, type AdmitSsoSignInCommand } from "@lodestone/domain/single-sign-on";
-import type { Context, SignedInContext } from "../../context.js";
+import type { Context, SignedInContext, UseCase } from "../../context.js";
 import { hashToken } from "../../context.js";
 import { enforceRateLimits, signInMailAllowed } from "../../rate-limit.js";
 
-type In<T> = { ctx: Context; input: T };
+type In<T> = UseCase<T, Context>;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const userDto = (u: store.AuthUser | null) => (u ? { ...u, emailVerified: iso(u.emailVerified) } : null);

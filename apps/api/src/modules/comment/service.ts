@@ -13,10 +13,8 @@ import {
 } from "@lodestone/domain/deliberation";
 import { DomainError } from "@lodestone/domain/errors";
 import type { z } from "zod";
-import type { SignedInContext } from "../../context.js";
+import type { SignedInContext, UseCase } from "../../context.js";
 import { visibleProject } from "../project/service.js";
-
-type In<T> = { ctx: SignedInContext; input: T };
 
 function view(ctx: SignedInContext, c: comments.CommentRow): CommentView {
   const state = commentVisibility(ctx.user, c);
@@ -44,18 +42,21 @@ async function commentFor(tx: Tx, ctx: SignedInContext, id: string) {
   return comment;
 }
 
-export async function listComments({ ctx, input }: In<z.output<typeof ListCommentsInput>>) {
+export async function listComments({ ctx, input }: UseCase<z.output<typeof ListCommentsInput>>) {
   await visibleProject(ctx.db.prisma, ctx, input.projectId);
   const page = await comments.listComments(ctx.db.prisma, input);
   return { items: page.items.map((c) => view(ctx, c)), nextCursor: page.nextCursor };
 }
 
-export async function commentStats({ ctx, input }: In<{ id: string }>) {
+export async function commentStats({ ctx, input }: UseCase<{ id: string }>) {
   await visibleProject(ctx.db.prisma, ctx, input.id);
   return comments.commentStats(ctx.db.prisma, input.id);
 }
 
-export function postComment({ ctx, input }: In<z.output<typeof PostCommentInput>>): Promise<CommentView> {
+export function postComment({
+  ctx,
+  input,
+}: UseCase<z.output<typeof PostCommentInput>>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
     const project = await visibleProject(tx, ctx, input.projectId);
     if (!canComment(ctx.user, project)) {
@@ -93,7 +94,10 @@ export function postComment({ ctx, input }: In<z.output<typeof PostCommentInput>
   });
 }
 
-export function editComment({ ctx, input }: In<z.output<typeof EditCommentInput>>): Promise<CommentView> {
+export function editComment({
+  ctx,
+  input,
+}: UseCase<z.output<typeof EditCommentInput>>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
     const before = await commentFor(tx, ctx, input.id);
     if (before.authorId !== ctx.user.id)
@@ -113,7 +117,7 @@ export function editComment({ ctx, input }: In<z.output<typeof EditCommentInput>
   });
 }
 
-export async function commentHistory({ ctx, input }: In<{ id: string }>) {
+export async function commentHistory({ ctx, input }: UseCase<{ id: string }>) {
   const comment = await commentFor(ctx.db.prisma, ctx, input.id);
   if (commentVisibility(ctx.user, comment) !== "visible" && comment.authorId !== ctx.user.id) {
     const moderator = ctx.user.role === "COORDINATOR" || ctx.user.role === "ADMIN";
@@ -123,7 +127,7 @@ export async function commentHistory({ ctx, input }: In<{ id: string }>) {
 }
 
 /** Removes a comment's text; the thread keeps its place ("comment removed"). */
-export function deleteComment({ ctx, input }: In<{ id: string }>): Promise<CommentView> {
+export function deleteComment({ ctx, input }: UseCase<{ id: string }>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
     const before = await commentFor(tx, ctx, input.id);
     if (before.authorId !== ctx.user.id)
@@ -142,7 +146,10 @@ export function deleteComment({ ctx, input }: In<{ id: string }>): Promise<Comme
   });
 }
 
-export function hideComment({ ctx, input }: In<z.output<typeof HideCommentInput>>): Promise<CommentView> {
+export function hideComment({
+  ctx,
+  input,
+}: UseCase<z.output<typeof HideCommentInput>>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
     const before = await commentFor(tx, ctx, input.id);
     if (before.hiddenAt) throw new DomainError("CONFLICT", "This comment is already hidden.");
@@ -163,7 +170,7 @@ export function hideComment({ ctx, input }: In<z.output<typeof HideCommentInput>
   });
 }
 
-export function unhideComment({ ctx, input }: In<{ id: string }>): Promise<CommentView> {
+export function unhideComment({ ctx, input }: UseCase<{ id: string }>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
     const before = await commentFor(tx, ctx, input.id);
     if (!before.hiddenAt) throw new DomainError("CONFLICT", "This comment is not hidden.");

@@ -4,9 +4,7 @@ import * as delegations from "@lodestone/db/repositories/delegation";
 import { DomainError } from "@lodestone/domain/errors";
 import type { DelegationInput, UpdateDelegationInput } from "@lodestone/domain/user";
 import type { z } from "zod";
-import type { SignedInContext } from "../../context.js";
-
-type In<T> = { ctx: SignedInContext; input: T };
+import type { SignedInContext, UseCase } from "../../context.js";
 
 export function listDelegations({ ctx }: { ctx: SignedInContext }) {
   return delegations.listDelegations(ctx.db.prisma);
@@ -16,7 +14,7 @@ export function listOrganisations({ ctx }: { ctx: SignedInContext }) {
   return delegations.listOrganisations(ctx.db.prisma);
 }
 
-export function createDelegation({ ctx, input }: In<z.output<typeof DelegationInput>>) {
+export function createDelegation({ ctx, input }: UseCase<z.output<typeof DelegationInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const created = await delegations.createDelegation(tx, input);
     await recordAudit(tx, {
@@ -31,7 +29,7 @@ export function createDelegation({ ctx, input }: In<z.output<typeof DelegationIn
   });
 }
 
-export function updateDelegation({ ctx, input }: In<z.output<typeof UpdateDelegationInput>>) {
+export function updateDelegation({ ctx, input }: UseCase<z.output<typeof UpdateDelegationInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const before = await delegations.getDelegation(tx, input.id);
     if (!before) throw new DomainError("NOT_FOUND", "There is no such delegation.");

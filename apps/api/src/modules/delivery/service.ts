@@ -3,6 +3,7 @@ import { recordAudit } from "@lodestone/db/repositories/audit";
 import * as milestones from "@lodestone/db/repositories/milestone";
 import {
   addTimelineEvent,
+  getReferenceTimeZone,
   setReferenceTimeZoneIfVersion,
   setStatusIfVersion,
 } from "@lodestone/db/repositories/project";
@@ -25,10 +26,8 @@ import { transition, type ProjectEvent } from "@lodestone/domain/lifecycle";
 import { checkTimeZoneCorrection } from "@lodestone/domain/proposal";
 import type { SetProjectTimeZoneInput } from "@lodestone/domain/time-zone";
 import type { z } from "zod";
-import type { SignedInContext } from "../../context.js";
+import type { SignedInContext, UseCase } from "../../context.js";
 import { visibleProject } from "../project/service.js";
-
-type In<T> = { ctx: SignedInContext; input: T };
 
 async function visibleMilestone(tx: Tx, ctx: SignedInContext, id: string) {
   const m = await milestones.getMilestone(tx, id);
@@ -44,14 +43,14 @@ const stale = () =>
   );
 
 /** The milestone tree of a project, with rolled-up progress and overdue flags. */
-export async function getDelivery({ ctx, input }: In<{ id: string }>) {
+export async function getDelivery({ ctx, input }: UseCase<{ id: string }>) {
   const tx = ctx.db.prisma;
   const project = await visibleProject(tx, ctx, input.id);
   const [rows, replans] = await Promise.all([
     milestones.listProjectMilestones(tx, project.id),
     milestones.listProjectReplans(tx, project.id),
   ]);
-  const timeZone = rows[0]?.project.referenceTimeZone ?? (await referenceTimeZone(tx, project.id));
+  const timeZone = rows[0]?.project.referenceTimeZone ?? (await getReferenceTimeZone(tx, project.id));
   const now = ctx.now();
   const byParent = new Map<string | null, milestones.MilestoneRow[]>();
   for (const r of rows) byParent.set(r.parentId, [...(byParent.get(r.parentId) ?? []), r]);
@@ -90,12 +89,6 @@ export async function getDelivery({ ctx, input }: In<{ id: string }>) {
     replans,
     canComplete: project.status === "IN_DELIVERY" && canComplete(rows),
   };
-}
-
-async function referenceTimeZone(tx: Tx, projectId: string) {
-  return (
-    await tx.project.findUniqueOrThrow({ where: { id: projectId }, select: { referenceTimeZone: true } })
-  ).referenceTimeZone;
 }
 
 async function moveProject(
@@ -137,12 +130,12 @@ async function moveProject(
   });
 }
 
-export const startDelivery = ({ ctx, input }: In<{ id: string; version: number }>) =>
+export const startDelivery = ({ ctx, input }: UseCase<{ id: string; version: number }>) =>
   moveProject(ctx, input, "startDelivery");
-export const completeProject = ({ ctx, input }: In<{ id: string; version: number }>) =>
+export const completeProject = ({ ctx, input }: UseCase<{ id: string; version: number }>) =>
   moveProject(ctx, input, "complete");
 
-export function createMilestone({ ctx, input }: In<z.output<typeof CreateMilestoneInput>>) {
+export function createMilestone({ ctx, input }: UseCase<z.output<typeof CreateMilestoneInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await visibleProject(tx, ctx, input.projectId);
     if (project.status !== "IN_DELIVERY") {
@@ -179,7 +172,7 @@ export function createMilestone({ ctx, input }: In<z.output<typeof CreateMilesto
   });
 }
 
-export function replanMilestone({ ctx, input }: In<z.output<typeof ReplanMilestoneInput>>) {
+export function replanMilestone({ ctx, input }: UseCase<z.output<typeof ReplanMilestoneInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const { m } = await visibleMilestone(tx, ctx, input.milestoneId);
     if (m.version !== input.version) throw stale();
@@ -212,7 +205,7 @@ export function replanMilestone({ ctx, input }: In<z.output<typeof ReplanMilesto
   });
 }
 
-export function reportProgress({ ctx, input }: In<z.output<typeof ReportProgressInput>>) {
+export function reportProgress({ ctx, input }: UseCase<z.output<typeof ReportProgressInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const { m, project } = await visibleMilestone(tx, ctx, input.milestoneId);
     if (!canReportOn(ctx.user, m)) {
@@ -249,7 +242,7 @@ export async function assignableUsers({ ctx }: { ctx: SignedInContext }) {
   return milestones.listAssignableUsers(ctx.db.prisma);
 }
 
-export async function milestoneHistory({ ctx, input }: In<{ id: string }>) {
+export async function milestoneHistory({ ctx, input }: UseCase<{ id: string }>) {
   const { m } = await visibleMilestone(ctx.db.prisma, ctx, input.id);
   return { replans: await milestones.listReplans(ctx.db.prisma, m.id) };
 }
@@ -258,7 +251,7 @@ export async function milestoneHistory({ ctx, input }: In<{ id: string }>) {
 export async function myMilestones({
   ctx,
   input,
-}: In<{ cursor?: string | null | undefined; limit: number }>) {
+}: UseCase<{ cursor?: string | null | undefined; limit: number }>) {
   const page = await milestones.listAssigned(
     ctx.db.prisma,
     { userId: ctx.user.id, organisationId: ctx.user.role === "PARTNER" ? ctx.user.organisationId : null },
@@ -293,14 +286,14 @@ export async function myMilestones({
  * A coordinator corrects the time zone the project's due dates are read in (its site's zone):
  * "due today" and "overdue" follow it at once, on the delivery tree and the dashboard.
  */
-export function setTimeZone({ ctx, input }: In<z.output<typeof SetProjectTimeZoneInput>>) {
+export function setTimeZone({ ctx, input }: UseCase<z.output<typeof SetProjectTimeZoneInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await visibleProject(tx, ctx, input.id);
     checkTimeZoneCorrection(project.status);
     if (project.version !== input.version) {
       throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
     }
-    const before = await referenceTimeZone(tx, project.id);
+    const before = await getReferenceTimeZone(tx, project.id);
     if (before === input.timeZone) {
       throw new DomainError("VALIDATION", "The project is already tracked in that time zone.");
     }

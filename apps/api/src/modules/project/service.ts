@@ -22,11 +22,9 @@ import {
   type ProjectDetail,
   type ProposalFields,
 } from "@lodestone/domain/proposal";
-import type { SignedInContext } from "../../context.js";
+import type { SignedInContext, UseCase } from "../../context.js";
 
-type In<T> = { ctx: SignedInContext; input: T };
-
-export function listProjects({ ctx, input }: In<ListProjectsQuery>): Promise<Page<ProjectListItem>> {
+export function listProjects({ ctx, input }: UseCase<ListProjectsQuery>): Promise<Page<ProjectListItem>> {
   return projects.listProjects(ctx.db.prisma, projectVisibility(ctx.user), input);
 }
 
@@ -88,11 +86,11 @@ async function sponsorIds(tx: Tx, codes: readonly string[]) {
   return ids;
 }
 
-export function getProject({ ctx, input }: In<{ id: string }>): Promise<ProjectDetail> {
+export function getProject({ ctx, input }: UseCase<{ id: string }>): Promise<ProjectDetail> {
   return visibleProjectRecord(ctx.db.prisma, ctx, input.id).then((r) => detail(ctx, r));
 }
 
-export function createProposal({ ctx, input }: In<ProposalFields>): Promise<ProjectDetail> {
+export function createProposal({ ctx, input }: UseCase<ProposalFields>): Promise<ProjectDetail> {
   return inTransaction(ctx.db, async (tx) => {
     if (!ctx.user.organisationId) {
       throw new DomainError("FORBIDDEN", "Only partners of an organisation can propose projects.");
@@ -123,7 +121,7 @@ export function createProposal({ ctx, input }: In<ProposalFields>): Promise<Proj
 export function updateProposal({
   ctx,
   input,
-}: In<ProposalFields & { id: string; version: number }>): Promise<ProjectDetail> {
+}: UseCase<ProposalFields & { id: string; version: number }>): Promise<ProjectDetail> {
   const { id, version, ...fields } = input;
   return inTransaction(ctx.db, async (tx) => {
     const before = await ownProposal(tx, ctx, id, version);
@@ -150,7 +148,10 @@ export function updateProposal({
 }
 
 /** Submits a draft, or resubmits after changes were requested: a new immutable revision. */
-export function submitProposal({ ctx, input }: In<{ id: string; version: number }>): Promise<ProjectDetail> {
+export function submitProposal({
+  ctx,
+  input,
+}: UseCase<{ id: string; version: number }>): Promise<ProjectDetail> {
   return inTransaction(ctx.db, async (tx) => {
     const before = await ownProposal(tx, ctx, input.id, input.version);
     const event = before.status === "CHANGES_REQUESTED" ? "resubmit" : "submit";
@@ -196,7 +197,7 @@ export function submitProposal({ ctx, input }: In<{ id: string; version: number 
 export function withdrawProposal({
   ctx,
   input,
-}: In<{ id: string; version: number }>): Promise<ProjectDetail> {
+}: UseCase<{ id: string; version: number }>): Promise<ProjectDetail> {
   return inTransaction(ctx.db, async (tx) => {
     const before = await ownProposal(tx, ctx, input.id, input.version);
     const status = transition(before.status, "withdraw");
@@ -220,12 +221,12 @@ export function withdrawProposal({
   });
 }
 
-export async function listRevisions({ ctx, input }: In<{ id: string }>) {
+export async function listRevisions({ ctx, input }: UseCase<{ id: string }>) {
   await visibleProject(ctx.db.prisma, ctx, input.id);
   return projects.listRevisions(ctx.db.prisma, input.id);
 }
 
-export async function getRevision({ ctx, input }: In<{ id: string; number: number }>) {
+export async function getRevision({ ctx, input }: UseCase<{ id: string; number: number }>) {
   await visibleProject(ctx.db.prisma, ctx, input.id);
   const revision = await projects.getRevisionContent(ctx.db.prisma, input.id, input.number);
   if (!revision) throw new DomainError("NOT_FOUND", `This project has no revision ${input.number}.`);
@@ -235,7 +236,7 @@ export async function getRevision({ ctx, input }: In<{ id: string; number: numbe
 export async function listTimeline({
   ctx,
   input,
-}: In<{ id: string; cursor?: string | null | undefined; limit: number }>) {
+}: UseCase<{ id: string; cursor?: string | null | undefined; limit: number }>) {
   await visibleProject(ctx.db.prisma, ctx, input.id);
   return projects.listTimeline(ctx.db.prisma, input.id, input);
 }

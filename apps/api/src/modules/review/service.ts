@@ -33,10 +33,8 @@ import {
 import { DomainError } from "@lodestone/domain/errors";
 import { transition } from "@lodestone/domain/lifecycle";
 import type { z } from "zod";
-import type { Context, SignedInContext } from "../../context.js";
+import type { Context, SignedInContext, UseCase } from "../../context.js";
 import { assertVisible, visibleProject, visibleProjectRecord } from "../project/service.js";
-
-type In<T> = { ctx: SignedInContext; input: T };
 
 async function roundFor(tx: Tx, ctx: SignedInContext, roundId: string) {
   const found = await review.getRound(tx, roundId, ctx.user.id);
@@ -45,7 +43,7 @@ async function roundFor(tx: Tx, ctx: SignedInContext, roundId: string) {
 }
 
 /** A coordinator opens a round on a submitted project, binding its current revision. */
-export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
+export function openRound({ ctx, input }: UseCase<z.output<typeof OpenRoundInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await visibleProjectRecord(tx, ctx, input.projectId);
     const status = transition(project.status, "openRound");
@@ -96,7 +94,7 @@ export function openRound({ ctx, input }: In<z.output<typeof OpenRoundInput>>) {
 }
 
 /** The rule may change until the first vote. */
-export function updateRule({ ctx, input }: In<{ roundId: string; rule: DecisionRule }>) {
+export function updateRule({ ctx, input }: UseCase<{ roundId: string; rule: DecisionRule }>) {
   return inTransaction(ctx.db, async (tx) => {
     const { round } = await roundFor(tx, ctx, input.roundId);
     checkRoundOpen(round, ctx.now());
@@ -123,7 +121,7 @@ export function updateRule({ ctx, input }: In<{ roundId: string; rule: DecisionR
  * one statement that checks again that the round is open and counts the delegation (the hottest
  * write of the product: one statement instead of a transaction of five).
  */
-export async function castVote({ ctx, input }: In<z.output<typeof CastVoteInput>>) {
+export async function castVote({ ctx, input }: UseCase<z.output<typeof CastVoteInput>>) {
   const { round } = await roundFor(ctx.db.prisma, ctx, input.roundId);
   checkRoundOpen(round, ctx.now());
   // The electorate was frozen when the round opened: who votes, and for which delegation.
@@ -167,7 +165,7 @@ function reasonsVisible(ctx: SignedInContext, open: boolean): boolean {
  * A round as the caller may see it: results are hidden from a delegate until they have voted and
  * from partners until the round closes.
  */
-export async function getRound({ ctx, input }: In<{ roundId: string }>) {
+export async function getRound({ ctx, input }: UseCase<{ roundId: string }>) {
   const tx = ctx.db.prisma;
   const { round } = await roundFor(tx, ctx, input.roundId);
   const myVote = ctx.user.role === "DELEGATE" ? await review.getVote(tx, round.id, ctx.user.id) : null;
@@ -234,7 +232,7 @@ async function voteViews(tx: Tx, roundId: string, page: { after?: string | null;
  * Every counted vote of a round with its reason and history: for coordinators at once, and for
  * everyone who may see the project once the round has closed.
  */
-export async function listVotes({ ctx, input }: In<z.output<typeof ListVotesInput>>) {
+export async function listVotes({ ctx, input }: UseCase<z.output<typeof ListVotesInput>>) {
   const tx = ctx.db.prisma;
   const { round } = await roundFor(tx, ctx, input.roundId);
   const open = round.status === "OPEN" && round.closesAt > ctx.now();
@@ -250,7 +248,7 @@ export async function listVotes({ ctx, input }: In<z.output<typeof ListVotesInpu
   return { items: page, nextCursor: more ? page.at(-1)!.voterId : null };
 }
 
-export async function listRounds({ ctx, input }: In<{ id: string }>) {
+export async function listRounds({ ctx, input }: UseCase<{ id: string }>) {
   await visibleProject(ctx.db.prisma, ctx, input.id);
   const rounds = await review.listRounds(ctx.db.prisma, input.id);
   return rounds.map((r) => ({
@@ -297,7 +295,7 @@ const roundTimes = (r: { id: string; opensAt: Date; closesAt: Date; closedAt: Da
  * rule over the frozen electorate and the counted votes, the coordinator's rationale, the outcome,
  * sealed (canonical JSON, SHA-256, Ed25519 signature); the project moves accordingly.
  */
-export function closeRound({ ctx, input }: In<z.output<typeof CloseRoundInput>>) {
+export function closeRound({ ctx, input }: UseCase<z.output<typeof CloseRoundInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const { round, project } = await roundFor(tx, ctx, input.roundId);
     if (round.hasDecision) throw new DomainError("CONFLICT", "This round's decision is already recorded.");
@@ -383,7 +381,7 @@ async function decisionFor(tx: Tx, ctx: SignedInContext, decisionId: string) {
 }
 
 /** The record of a decision, which is also its export: what people read beside the sealed record. */
-export async function getDecision({ ctx, input }: In<{ decisionId: string }>): Promise<DecisionRecord> {
+export async function getDecision({ ctx, input }: UseCase<{ decisionId: string }>): Promise<DecisionRecord> {
   const tx = ctx.db.prisma;
   const d = await decisionFor(tx, ctx, input.decisionId);
   const t = d.tallies as unknown as Tally;
@@ -445,7 +443,7 @@ function distinct(problems: VerifyProblem[]): VerifyProblem[] {
  * round's rule and electorate, the votes and their history, the revision's content hashed now.
  * Names each disagreement.
  */
-export async function verifyDecision({ ctx, input }: In<{ decisionId: string }>): Promise<VerifyResult> {
+export async function verifyDecision({ ctx, input }: UseCase<{ decisionId: string }>): Promise<VerifyResult> {
   const tx = ctx.db.prisma;
   const d = await decisionFor(tx, ctx, input.decisionId);
   const seal = storedSeal(ctx, d);

@@ -6,9 +6,7 @@ import { DomainError } from "@lodestone/domain/errors";
 import type { ChangeRoleInput, InviteUserInput, UpdateProfileInput } from "@lodestone/domain/user";
 import { checkAffiliation, type ListUsersQuery, type UserSummary } from "@lodestone/domain/user";
 import type { z } from "zod";
-import type { SignedInContext } from "../../context.js";
-
-type In<T> = { ctx: SignedInContext; input: T };
+import type { UseCase } from "../../context.js";
 
 async function affiliationIds(
   tx: Tx,
@@ -32,16 +30,16 @@ async function existing(tx: Tx, userId: string): Promise<UserSummary> {
   return user;
 }
 
-export function listUsers({ ctx, input }: In<ListUsersQuery>) {
+export function listUsers({ ctx, input }: UseCase<ListUsersQuery>) {
   return users.listUsers(ctx.db.prisma, input);
 }
 
-export function getUser({ ctx, input }: In<{ userId: string }>) {
+export function getUser({ ctx, input }: UseCase<{ userId: string }>) {
   return existing(ctx.db.prisma, input.userId);
 }
 
 /** Creates the account; the web then sends the invitee a sign-in link (the invitation mail). */
-export function inviteUser({ ctx, input }: In<z.output<typeof InviteUserInput>>) {
+export function inviteUser({ ctx, input }: UseCase<z.output<typeof InviteUserInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     if (await users.findUserIdByEmail(tx, input.email)) {
       throw new DomainError("CONFLICT", `There is already a user with the address ${input.email}.`);
@@ -67,7 +65,7 @@ export function inviteUser({ ctx, input }: In<z.output<typeof InviteUserInput>>)
   });
 }
 
-export function changeRole({ ctx, input }: In<z.output<typeof ChangeRoleInput>>) {
+export function changeRole({ ctx, input }: UseCase<z.output<typeof ChangeRoleInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const before = await existing(tx, input.userId);
     if (input.userId === ctx.user.id && input.role !== "ADMIN") {
@@ -89,7 +87,7 @@ export function changeRole({ ctx, input }: In<z.output<typeof ChangeRoleInput>>)
 }
 
 /** Deactivates a user and ends their sessions at once. */
-export function deactivateUser({ ctx, input }: In<{ userId: string }>) {
+export function deactivateUser({ ctx, input }: UseCase<{ userId: string }>) {
   return inTransaction(ctx.db, async (tx) => {
     const before = await existing(tx, input.userId);
     if (input.userId === ctx.user.id) throw new DomainError("VALIDATION", "You cannot deactivate yourself.");
@@ -109,7 +107,7 @@ export function deactivateUser({ ctx, input }: In<{ userId: string }>) {
   });
 }
 
-export function reactivateUser({ ctx, input }: In<{ userId: string }>) {
+export function reactivateUser({ ctx, input }: UseCase<{ userId: string }>) {
   return inTransaction(ctx.db, async (tx) => {
     const before = await existing(tx, input.userId);
     if (before.active) throw new DomainError("CONFLICT", `${before.name} is already active.`);
@@ -128,7 +126,10 @@ export function reactivateUser({ ctx, input }: In<{ userId: string }>) {
 }
 
 /** The caller's own language, time zone and name. */
-export function updateProfile({ ctx, input }: In<z.output<typeof UpdateProfileInput>>): Promise<UserSummary> {
+export function updateProfile({
+  ctx,
+  input,
+}: UseCase<z.output<typeof UpdateProfileInput>>): Promise<UserSummary> {
   return inTransaction(ctx.db, async (tx) => {
     const before = await existing(tx, ctx.user.id);
     const after = await users.updateUser(tx, ctx.user.id, input);
