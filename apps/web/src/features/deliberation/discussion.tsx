@@ -24,7 +24,7 @@ import { CommentHistory } from "./comment-history";
 import { CommentItem } from "./comment-item";
 import { CommentStatsView } from "./comment-stats";
 import { LoadMore } from "@/features/ui/load-more";
-import { LoadProblem } from "@/features/ui/load-problem";
+import { listLoadState } from "@/features/ui/load-problem";
 
 export const COMMENT_PAGE_SIZE = 20;
 
@@ -115,22 +115,12 @@ function CommentLevel({
   );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
-  if (query.isPending) {
-    return (
-      <p role="status" className="flex items-center gap-2 text-slate-700">
-        <Spinner /> {t("loading")}
-      </p>
-    );
-  }
-  if (query.isError && !query.data) {
-    return (
-      <LoadProblem
-        message={t("loadFailed", { message: toLoadError(query.error).message })}
-        retryLabel={t("retry")}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
+  const state = listLoadState(query, {
+    loading: t("loading"),
+    loadFailed: (message) => t("loadFailed", { message }),
+    retry: t("retry"),
+  });
+  if (state) return state;
   if (parentId === null && items.length === 0) {
     return <p className="text-slate-700">{t("empty")}</p>;
   }

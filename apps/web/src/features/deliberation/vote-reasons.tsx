@@ -4,12 +4,11 @@ import type { VoteView } from "@lodestone/domain/decision-record";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { toLoadError } from "@/features/projects/load-error";
-import { Spinner } from "@/features/ui/spinner";
 import { useTRPC } from "@/trpc/react";
 import { useDelegationName } from "./delegation-names";
 import { LoadMore } from "@/features/ui/load-more";
 import { ScrollRegion } from "@/features/ui/scroll-region";
-import { LoadProblem } from "@/features/ui/load-problem";
+import { listLoadState } from "@/features/ui/load-problem";
 
 /** Votes fetched per page on a round. */
 export const VOTE_PAGE_SIZE = 50;
@@ -100,22 +99,12 @@ export function RoundVoteReasons({ roundId, isOpen }: { roundId: string; isOpen:
   );
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
 
-  if (query.isPending) {
-    return (
-      <p role="status" className="flex items-center gap-2 text-slate-700">
-        <Spinner /> {t("loading")}
-      </p>
-    );
-  }
-  if (query.isError && !query.data) {
-    return (
-      <LoadProblem
-        message={t("loadFailed", { message: toLoadError(query.error).message })}
-        retryLabel={t("retry")}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
+  const state = listLoadState(query, {
+    loading: t("loading"),
+    loadFailed: (message) => t("loadFailed", { message }),
+    retry: t("retry"),
+  });
+  if (state) return state;
   if (items.length === 0) {
     return <p className="text-slate-700">{isOpen ? t("noneYet") : t("none")}</p>;
   }
