@@ -1,4 +1,5 @@
 import type { SessionUser } from "@lodestone/auth/session";
+import { rolesFor, type Permission } from "@lodestone/domain/access";
 import type { Role } from "@lodestone/domain/enums";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -123,7 +124,7 @@ const ROLE_NAMES: Record<Role, string> = {
 };
 
 /** Signed in with one of `roles`. */
-export function roleProcedure(...roles: [Role, ...Role[]]) {
+function roleProcedure(...roles: [Role, ...Role[]]) {
   const who = roles.map((r) => ROLE_NAMES[r]).join(" or ");
   return signedInProcedure.use(({ ctx, next }) => {
     if (!roles.includes(ctx.user.role)) {
@@ -133,7 +134,19 @@ export function roleProcedure(...roles: [Role, ...Role[]]) {
   });
 }
 
-export const delegateProcedure = roleProcedure("DELEGATE");
-export const coordinatorProcedure = roleProcedure("COORDINATOR");
-export const partnerProcedure = roleProcedure("PARTNER");
-export const adminProcedure = roleProcedure("ADMIN");
+/** Signed in with a role that holds `permission` in the domain's table (DESIGN.md §4). */
+function permittedProcedure(permission: Permission) {
+  return roleProcedure(...rolesFor(permission));
+}
+
+// The procedure bases, one per row of the table (named for what they permit).
+export const proposalProcedure = permittedProcedure("proposal.manage");
+export const commenterProcedure = permittedProcedure("comment.write");
+export const moderatorProcedure = permittedProcedure("comment.moderate");
+export const voterProcedure = permittedProcedure("round.vote");
+export const roundRunnerProcedure = permittedProcedure("round.run");
+export const plannerProcedure = permittedProcedure("delivery.plan");
+export const reporterProcedure = permittedProcedure("delivery.report");
+export const auditReaderProcedure = permittedProcedure("audit.read");
+export const userAdminProcedure = permittedProcedure("users.manage");
+export const delegationAdminProcedure = permittedProcedure("delegations.manage");

@@ -45,10 +45,52 @@ export function canSeeProject(actor: Actor, project: VisibilityFacts): boolean {
 }
 
 /** Only partners of the proposing organisation create, edit, submit and withdraw its proposals. */
-export function canManageProposal(actor: Actor, project: { organisationId: string }): boolean {
+export function canManageProposal(
+  actor: Pick<Actor, "role" | "organisationId">,
+  project: { organisationId: string },
+): boolean {
   return (
-    actor.role === "PARTNER" &&
+    may(actor.role, "proposal.manage") &&
     actor.organisationId !== null &&
     actor.organisationId === project.organisationId
   );
+}
+
+/**
+ * Who may do what by role (DESIGN.md §4): the one table the API's procedure bases and the web's
+ * controls both read. A rule that also depends on the object (whose project, whose milestone) is a
+ * function below that starts from this table.
+ */
+export const PERMISSIONS = {
+  /** Create, edit, submit and withdraw a proposal (own organisation's only: `canManageProposal`). */
+  "proposal.manage": ["PARTNER"],
+  /** Post, edit and delete own comments (partners on own organisation's projects: `canComment`). */
+  "comment.write": ["DELEGATE", "COORDINATOR", "PARTNER"],
+  /** Hide and unhide comments, read their history. */
+  "comment.moderate": ["COORDINATOR", "ADMIN"],
+  /** Vote in an open round (once per round, changeable). */
+  "round.vote": ["DELEGATE"],
+  /** Open and close a round, change its rule, record the decision, request changes. */
+  "round.run": ["COORDINATOR"],
+  /** Read every vote's choice and reason while the round is still open. */
+  "round.readVotesWhileOpen": ["COORDINATOR"],
+  /** Create, assign and re-plan milestones; start and complete delivery; set the time zone. */
+  "delivery.plan": ["COORDINATOR"],
+  /** Report progress (on what is assigned to them, except coordinators: `canReportOn`). */
+  "delivery.report": ["DELEGATE", "COORDINATOR", "PARTNER"],
+  "audit.read": ["COORDINATOR", "ADMIN"],
+  "users.manage": ["ADMIN"],
+  "delegations.manage": ["ADMIN"],
+} as const satisfies Record<string, readonly [Role, ...Role[]]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** The roles that hold `permission`. */
+export function rolesFor(permission: Permission): readonly [Role, ...Role[]] {
+  return PERMISSIONS[permission];
+}
+
+/** Whether `role` holds `permission`. */
+export function may(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }

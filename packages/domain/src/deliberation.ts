@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BoundedDate } from "./time-range.js";
 import { DecisionRule } from "./decision.js";
+import { may } from "./access.js";
 import { DomainError } from "./errors.js";
 import { Stance, VoteChoice, type DecisionOutcome, type Role } from "./enums.js";
 
@@ -63,8 +64,14 @@ export function canComment(
   actor: { role: Role; organisationId: string | null },
   project: { organisationId: string },
 ): boolean {
-  if (actor.role === "DELEGATE" || actor.role === "COORDINATOR") return true;
-  return actor.role === "PARTNER" && actor.organisationId === project.organisationId;
+  if (!may(actor.role, "comment.write")) return false;
+  if (actor.role !== "PARTNER") return true;
+  return actor.organisationId !== null && actor.organisationId === project.organisationId;
+}
+
+/** Who may hide and unhide comments and read their history (DESIGN.md §4). */
+export function canModerate(actor: { role: Role }): boolean {
+  return may(actor.role, "comment.moderate");
 }
 
 /** What a reader sees of a comment: removed text is gone; hidden text only for its author and moderators. */
@@ -74,8 +81,15 @@ export function commentVisibility(
 ): CommentView["state"] | "hidden-but-shown" {
   if (c.deletedAt) return "deleted";
   if (!c.hiddenAt) return "visible";
-  const moderator = reader.role === "COORDINATOR" || reader.role === "ADMIN";
-  return moderator || reader.id === c.authorId ? "hidden-but-shown" : "hidden";
+  return canModerate(reader) || reader.id === c.authorId ? "hidden-but-shown" : "hidden";
+}
+
+/** Who may read a comment's edit history: anyone while it is visible; once removed or hidden, its author and moderators. */
+export function canReadCommentHistory(
+  reader: { id: string; role: Role },
+  c: { authorId: string; deletedAt: Date | null; hiddenAt: Date | null },
+): boolean {
+  return commentVisibility(reader, c) === "visible" || reader.id === c.authorId || canModerate(reader);
 }
 
 export const OpenRoundInput = z
@@ -120,6 +134,30 @@ export function decisionOutcome(
   return approved ? "APPROVED" : ifNotApproved;
 }
 
+/** Whether a round is open at `now`: not closed and before its closing time. */
+export function isRoundOpen(round: { status: "OPEN" | "CLOSED"; closesAt: Date }, now: Date): boolean {
+  return round.status === "OPEN" && round.closesAt > now;
+}
+
+/**
+ * Whether a reader may see every vote's choice and reason (DESIGN.md §6): coordinators at once,
+ * everyone who may see the project once the round is no longer open.
+ */
+export function canReadVotes(reader: { role: Role }, open: boolean): boolean {
+  return !open || may(reader.role, "round.readVotesWhileOpen");
+}
+
+/**
+ * Whether a reader may see a round's results (Loomio's "hidden until you vote"): everyone once it
+ * is no longer open; while open, coordinators and admins, and a delegate who has voted. Partners
+ * never while it is open.
+ */
+export function canSeeResults(reader: { role: Role }, open: boolean, hasVoted: boolean): boolean {
+  if (!open) return true;
+  if (reader.role === "COORDINATOR" || reader.role === "ADMIN") return true;
+  return may(reader.role, "round.vote") && hasVoted;
+}
+
 /** The refusal of anything done in a round that has closed. */
 export const roundClosed = () =>
   new DomainError("INVALID_STATE", "This review round is closed: votes and changes are no longer accepted.");
@@ -132,7 +170,7 @@ export const roundChangedWhileVoting = () =>
 
 /** A round may only be changed or voted in while open and before its closing time. */
 export function checkRoundOpen(round: { status: "OPEN" | "CLOSED"; closesAt: Date }, now: Date): void {
-  if (round.status !== "OPEN" || round.closesAt <= now) throw roundClosed();
+  if (!isRoundOpen(round, now)) throw roundClosed();
 }
 
 export const DecisionIdInput = z.object({ decisionId: z.uuid() }).strict();

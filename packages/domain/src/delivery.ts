@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "./errors.js";
-import { MilestoneStatus } from "./enums.js";
+import { may } from "./access.js";
+import { MilestoneStatus, type Role } from "./enums.js";
 import { DATE_RANGE_MESSAGE, EARLIEST_DATE, LATEST_DATE } from "./time-range.js";
 
 // Delivery tracking (DESIGN.md §3): milestone trees with weights, progress roll-up, overdue.
@@ -263,12 +264,13 @@ export interface MilestoneView {
 
 /** Who may report progress (DESIGN.md §4): coordinators; the assigned person; partners of the assigned organisation. */
 export function canReportOn(
-  actor: { id: string; role: string; organisationId: string | null },
+  actor: { id: string; role: Role; organisationId: string | null },
   m: { assigneeUserId: string | null; assigneeOrganisationId: string | null },
 ): boolean {
-  if (actor.role === "COORDINATOR") return true;
-  if (m.assigneeUserId && m.assigneeUserId === actor.id)
-    return actor.role === "DELEGATE" || actor.role === "PARTNER";
+  if (!may(actor.role, "delivery.report")) return false;
+  // Whoever plans delivery may report on any milestone.
+  if (may(actor.role, "delivery.plan")) return true;
+  if (m.assigneeUserId !== null && m.assigneeUserId === actor.id) return true;
   return (
     actor.role === "PARTNER" &&
     actor.organisationId !== null &&

@@ -1,10 +1,10 @@
 import { ListAuditInput } from "@lodestone/domain/audit";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { roleProcedure } from "../../trpc.js";
+import { auditReaderProcedure } from "../../trpc.js";
 import * as audit from "./service.js";
 
 export const auditRouter = {
-  list: roleProcedure("COORDINATOR", "ADMIN")
+  list: auditReaderProcedure
     .meta({ heavy: true })
     .input(ListAuditInput)
     .query(({ ctx, input }) => audit.listAudit({ ctx, input })),

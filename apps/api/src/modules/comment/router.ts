@@ -7,11 +7,8 @@ import {
 } from "@lodestone/domain/deliberation";
 import { ProjectIdInput } from "@lodestone/domain/proposal";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { roleProcedure, signedInProcedure } from "../../trpc.js";
+import { commenterProcedure, moderatorProcedure, signedInProcedure } from "../../trpc.js";
 import * as comments from "./service.js";
-
-const moderatorProcedure = roleProcedure("COORDINATOR", "ADMIN");
-const commenterProcedure = roleProcedure("DELEGATE", "COORDINATOR", "PARTNER");
 
 export const commentRouter = {
   list: signedInProcedure

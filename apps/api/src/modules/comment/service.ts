@@ -3,6 +3,7 @@ import { recordAudit } from "@lodestone/db/repositories/audit";
 import * as comments from "@lodestone/db/repositories/comment";
 import {
   canComment,
+  canReadCommentHistory,
   commentVisibility,
   MAX_COMMENT_DEPTH,
   type CommentView,
@@ -119,9 +120,8 @@ export function editComment({
 
 export async function commentHistory({ ctx, input }: UseCase<{ id: string }>) {
   const comment = await commentFor(ctx.db.prisma, ctx, input.id);
-  if (commentVisibility(ctx.user, comment) !== "visible" && comment.authorId !== ctx.user.id) {
-    const moderator = ctx.user.role === "COORDINATOR" || ctx.user.role === "ADMIN";
-    if (!moderator) throw new DomainError("FORBIDDEN", "The history of this comment is not shown to you.");
+  if (!canReadCommentHistory(ctx.user, comment)) {
+    throw new DomainError("FORBIDDEN", "The history of this comment is not shown to you.");
   }
   return comments.listCommentEdits(ctx.db.prisma, input.id);
 }

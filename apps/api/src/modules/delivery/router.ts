@@ -7,10 +7,8 @@ import {
 import { ProjectIdInput, ProposalRefInput } from "@lodestone/domain/proposal";
 import { SetProjectTimeZoneInput } from "@lodestone/domain/time-zone";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { coordinatorProcedure, roleProcedure, signedInProcedure } from "../../trpc.js";
+import { plannerProcedure, reporterProcedure, signedInProcedure } from "../../trpc.js";
 import * as delivery from "./service.js";
-
-const reporterProcedure = roleProcedure("DELEGATE", "COORDINATOR", "PARTNER");
 
 export const deliveryRouter = {
   get: signedInProcedure
@@ -22,20 +20,20 @@ export const deliveryRouter = {
   history: signedInProcedure
     .input(ProjectIdInput)
     .query(({ ctx, input }) => delivery.milestoneHistory({ ctx, input })),
-  assignees: coordinatorProcedure.query(({ ctx }) => delivery.assignableUsers({ ctx })),
-  start: coordinatorProcedure
+  assignees: plannerProcedure.query(({ ctx }) => delivery.assignableUsers({ ctx })),
+  start: plannerProcedure
     .input(ProposalRefInput)
     .mutation(({ ctx, input }) => delivery.startDelivery({ ctx, input })),
-  complete: coordinatorProcedure
+  complete: plannerProcedure
     .input(ProposalRefInput)
     .mutation(({ ctx, input }) => delivery.completeProject({ ctx, input })),
-  createMilestone: coordinatorProcedure
+  createMilestone: plannerProcedure
     .input(CreateMilestoneInput)
     .mutation(({ ctx, input }) => delivery.createMilestone({ ctx, input })),
-  replan: coordinatorProcedure
+  replan: plannerProcedure
     .input(ReplanMilestoneInput)
     .mutation(({ ctx, input }) => delivery.replanMilestone({ ctx, input })),
-  setTimeZone: coordinatorProcedure
+  setTimeZone: plannerProcedure
     .input(SetProjectTimeZoneInput)
     .mutation(({ ctx, input }) => delivery.setTimeZone({ ctx, input })),
   report: reporterProcedure

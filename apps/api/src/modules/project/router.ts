@@ -8,7 +8,7 @@ import {
   UpdateProposalInput,
 } from "@lodestone/domain/proposal";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { partnerProcedure, signedInProcedure } from "../../trpc.js";
+import { proposalProcedure, signedInProcedure } from "../../trpc.js";
 import * as project from "./service.js";
 
 export const projectRouter = {
@@ -25,16 +25,16 @@ export const projectRouter = {
   timeline: signedInProcedure
     .input(TimelinePageInput)
     .query(({ ctx, input }) => project.listTimeline({ ctx, input })),
-  create: partnerProcedure
+  create: proposalProcedure
     .input(CreateProposalInput)
     .mutation(({ ctx, input }) => project.createProposal({ ctx, input })),
-  update: partnerProcedure
+  update: proposalProcedure
     .input(UpdateProposalInput)
     .mutation(({ ctx, input }) => project.updateProposal({ ctx, input })),
-  submit: partnerProcedure
+  submit: proposalProcedure
     .input(ProposalRefInput)
     .mutation(({ ctx, input }) => project.submitProposal({ ctx, input })),
-  withdraw: partnerProcedure
+  withdraw: proposalProcedure
     .input(ProposalRefInput)
     .mutation(({ ctx, input }) => project.withdrawProposal({ ctx, input })),
 } satisfies TRPCRouterRecord;

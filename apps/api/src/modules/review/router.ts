@@ -9,7 +9,7 @@ import {
 } from "@lodestone/domain/deliberation";
 import { ProjectIdInput } from "@lodestone/domain/proposal";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { coordinatorProcedure, delegateProcedure, publicProcedure, signedInProcedure } from "../../trpc.js";
+import { publicProcedure, roundRunnerProcedure, signedInProcedure, voterProcedure } from "../../trpc.js";
 import * as review from "./service.js";
 
 export const reviewRouter = {
@@ -17,17 +17,15 @@ export const reviewRouter = {
     .input(ProjectIdInput)
     .query(({ ctx, input }) => review.listRounds({ ctx, input })),
   round: signedInProcedure.input(RoundIdInput).query(({ ctx, input }) => review.getRound({ ctx, input })),
-  open: coordinatorProcedure
+  open: roundRunnerProcedure
     .input(OpenRoundInput)
     .mutation(({ ctx, input }) => review.openRound({ ctx, input })),
-  updateRule: coordinatorProcedure
+  updateRule: roundRunnerProcedure
     .input(UpdateRoundRuleInput)
     .mutation(({ ctx, input }) => review.updateRule({ ctx, input })),
   votes: signedInProcedure.input(ListVotesInput).query(({ ctx, input }) => review.listVotes({ ctx, input })),
-  castVote: delegateProcedure
-    .input(CastVoteInput)
-    .mutation(({ ctx, input }) => review.castVote({ ctx, input })),
-  close: coordinatorProcedure
+  castVote: voterProcedure.input(CastVoteInput).mutation(({ ctx, input }) => review.castVote({ ctx, input })),
+  close: roundRunnerProcedure
     .input(CloseRoundInput)
     .mutation(({ ctx, input }) => review.closeRound({ ctx, input })),
   decision: signedInProcedure

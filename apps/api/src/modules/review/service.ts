@@ -5,7 +5,7 @@ import { canonicalJson, sameJson, sealProblems, sealRecord, sha256Hex } from "@l
 import { recordAudit } from "@lodestone/db/repositories/audit";
 import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
 import * as review from "@lodestone/db/repositories/review";
-import { canSeeProject } from "@lodestone/domain/access";
+import { canSeeProject, may } from "@lodestone/domain/access";
 import type { DecisionRule } from "@lodestone/domain/decision";
 import { checkRuleElectorate, defaultRule, tally, type Tally } from "@lodestone/domain/decision";
 import {
@@ -22,8 +22,11 @@ import {
   type VoteView,
 } from "@lodestone/domain/decision-record";
 import {
+  canReadVotes,
+  canSeeResults,
   checkRoundOpen,
   decisionOutcome,
+  isRoundOpen,
   roundChangedWhileVoting,
   type CastVoteInput,
   type CloseRoundInput,
@@ -156,11 +159,6 @@ async function currentTally(tx: Tx, rule: DecisionRule, roundId: string): Promis
   return tally(rule, electorate, votes);
 }
 
-/** Whether the caller may read every vote's choice and reason: coordinators at once, everyone who sees the project after close. */
-function reasonsVisible(ctx: SignedInContext, open: boolean): boolean {
-  return ctx.user.role === "COORDINATOR" || !open;
-}
-
 /**
  * A round as the caller may see it: results are hidden from a delegate until they have voted and
  * from partners until the round closes.
@@ -168,13 +166,9 @@ function reasonsVisible(ctx: SignedInContext, open: boolean): boolean {
 export async function getRound({ ctx, input }: UseCase<{ roundId: string }>) {
   const tx = ctx.db.prisma;
   const { round } = await roundFor(tx, ctx, input.roundId);
-  const myVote = ctx.user.role === "DELEGATE" ? await review.getVote(tx, round.id, ctx.user.id) : null;
-  const open = round.status === "OPEN" && round.closesAt > ctx.now();
-  const resultsVisible =
-    !open ||
-    ctx.user.role === "COORDINATOR" ||
-    ctx.user.role === "ADMIN" ||
-    (ctx.user.role === "DELEGATE" && myVote !== null);
+  const myVote = may(ctx.user.role, "round.vote") ? await review.getVote(tx, round.id, ctx.user.id) : null;
+  const open = isRoundOpen(round, ctx.now());
+  const resultsVisible = canSeeResults(ctx.user, open, myVote !== null);
   const revision = await review.getRevisionRef(tx, round.revisionId);
   const electors = await review.listElectors(tx, round.id);
   const byDelegation: Record<string, number> = {};
@@ -199,7 +193,7 @@ export async function getRound({ ctx, input }: UseCase<{ roundId: string }>) {
       changedSince: electors.filter((e) => e.changedSince).length,
       includesMe: round.electorDelegation !== null,
     },
-    reasonsVisible: reasonsVisible(ctx, open),
+    reasonsVisible: canReadVotes(ctx.user, open),
     hasDecision: round.hasDecision,
     decisionId: round.decisionId,
   };
@@ -235,8 +229,7 @@ async function voteViews(tx: Tx, roundId: string, page: { after?: string | null;
 export async function listVotes({ ctx, input }: UseCase<z.output<typeof ListVotesInput>>) {
   const tx = ctx.db.prisma;
   const { round } = await roundFor(tx, ctx, input.roundId);
-  const open = round.status === "OPEN" && round.closesAt > ctx.now();
-  if (!reasonsVisible(ctx, open)) {
+  if (!canReadVotes(ctx.user, isRoundOpen(round, ctx.now()))) {
     throw new DomainError(
       "FORBIDDEN",
       "Votes and their reasons are shown to everyone once the round closes.",

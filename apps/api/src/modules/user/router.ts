@@ -6,25 +6,25 @@ import {
   UserIdInput,
 } from "@lodestone/domain/user";
 import type { TRPCRouterRecord } from "@trpc/server";
-import { adminProcedure, signedInProcedure } from "../../trpc.js";
+import { signedInProcedure, userAdminProcedure } from "../../trpc.js";
 import * as users from "./service.js";
 
 export const userRouter = {
-  list: adminProcedure
+  list: userAdminProcedure
     .meta({ heavy: true })
     .input(ListUsersInput)
     .query(({ ctx, input }) => users.listUsers({ ctx, input })),
-  get: adminProcedure.input(UserIdInput).query(({ ctx, input }) => users.getUser({ ctx, input })),
-  invite: adminProcedure
+  get: userAdminProcedure.input(UserIdInput).query(({ ctx, input }) => users.getUser({ ctx, input })),
+  invite: userAdminProcedure
     .input(InviteUserInput)
     .mutation(({ ctx, input }) => users.inviteUser({ ctx, input })),
-  changeRole: adminProcedure
+  changeRole: userAdminProcedure
     .input(ChangeRoleInput)
     .mutation(({ ctx, input }) => users.changeRole({ ctx, input })),
-  deactivate: adminProcedure
+  deactivate: userAdminProcedure
     .input(UserIdInput)
     .mutation(({ ctx, input }) => users.deactivateUser({ ctx, input })),
-  reactivate: adminProcedure
+  reactivate: userAdminProcedure
     .input(UserIdInput)
     .mutation(({ ctx, input }) => users.reactivateUser({ ctx, input })),
   updateProfile: signedInProcedure
