@@ -14,6 +14,43 @@ export const AUDIT_ENTITY_TYPES = [
 export const AuditEntityType = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
 
+/** Every action the audit log records, named `<entity>.<what happened>`: the one list services and the seed write from. */
+export const AUDIT_ACTIONS = [
+  "project.created",
+  "project.edited",
+  "project.submitted",
+  "project.resubmitted",
+  "project.withdrawn",
+  "project.delivery_started",
+  "project.completed",
+  "project.time_zone_changed",
+  "review_round.opened",
+  "review_round.rule_changed",
+  "review_round.closed_at_time",
+  "vote.cast",
+  "vote.changed",
+  "decision.recorded",
+  "comment.posted",
+  "comment.edited",
+  "comment.deleted",
+  "comment.hidden",
+  "comment.unhidden",
+  "milestone.created",
+  "milestone.replanned",
+  "milestone.reported",
+  "user.invited",
+  "user.role_changed",
+  "user.deactivated",
+  "user.reactivated",
+  "user.profile_updated",
+  "account.linked",
+  "session.created",
+  "session.signed_out_everywhere",
+  "delegation.created",
+  "delegation.updated",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 export const AUDIT_PAGE_SIZE_MAX = 100;
 
 /** `audit.list`: one keyset page of audit events, newest first, with optional filters. */

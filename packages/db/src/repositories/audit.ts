@@ -1,10 +1,10 @@
-import type { AuditEntityType } from "@lodestone/domain/audit";
+import type { AuditAction, AuditEntityType } from "@lodestone/domain/audit";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../client.js";
 
 export interface AuditRecord {
   actorId: string | null;
-  action: string;
+  action: AuditAction;
   /** One of the domain's entity types: the audit log's filter and labels know only these. */
   entityType: AuditEntityType;
   entityId: string;
