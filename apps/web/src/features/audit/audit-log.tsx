@@ -7,7 +7,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useFormatter, useTimeZone, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { toLoadError } from "@/features/projects/load-error";
-import { ScrollRegion } from "@/features/ui/scroll-region";
+import { DataTable } from "@/features/ui/data-table";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, linkClass, primaryButton, secondaryButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
@@ -220,101 +220,106 @@ export function AuditTable({ items }: { items: AuditEventView[] }) {
   const t = useTranslations("audit");
   const format = useFormatter();
   return (
-    <ScrollRegion name={t("caption")} className="rounded-lg border border-slate-300 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
-        <caption className="sr-only">{t("caption")}</caption>
-        <thead className="bg-slate-100 text-xs text-slate-700">
-          <tr>
-            <th scope="col" className="px-3 py-3 font-semibold">
-              {t("columns.when")}
-            </th>
-            <th scope="col" className="px-3 py-3 font-semibold">
-              {t("columns.who")}
-            </th>
-            <th scope="col" className="px-3 py-3 font-semibold">
-              {t("columns.action")}
-            </th>
-            <th scope="col" className="px-3 py-3 font-semibold">
-              {t("columns.entity")}
-            </th>
-            <th scope="col" className="px-3 py-3 font-semibold">
-              {t("columns.details")}
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((event) => {
-            const entityType = knownEntityType(event.entityType);
-            return (
-              <tr key={event.id} className="align-top">
-                <td className="whitespace-nowrap px-3 py-3 text-slate-800">
-                  <time dateTime={event.createdAt}>
-                    {format.dateTime(new Date(event.createdAt), { dateStyle: "medium", timeStyle: "medium" })}
-                  </time>
-                </td>
-                <td className="px-3 py-3 text-slate-900">
-                  {event.actor ? (
-                    <>
-                      <span className="font-medium">{event.actor.name}</span>
-                      <span className="block text-xs text-slate-600">{event.actor.email}</span>
-                    </>
-                  ) : (
-                    <span className="text-slate-700">{t("system")}</span>
-                  )}
-                </td>
-                <th scope="row" className="px-3 py-3 font-mono text-xs font-semibold text-slate-900">
-                  {event.action}
-                </th>
-                <td className="px-3 py-3 text-slate-800">
-                  <span className="block">
-                    {entityType ? t(`filters.entityTypes.${entityType}`) : event.entityType}
-                  </span>
-                  {event.entityType === "Project" ? (
-                    <Link href={`/projects/${event.entityId}`} className={`${linkClass} font-mono text-xs`}>
-                      {event.entityId}
-                    </Link>
-                  ) : (
-                    <span className="font-mono text-xs">{event.entityId}</span>
-                  )}
-                </td>
-                <td className="px-3 py-3">
-                  {present(event.before) || present(event.after) ? (
-                    <details>
-                      <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-4">
-                        {t("showChanges")}
-                      </summary>
-                      <dl className="mt-2 grid gap-2 text-xs">
-                        {present(event.before) ? (
-                          <div>
-                            <dt className="font-semibold text-slate-800">{t("before")}</dt>
-                            <dd>
-                              <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-slate-900">
-                                {JSON.stringify(event.before, null, 2)}
-                              </pre>
-                            </dd>
-                          </div>
-                        ) : null}
-                        {present(event.after) ? (
-                          <div>
-                            <dt className="font-semibold text-slate-800">{t("after")}</dt>
-                            <dd>
-                              <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-slate-900">
-                                {JSON.stringify(event.after, null, 2)}
-                              </pre>
-                            </dd>
-                          </div>
-                        ) : null}
-                      </dl>
-                    </details>
-                  ) : (
-                    <span className="text-slate-600">{t("noDetails")}</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={t("caption")}
+      rows={items}
+      rowKey={(event) => event.id}
+      columns={[
+        {
+          id: "when",
+          header: t("columns.when"),
+          className: "whitespace-nowrap text-slate-800",
+          cell: (event) => (
+            <time dateTime={event.createdAt}>
+              {format.dateTime(new Date(event.createdAt), { dateStyle: "medium", timeStyle: "medium" })}
+            </time>
+          ),
+        },
+        {
+          id: "who",
+          header: t("columns.who"),
+          className: "text-slate-900",
+          cell: (event) =>
+            event.actor ? (
+              <>
+                <span className="font-medium">{event.actor.name}</span>
+                <span className="block text-xs text-slate-600">{event.actor.email}</span>
+              </>
+            ) : (
+              <span className="text-slate-700">{t("system")}</span>
+            ),
+        },
+        {
+          id: "action",
+          header: t("columns.action"),
+          rowHeader: true,
+          className: "font-mono text-xs font-semibold text-slate-900",
+          cell: (event) => event.action,
+        },
+        {
+          id: "entity",
+          header: t("columns.entity"),
+          className: "text-slate-800",
+          cell: (event) => <AuditEntity event={event} />,
+        },
+        { id: "details", header: t("columns.details"), cell: (event) => <AuditChanges event={event} /> },
+      ]}
+      region={{ className: "rounded-lg border border-slate-300 bg-white shadow-sm" }}
+      classNames={{
+        table: "min-w-full divide-y divide-slate-200 text-left text-sm",
+        tbody: "divide-y divide-slate-100",
+        row: "align-top",
+      }}
+    />
+  );
+}
+
+/** The changed entity's type, and its id (a link for a project). */
+function AuditEntity({ event }: { event: AuditEventView }) {
+  const t = useTranslations("audit");
+  const entityType = knownEntityType(event.entityType);
+  return (
+    <>
+      <span className="block">{entityType ? t(`filters.entityTypes.${entityType}`) : event.entityType}</span>
+      {event.entityType === "Project" ? (
+        <Link href={`/projects/${event.entityId}`} className={`${linkClass} font-mono text-xs`}>
+          {event.entityId}
+        </Link>
+      ) : (
+        <span className="font-mono text-xs">{event.entityId}</span>
+      )}
+    </>
+  );
+}
+
+/** The state before and after, folded away until asked for. */
+function AuditChanges({ event }: { event: AuditEventView }) {
+  const t = useTranslations("audit");
+  if (!present(event.before) && !present(event.after)) {
+    return <span className="text-slate-600">{t("noDetails")}</span>;
+  }
+  return (
+    <details>
+      <summary className="cursor-pointer font-medium text-blue-800 underline underline-offset-4">
+        {t("showChanges")}
+      </summary>
+      <dl className="mt-2 grid gap-2 text-xs">
+        {present(event.before) ? <AuditState term={t("before")} value={event.before} /> : null}
+        {present(event.after) ? <AuditState term={t("after")} value={event.after} /> : null}
+      </dl>
+    </details>
+  );
+}
+
+function AuditState({ term, value }: { term: string; value: unknown }) {
+  return (
+    <div>
+      <dt className="font-semibold text-slate-800">{term}</dt>
+      <dd>
+        <pre className="max-w-md overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 text-slate-900">
+          {JSON.stringify(value, null, 2)}
+        </pre>
+      </dd>
+    </div>
   );
 }

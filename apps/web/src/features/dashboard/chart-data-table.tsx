@@ -1,4 +1,5 @@
 import { useFormatter, useTranslations } from "next-intl";
+import { DataTable } from "@/features/ui/data-table";
 
 export interface ChartDatum {
   key: string;
@@ -20,46 +21,43 @@ export function ChartDataTable({
   const format = useFormatter();
   const total = data.reduce((sum, d) => sum + d.count, 0);
   return (
-    <table className="w-full text-left text-sm">
-      <caption className="sr-only">{caption}</caption>
-      <thead className="border-b border-slate-300">
-        <tr>
-          <th scope="col" className="py-1.5 pr-3 font-semibold text-slate-900">
-            {category}
-          </th>
-          <th scope="col" className="py-1.5 text-right font-semibold text-slate-900">
-            {t("projects")}
-          </th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200">
-        {data.length === 0 ? (
-          <tr>
-            <td colSpan={2} className="py-1.5 text-slate-700">
-              {t("noProjects")}
-            </td>
-          </tr>
-        ) : (
-          data.map((d) => (
-            <tr key={d.key} data-key={d.key}>
-              <th scope="row" className="py-1.5 pr-3 font-normal text-slate-800">
-                {d.label}
-              </th>
-              <td className="py-1.5 text-right tabular-nums text-slate-900">{format.number(d.count)}</td>
-            </tr>
-          ))
-        )}
-      </tbody>
-      <tfoot className="border-t border-slate-400">
-        <tr>
-          <th scope="row" className="py-1.5 pr-3 font-semibold text-slate-900">
-            {t("total")}
-          </th>
-          <td className="py-1.5 text-right font-semibold tabular-nums text-slate-900">
-            {format.number(total)}
-          </td>
-        </tr>
-      </tfoot>
-    </table>
+    <DataTable
+      caption={caption}
+      rows={data}
+      rowKey={(d) => d.key}
+      rowProps={(d) => ({ "data-key": d.key })}
+      empty={t("noProjects")}
+      columns={[
+        {
+          id: "category",
+          header: category,
+          headerClassName: "pr-3",
+          rowHeader: true,
+          className: "pr-3 font-normal text-slate-800",
+          cell: (d) => d.label,
+          footer: t("total"),
+          footerClassName: "py-1.5 pr-3 font-semibold text-slate-900",
+        },
+        {
+          id: "count",
+          header: t("projects"),
+          headerClassName: "text-right",
+          className: "text-right tabular-nums text-slate-900",
+          cell: (d) => format.number(d.count),
+          footer: format.number(total),
+          footerClassName: "py-1.5 text-right font-semibold tabular-nums text-slate-900",
+        },
+      ]}
+      // It sits in its chart's panel, which is as wide as the screen allows.
+      region={false}
+      classNames={{
+        table: "w-full text-left text-sm",
+        thead: "border-b border-slate-300",
+        headerCell: "py-1.5 font-semibold text-slate-900",
+        cell: "py-1.5",
+        emptyCell: "py-1.5 text-slate-700",
+        tfoot: "border-t border-slate-400",
+      }}
+    />
   );
 }

@@ -2,7 +2,7 @@
 
 import type { DelegationResult } from "@lodestone/domain/decision";
 import { useTranslations } from "next-intl";
-import { ScrollRegion } from "@/features/ui/scroll-region";
+import { DataTable } from "@/features/ui/data-table";
 
 /** Votes and quorum per delegation, as a table (the same on a round and on its decision record). */
 export function RoundResults({
@@ -17,58 +17,57 @@ export function RoundResults({
 }) {
   const t = useTranslations("review.results");
   const codes = Object.keys(delegations).sort();
+  const count = (id: "approve" | "reject" | "abstain" | "didNotVote") => ({
+    id,
+    header: t(id),
+    cell: (code: string) => delegations[code]![id],
+  });
   const cell = "border-b border-slate-200 px-3 py-2";
   return (
-    <ScrollRegion name={caption}>
-      <table className="min-w-full border-collapse text-left text-sm">
-        <caption className="mb-2 text-left font-semibold text-slate-900">{caption}</caption>
-        <thead>
-          <tr className="bg-slate-100 text-slate-900">
-            <th scope="col" className={cell}>
-              {t("delegation")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("approve")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("reject")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("abstain")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("didNotVote")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("quorum")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("result")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {codes.map((code) => {
-            const r = delegations[code]!;
-            return (
-              <tr key={code} data-delegation={code}>
-                <th scope="row" className={`${cell} font-semibold`}>
-                  {nameOf(code)}
-                  {r.required ? (
-                    <span className="ml-2 text-xs font-normal text-slate-700">{t("required")}</span>
-                  ) : null}
-                </th>
-                <td className={cell}>{r.approve}</td>
-                <td className={cell}>{r.reject}</td>
-                <td className={cell}>{r.abstain}</td>
-                <td className={cell}>{r.didNotVote}</td>
-                <td className={cell}>{r.quorumMet ? t("quorumMet") : t("quorumMissed")}</td>
-                <td className={cell}>{r.approved ? t("rowApproves") : t("rowDoesNotApprove")}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={caption}
+      rows={codes}
+      rowKey={(code) => code}
+      rowProps={(code) => ({ "data-delegation": code })}
+      columns={[
+        {
+          id: "delegation",
+          header: t("delegation"),
+          rowHeader: true,
+          className: "font-semibold",
+          cell: (code) => (
+            <>
+              {nameOf(code)}
+              {delegations[code]!.required ? (
+                <span className="ml-2 text-xs font-normal text-slate-700">{t("required")}</span>
+              ) : null}
+            </>
+          ),
+        },
+        count("approve"),
+        count("reject"),
+        count("abstain"),
+        count("didNotVote"),
+        {
+          id: "quorum",
+          header: t("quorum"),
+          cell: (code) => (delegations[code]!.quorumMet ? t("quorumMet") : t("quorumMissed")),
+        },
+        {
+          id: "result",
+          header: t("result"),
+          cell: (code) => (delegations[code]!.approved ? t("rowApproves") : t("rowDoesNotApprove")),
+        },
+      ]}
+      classNames={{
+        table: "min-w-full border-collapse text-left text-sm",
+        caption: "mb-2 text-left font-semibold text-slate-900",
+        thead: "",
+        headRow: "bg-slate-100 text-slate-900",
+        headerCell: cell,
+        tbody: "",
+        cell,
+      }}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { toLoadError } from "@/features/projects/load-error";
 import { useTRPC } from "@/trpc/react";
 import { useDelegationName } from "./delegation-names";
 import { LoadMore } from "@/features/ui/load-more";
-import { ScrollRegion } from "@/features/ui/scroll-region";
+import { DataTable } from "@/features/ui/data-table";
 import { listLoadState } from "@/features/ui/load-problem";
 
 /** Votes fetched per page on a round. */
@@ -25,65 +25,81 @@ export function VoteReasonsTable({ votes }: { votes: readonly VoteView[] }) {
   const date = (iso: string) => format.dateTime(new Date(iso), "dateTime");
   const cell = "border-b border-slate-200 px-3 py-2 align-top";
   return (
-    <ScrollRegion name={t("caption")}>
-      <table className="min-w-full border-collapse text-left text-sm" data-testid="vote-reasons">
-        <caption className="mb-2 text-left font-semibold text-slate-900">{t("caption")}</caption>
-        <thead>
-          <tr className="bg-slate-100 text-slate-900">
-            <th scope="col" className={cell}>
-              {t("name")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("delegation")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("choice")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("reason")}
-            </th>
-            <th scope="col" className={cell}>
-              {t("time")}
-            </th>
-          </tr>
-        </thead>
-        {votes.map((vote) => {
-          const earlier = vote.history.slice(0, -1);
-          return (
-            <tbody key={vote.voterId} data-voter-id={vote.voterId}>
-              <tr>
-                <th scope="row" className={`${cell} font-semibold text-slate-900`}>
-                  {vote.name}
-                </th>
-                <td className={`${cell} text-slate-800`}>{nameOf(vote.delegation)}</td>
-                <td className={`${cell} text-slate-800`}>{tChoice(vote.choice)}</td>
-                <td className={`${cell} whitespace-pre-line text-slate-800`}>
-                  {vote.reason ?? t("noReason")}
-                </td>
-                <td className={`${cell} text-slate-800`}>
-                  <time dateTime={vote.at}>{date(vote.at)}</time>
-                </td>
-              </tr>
-              {earlier.length > 0 ? (
-                <tr>
-                  <td colSpan={5} className={`${cell} bg-slate-50 text-slate-700`}>
-                    <p>{t("earlier", { name: vote.name })}</p>
-                    <ol className="mt-1 list-decimal pl-6">
-                      {earlier.map((h, i) => (
-                        <li key={i}>
-                          {t("earlierItem", { choice: tChoice(h.choice), date: date(h.at) })}
-                          {h.reason ? <span className="whitespace-pre-line"> — {h.reason}</span> : null}
-                        </li>
-                      ))}
-                    </ol>
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          );
-        })}
-      </table>
-    </ScrollRegion>
+    <DataTable
+      caption={t("caption")}
+      testId="vote-reasons"
+      rows={votes}
+      rowKey={(vote) => vote.voterId}
+      rowGroupProps={(vote) => ({ "data-voter-id": vote.voterId })}
+      rowDetail={(vote) => (vote.history.length > 1 ? <EarlierVotes vote={vote} /> : null)}
+      columns={[
+        {
+          id: "name",
+          header: t("name"),
+          rowHeader: true,
+          className: "font-semibold text-slate-900",
+          cell: (vote) => vote.name,
+        },
+        {
+          id: "delegation",
+          header: t("delegation"),
+          className: "text-slate-800",
+          cell: (vote) => nameOf(vote.delegation),
+        },
+        {
+          id: "choice",
+          header: t("choice"),
+          className: "text-slate-800",
+          cell: (vote) => tChoice(vote.choice),
+        },
+        {
+          id: "reason",
+          header: t("reason"),
+          className: "whitespace-pre-line text-slate-800",
+          cell: (vote) => vote.reason ?? t("noReason"),
+        },
+        {
+          id: "time",
+          header: t("time"),
+          className: "text-slate-800",
+          cell: (vote) => <time dateTime={vote.at}>{date(vote.at)}</time>,
+        },
+      ]}
+      classNames={{
+        table: "min-w-full border-collapse text-left text-sm",
+        caption: "mb-2 text-left font-semibold text-slate-900",
+        thead: "",
+        headRow: "bg-slate-100 text-slate-900",
+        headerCell: cell,
+        tbody: "",
+        cell,
+        detailCell: `${cell} bg-slate-50 text-slate-700`,
+      }}
+    />
+  );
+}
+
+/** The delegate's earlier votes in the round (all but the last, which counts), oldest first. */
+function EarlierVotes({ vote }: { vote: VoteView }) {
+  const t = useTranslations("review.reasons");
+  const tChoice = useTranslations("review.choice");
+  const format = useFormatter();
+  const earlier = vote.history.slice(0, -1);
+  return (
+    <>
+      <p>{t("earlier", { name: vote.name })}</p>
+      <ol className="mt-1 list-decimal pl-6">
+        {earlier.map((h, i) => (
+          <li key={i}>
+            {t("earlierItem", {
+              choice: tChoice(h.choice),
+              date: format.dateTime(new Date(h.at), "dateTime"),
+            })}
+            {h.reason ? <span className="whitespace-pre-line"> — {h.reason}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }
 

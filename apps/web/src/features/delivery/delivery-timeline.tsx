@@ -2,6 +2,7 @@
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { DataTable } from "@/features/ui/data-table";
 import { ScrollRegion } from "@/features/ui/scroll-region";
 import { smallButton } from "@/features/ui/styles";
 import { CALENDAR_DATE, calendarDay, daysBetween } from "./dates";
@@ -69,7 +70,6 @@ export function DeliveryTimeline({
   timeZone: string;
 }) {
   const t = useTranslations("delivery.timeline");
-  const tStatus = useTranslations("delivery.status");
   const format = useFormatter();
   const locale = useLocale();
   const id = useId();
@@ -202,57 +202,76 @@ export function DeliveryTimeline({
           {showTable ? t("hideTable") : t("showTable")}
         </button>
       </div>
-      <ScrollRegion id={`${id}-table`} name={t("tableCaption", { timeZone })} visuallyHidden={!showTable}>
-        <table className="min-w-full divide-y divide-slate-300 text-left text-sm">
-          <caption className="sr-only">{t("tableCaption", { timeZone })}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="py-2 pr-4 font-semibold">
-                {t("milestone")}
-              </th>
-              <th scope="col" className="py-2 pr-4 font-semibold">
-                {t("due")}
-              </th>
-              <th scope="col" className="py-2 pr-4 font-semibold">
-                {t("status")}
-              </th>
-              <th scope="col" className="py-2 pr-4 font-semibold">
-                {t("previous")}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200">
-            {rows.map((r) => {
-              const title = milestoneTitle(r.milestone, locale);
-              return (
-                <tr
-                  key={r.milestone.id}
-                  data-overdue={r.milestone.overdue || undefined}
-                  className={r.milestone.overdue ? "bg-red-50" : ""}
-                >
-                  <th
-                    scope="row"
-                    lang={title.lang}
-                    className="py-2 pr-4 font-normal"
-                    style={{ paddingLeft: `${r.depth}rem` }}
-                  >
-                    {title.text}
-                  </th>
-                  <td className="py-2 pr-4">{day(r.milestone.dueDate)}</td>
-                  <td className="py-2 pr-4">
-                    {tStatus(r.milestone.status)}
-                    {r.milestone.overdue ? ` · ${t("overdue")}` : ""}
-                  </td>
-                  <td className="py-2 pr-4">
-                    {r.previousDates.length ? r.previousDates.map(day).join(", ") : t("none")}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollRegion>
+      <TimelineTable
+        id={`${id}-table`}
+        rows={rows}
+        caption={t("tableCaption", { timeZone })}
+        visuallyHidden={!showTable}
+        day={day}
+      />
     </div>
+  );
+}
+
+/** The chart's data as a table: for screen readers, and for anyone who asks to see it. */
+function TimelineTable({
+  id,
+  rows,
+  caption,
+  visuallyHidden,
+  day,
+}: {
+  id: string;
+  rows: TimelineRow[];
+  caption: string;
+  visuallyHidden: boolean;
+  /** A calendar date as the reader reads it. */
+  day: (date: string) => string;
+}) {
+  const t = useTranslations("delivery.timeline");
+  const tStatus = useTranslations("delivery.status");
+  const locale = useLocale();
+  return (
+    <DataTable
+      caption={caption}
+      rows={rows}
+      rowKey={(r) => r.milestone.id}
+      rowProps={(r) => ({
+        "data-overdue": r.milestone.overdue || undefined,
+        className: r.milestone.overdue ? "bg-red-50" : undefined,
+      })}
+      columns={[
+        {
+          id: "milestone",
+          header: t("milestone"),
+          rowHeader: true,
+          className: "font-normal",
+          cellProps: (r) => ({
+            lang: milestoneTitle(r.milestone, locale).lang,
+            style: { paddingLeft: `${r.depth}rem` },
+          }),
+          cell: (r) => milestoneTitle(r.milestone, locale).text,
+        },
+        { id: "due", header: t("due"), cell: (r) => day(r.milestone.dueDate) },
+        {
+          id: "status",
+          header: t("status"),
+          cell: (r) => `${tStatus(r.milestone.status)}${r.milestone.overdue ? ` · ${t("overdue")}` : ""}`,
+        },
+        {
+          id: "previous",
+          header: t("previous"),
+          cell: (r) => (r.previousDates.length ? r.previousDates.map(day).join(", ") : t("none")),
+        },
+      ]}
+      region={{ id, visuallyHidden }}
+      classNames={{
+        table: "min-w-full divide-y divide-slate-300 text-left text-sm",
+        thead: "",
+        headerCell: "py-2 pr-4 font-semibold",
+        cell: "py-2 pr-4",
+      }}
+    />
   );
 }
 

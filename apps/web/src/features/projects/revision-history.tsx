@@ -4,7 +4,7 @@ import type { RevisionSummary } from "@lodestone/domain/proposal";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { ScrollRegion } from "@/features/ui/scroll-region";
+import { DataTable } from "@/features/ui/data-table";
 import { inputClass } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
 import { wordDiff, type DiffPart } from "./text-diff";
@@ -58,43 +58,36 @@ export function RevisionHistory({
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
         <>
-          <ScrollRegion name={t("caption")} className="rounded-lg border border-slate-300">
-            <table className="w-full border-collapse text-left text-sm">
-              <caption className="sr-only">{t("caption")}</caption>
-              <thead className="bg-slate-100 text-xs text-slate-700">
-                <tr>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    {t("number")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    {t("date")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    {t("author")}
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-semibold">
-                    {t("hash")}
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {revisions.map((r) => (
-                  <tr key={r.id}>
-                    <th scope="row" className="px-3 py-2 font-semibold">
-                      {r.number}
-                    </th>
-                    <td className="px-3 py-2">
-                      <time dateTime={r.createdAt}>{format.dateTime(new Date(r.createdAt), "dateTime")}</time>
-                    </td>
-                    <td className="px-3 py-2">{r.createdBy.name}</td>
-                    <td className="px-3 py-2 font-mono text-xs">
-                      <abbr title={r.contentHash}>{r.contentHash.slice(0, 12)}</abbr>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollRegion>
+          <DataTable
+            caption={t("caption")}
+            rows={revisions}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                id: "number",
+                header: t("number"),
+                rowHeader: true,
+                className: "font-semibold",
+                cell: (r) => r.number,
+              },
+              {
+                id: "date",
+                header: t("date"),
+                cell: (r) => (
+                  <time dateTime={r.createdAt}>{format.dateTime(new Date(r.createdAt), "dateTime")}</time>
+                ),
+              },
+              { id: "author", header: t("author"), cell: (r) => r.createdBy.name },
+              {
+                id: "hash",
+                header: t("hash"),
+                className: "font-mono text-xs",
+                cell: (r) => <abbr title={r.contentHash}>{r.contentHash.slice(0, 12)}</abbr>,
+              },
+            ]}
+            region={{ className: "rounded-lg border border-slate-300" }}
+            classNames={{ headerCell: "px-3 py-2 font-semibold", cell: "px-3 py-2" }}
+          />
           {revisions.length > 1 ? (
             <fieldset className="flex flex-wrap items-end gap-4">
               <legend className="mb-2 text-base font-semibold text-slate-900">{t("compare")}</legend>

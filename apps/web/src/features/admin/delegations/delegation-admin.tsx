@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toApiProblem } from "@/features/forms/api-problem";
 import { Dialog } from "@/features/ui/dialog";
-import { ScrollRegion } from "@/features/ui/scroll-region";
+import { DataTable } from "@/features/ui/data-table";
 import { Spinner } from "@/features/ui/spinner";
 import { primaryButton, secondaryButton, smallButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
@@ -17,7 +17,6 @@ type Editing = { mode: "create" } | { mode: "edit"; delegation: DelegationSummar
 /** Delegations: the countries taking part, with their names in both languages. */
 export function DelegationAdmin() {
   const t = useTranslations("admin.delegations");
-  const tKinds = useTranslations("enums.delegationKind");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.delegation.list.queryOptions());
@@ -71,60 +70,10 @@ export function DelegationAdmin() {
           <p className="mt-2 text-slate-700">{t("empty.body")}</p>
         </div>
       ) : (
-        <ScrollRegion name={t("caption")} className="rounded-lg border border-slate-300 shadow-sm">
-          <table className="w-full min-w-[40rem] border-collapse text-left text-sm">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead className="bg-slate-100 text-xs text-slate-700">
-              <tr>
-                <th scope="col" className="px-3 py-3 font-semibold">
-                  {t("columns.code")}
-                </th>
-                <th scope="col" className="px-3 py-3 font-semibold">
-                  {t("columns.nameEn")}
-                </th>
-                <th scope="col" className="px-3 py-3 font-semibold">
-                  {t("columns.nameJa")}
-                </th>
-                <th scope="col" className="px-3 py-3 font-semibold">
-                  {t("columns.kind")}
-                </th>
-                <th scope="col" className="px-3 py-3 text-right font-semibold">
-                  {t("columns.users")}
-                </th>
-                <th scope="col" className="px-3 py-3 font-semibold">
-                  {t("columns.actions")}
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200">
-              {list.data.map((delegation) => (
-                <tr key={delegation.id} className="odd:bg-white even:bg-slate-50">
-                  <th scope="row" className="px-3 py-3 font-mono font-semibold text-slate-900">
-                    {delegation.code}
-                  </th>
-                  <td className="px-3 py-3 text-slate-900" lang="en">
-                    {delegation.nameEn}
-                  </td>
-                  <td className="px-3 py-3 text-slate-900" lang="ja">
-                    {delegation.nameJa}
-                  </td>
-                  <td className="px-3 py-3 text-slate-900">{tKinds(delegation.kind)}</td>
-                  <td className="px-3 py-3 text-right tabular-nums text-slate-900">{delegation.userCount}</td>
-                  <td className="px-3 py-3">
-                    <button
-                      type="button"
-                      className={smallButton}
-                      aria-label={t("editOf", { code: delegation.code })}
-                      onClick={() => setEditing({ mode: "edit", delegation })}
-                    >
-                      {t("edit")}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
+        <DelegationTable
+          delegations={list.data}
+          onEdit={(delegation) => setEditing({ mode: "edit", delegation })}
+        />
       )}
 
       <Dialog
@@ -154,5 +103,78 @@ export function DelegationAdmin() {
         ) : null}
       </Dialog>
     </div>
+  );
+}
+
+function DelegationTable({
+  delegations,
+  onEdit,
+}: {
+  delegations: DelegationSummary[];
+  onEdit: (delegation: DelegationSummary) => void;
+}) {
+  const t = useTranslations("admin.delegations");
+  const tKinds = useTranslations("enums.delegationKind");
+  return (
+    <DataTable
+      caption={t("caption")}
+      rows={delegations}
+      rowKey={(delegation) => delegation.id}
+      columns={[
+        {
+          id: "code",
+          header: t("columns.code"),
+          rowHeader: true,
+          className: "font-mono font-semibold text-slate-900",
+          cell: (delegation) => delegation.code,
+        },
+        {
+          id: "nameEn",
+          header: t("columns.nameEn"),
+          className: "text-slate-900",
+          cellProps: () => ({ lang: "en" }),
+          cell: (delegation) => delegation.nameEn,
+        },
+        {
+          id: "nameJa",
+          header: t("columns.nameJa"),
+          className: "text-slate-900",
+          cellProps: () => ({ lang: "ja" }),
+          cell: (delegation) => delegation.nameJa,
+        },
+        {
+          id: "kind",
+          header: t("columns.kind"),
+          className: "text-slate-900",
+          cell: (delegation) => tKinds(delegation.kind),
+        },
+        {
+          id: "users",
+          header: t("columns.users"),
+          headerClassName: "text-right",
+          className: "text-right tabular-nums text-slate-900",
+          cell: (delegation) => delegation.userCount,
+        },
+        {
+          id: "actions",
+          header: t("columns.actions"),
+          cell: (delegation) => (
+            <button
+              type="button"
+              className={smallButton}
+              aria-label={t("editOf", { code: delegation.code })}
+              onClick={() => onEdit(delegation)}
+            >
+              {t("edit")}
+            </button>
+          ),
+        },
+      ]}
+      region={{ className: "rounded-lg border border-slate-300 shadow-sm" }}
+      classNames={{
+        table: "w-full min-w-[40rem] border-collapse text-left text-sm",
+        row: "odd:bg-white even:bg-slate-50",
+      }}
+    />
   );
 }
