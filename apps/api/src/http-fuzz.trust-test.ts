@@ -12,12 +12,12 @@ import path from "node:path";
 import { loadOrCreateLocalSecrets } from "@lodestone/auth/secrets";
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import fc from "fast-check";
+import getPort from "get-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServices } from "./context.js";
 import { buildHttpServer, createLogger } from "./http.js";
 import { appRouter } from "./root.js";
 import { createFixture, roundOf, sessionFor, type Fixture } from "./test/fixtures.js";
-import { freePort } from "./test/free-port.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const WEB_DIR = path.resolve(import.meta.dirname, "../../web");
@@ -64,7 +64,7 @@ beforeAll(async () => {
       NEXT_TELEMETRY_DISABLED: "1",
       API_URL: apiUrl,
       WEB_HOST: "127.0.0.1",
-      WEB_PORT: String(await freePort()),
+      WEB_PORT: String(await getPort({ host: "127.0.0.1" })),
       LODESTONE_SECRETS_FILE: secretsFile,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -17,6 +17,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as chromeLauncher from "chrome-launcher";
+import getPort from "get-port";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer-core";
 import {
@@ -26,7 +27,6 @@ import {
   type PageResult,
   type ReportLike,
 } from "./lighthouse-report.js";
-import { freePort } from "./free-port.js";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "../../..");
@@ -231,8 +231,8 @@ function settingsNote(settings: {
 }
 
 async function main(): Promise<void> {
-  const apiPort = await freePort();
-  const webPort = await freePort();
+  const apiPort = await getPort({ host: "127.0.0.1" });
+  const webPort = await getPort({ host: "127.0.0.1" });
   const api = `http://127.0.0.1:${apiPort}`;
   const web = `http://127.0.0.1:${webPort}`;
   const secretsFile = path.join(runDir, "secrets.json");

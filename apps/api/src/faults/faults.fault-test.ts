@@ -4,8 +4,8 @@
 // process may stop and start: it runs the command from the platform notes).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { freePort } from "../test/free-port.js";
 import { fileURLToPath } from "node:url";
+import getPort from "get-port";
 import { generateSigningKey } from "@lodestone/db/decision-seal";
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,7 +46,7 @@ interface Api {
 const DECISION_KEY = generateSigningKey();
 
 async function startApi(port?: number): Promise<Api> {
-  const p = port ?? (await freePort());
+  const p = port ?? (await getPort({ host: "127.0.0.1" }));
   const child = spawn(process.execPath, [SERVER], {
     env: {
       ...process.env,
