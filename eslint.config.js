@@ -38,6 +38,46 @@ const onlyRepositoriesTouchPrisma = {
   ],
 };
 
+/**
+ * Services see repositories, not Prisma: no member of a Prisma client or transaction (a model, a raw
+ * query, `$transaction`) is used outside packages/db. Judged by the member's type information, so a
+ * transaction handed down under another name is caught as well as `ctx.db.prisma.project`. (Importing
+ * Prisma is refused separately above; this closes the way round it through a repository's `Tx`.)
+ */
+const noPrismaOutsideDb = {
+  meta: {
+    type: "problem",
+    schema: [],
+    messages: {
+      prisma:
+        "Only packages/db uses Prisma: `{{name}}` reads or writes the database here. Call (or add) a repository function instead.",
+    },
+  },
+  create(context) {
+    const services = context.sourceCode.parserServices;
+    if (!services?.program) throw new Error("lodestone/no-prisma-outside-db needs type information.");
+    const checker = services.program.getTypeChecker();
+    const prismaFile = /[\\/](generated[\\/]prisma|@prisma[\\/]client|\.prisma[\\/]client)[\\/]/;
+    const isPrismaMember = (node) =>
+      node.type === "MemberExpression" &&
+      (
+        checker.getSymbolAtLocation(services.esTreeNodeToTSNodeMap.get(node.property))?.declarations ?? []
+      ).some((d) => prismaFile.test(d.getSourceFile().fileName));
+    return {
+      MemberExpression(node) {
+        // `tx.project.findMany` is reported once, at `tx.project`.
+        if (isPrismaMember(node) && !isPrismaMember(node.object)) {
+          context.report({
+            node: node.property,
+            messageId: "prisma",
+            data: { name: context.sourceCode.getText(node) },
+          });
+        }
+      },
+    };
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -72,6 +112,14 @@ export default tseslint.config(
   },
   { files: ["apps/web/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", webNeverDb] } },
   { files: ["apps/api/**/*.ts"], rules: { "no-restricted-imports": ["error", onlyRepositoriesTouchPrisma] } },
+  {
+    // Tests may look at the database directly: they check what a use-case left behind.
+    files: ["apps/api/src/**/*.ts"],
+    ignores: ["**/*.test.ts", "**/*.fault-test.ts", "**/*.trust-test.ts", "apps/api/src/test/**"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { lodestone: { rules: { "no-prisma-outside-db": noPrismaOutsideDb } } },
+    rules: { "lodestone/no-prisma-outside-db": "error" },
+  },
   {
     // Env modules, configs, scripts and tests may read the environment.
     files: [

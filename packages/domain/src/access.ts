@@ -1,4 +1,5 @@
 import type { ProjectStatus, Role } from "./enums.js";
+import { APPROVED_OR_LATER } from "./lifecycle.js";
 
 /** The caller as the rules see it. */
 export interface Actor {
@@ -9,7 +10,7 @@ export interface Actor {
 }
 
 /** Approved or later: what every partner may see (DESIGN.md §4). */
-export const PUBLIC_TO_PARTNERS: readonly ProjectStatus[] = ["APPROVED", "IN_DELIVERY", "COMPLETED"];
+export const PUBLIC_TO_PARTNERS: readonly ProjectStatus[] = APPROVED_OR_LATER;
 
 /**
  * Which projects an actor may see, as a description the repository turns into a query:

@@ -28,19 +28,30 @@ export function dateIn(instant: Date, timeZone: string): string {
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
 
+/** Statuses in which a milestone is finished: never due, overdue or counted as open. */
+export const FINISHED_MILESTONE_STATUSES = ["DONE", "CANCELLED"] as const satisfies readonly z.infer<
+  typeof MilestoneStatus
+>[];
+
+/** Whether a milestone is finished (done or cancelled). */
+export function isFinished(status: z.infer<typeof MilestoneStatus>): boolean {
+  return (FINISHED_MILESTONE_STATUSES as readonly string[]).includes(status);
+}
+
 /** Where a milestone stands against its due day, in the project's reference time zone. */
 export type DueState = "overdue" | "dueToday" | null;
 
 /**
  * Due today: the due day is today in the project's reference time zone. Overdue: that day has
- * ended there. Neither for a milestone that is done or cancelled.
+ * ended there. Neither for a milestone that is finished. (The dashboard counts the same in SQL,
+ * built from this definition in the repositories' rule fragments and checked against it.)
  */
 export function dueState(
   m: { dueDate: string; status: z.infer<typeof MilestoneStatus> },
   now: Date,
   referenceTimeZone: string,
 ): DueState {
-  if (m.status === "DONE" || m.status === "CANCELLED") return null;
+  if (isFinished(m.status)) return null;
   const today = dateIn(now, referenceTimeZone);
   return m.dueDate < today ? "overdue" : m.dueDate === today ? "dueToday" : null;
 }
@@ -52,6 +63,15 @@ export function isOverdue(
   referenceTimeZone: string,
 ): boolean {
   return dueState(m, now, referenceTimeZone) === "overdue";
+}
+
+/** Open and due in the calendar month it is now in the project's reference time zone (past days of it included). */
+export function isDueThisMonth(
+  m: { dueDate: string; status: z.infer<typeof MilestoneStatus> },
+  now: Date,
+  referenceTimeZone: string,
+): boolean {
+  return !isFinished(m.status) && m.dueDate.slice(0, 7) === dateIn(now, referenceTimeZone).slice(0, 7);
 }
 
 export interface ProgressNode {
@@ -198,7 +218,7 @@ export function canComplete(
   const children = new Map<string | null, typeof milestones>();
   for (const m of milestones) children.set(m.parentId, [...(children.get(m.parentId) ?? []), m]);
   const finished = (m: (typeof milestones)[number]): boolean => {
-    if (m.status === "DONE" || m.status === "CANCELLED") return true;
+    if (isFinished(m.status)) return true;
     const under = children.get(m.id) ?? [];
     return under.length > 0 && under.every(finished);
   };
@@ -262,6 +282,28 @@ export interface MilestoneView {
   children: MilestoneView[];
 }
 
+/** Whose milestones are an actor's own: those assigned to them and, for a partner, to their organisation. */
+export interface Assignment {
+  userId: string;
+  organisationId: string | null;
+}
+
+export function assignmentOf(actor: { id: string; role: Role; organisationId: string | null }): Assignment {
+  return { userId: actor.id, organisationId: actor.role === "PARTNER" ? actor.organisationId : null };
+}
+
+/** The same rule for one milestone (the "my milestones" list filters by it in SQL). */
+export function isAssignedTo(
+  actor: { id: string; role: Role; organisationId: string | null },
+  m: { assigneeUserId: string | null; assigneeOrganisationId: string | null },
+): boolean {
+  const a = assignmentOf(actor);
+  return (
+    m.assigneeUserId === a.userId ||
+    (a.organisationId !== null && m.assigneeOrganisationId === a.organisationId)
+  );
+}
+
 /** Who may report progress (DESIGN.md §4): coordinators; the assigned person; partners of the assigned organisation. */
 export function canReportOn(
   actor: { id: string; role: Role; organisationId: string | null },
@@ -269,11 +311,5 @@ export function canReportOn(
 ): boolean {
   if (!may(actor.role, "delivery.report")) return false;
   // Whoever plans delivery may report on any milestone.
-  if (may(actor.role, "delivery.plan")) return true;
-  if (m.assigneeUserId !== null && m.assigneeUserId === actor.id) return true;
-  return (
-    actor.role === "PARTNER" &&
-    actor.organisationId !== null &&
-    actor.organisationId === m.assigneeOrganisationId
-  );
+  return may(actor.role, "delivery.plan") || isAssignedTo(actor, m);
 }

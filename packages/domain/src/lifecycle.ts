@@ -1,6 +1,13 @@
 import { DomainError } from "./errors.js";
 import type { ProjectStatus } from "./enums.js";
 
+/** The statuses a project reaches once approved (DESIGN.md §5). */
+export const APPROVED_OR_LATER = [
+  "APPROVED",
+  "IN_DELIVERY",
+  "COMPLETED",
+] as const satisfies readonly ProjectStatus[];
+
 export const PROJECT_EVENTS = [
   "submit",
   "openRound",

@@ -13,25 +13,35 @@ afterAll(() => db.close());
 describe(`the audit log is append-only (${testDatabaseKind()})`, () => {
   it("refuses UPDATE, DELETE and TRUNCATE of audit rows, through Prisma and through SQL", async () => {
     await inTransaction(db, (tx) =>
-      recordAudit(tx, { actorId: null, action: "test.recorded", entityType: "Project", entityId: "1" }),
+      recordAudit(tx, {
+        actorId: null,
+        action: "delegation.updated",
+        entityType: "Delegation",
+        entityId: "append-only-1",
+      }),
     );
-    const [event] = await db.prisma.auditEvent.findMany({ where: { action: "test.recorded" } });
+    const [event] = await db.prisma.auditEvent.findMany({ where: { entityId: "append-only-1" } });
     expect(event).toBeDefined();
 
     await expect(
-      db.prisma.auditEvent.update({ where: { id: event!.id }, data: { action: "test.rewritten" } }),
+      db.prisma.auditEvent.update({ where: { id: event!.id }, data: { action: "delegation.created" } }),
     ).rejects.toThrow(/append-only/);
     await expect(db.prisma.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
     await expect(db.prisma.$executeRawUnsafe(`DELETE FROM "AuditEvent"`)).rejects.toThrow(/append-only/);
     await expect(db.prisma.$executeRawUnsafe(`TRUNCATE "AuditEvent"`)).rejects.toThrow(/append-only/);
 
     const after = await db.prisma.auditEvent.findUniqueOrThrow({ where: { id: event!.id } });
-    expect(after.action).toBe("test.recorded");
+    expect(after.action).toBe("delegation.updated");
     // Appending still works.
     await inTransaction(db, (tx) =>
-      recordAudit(tx, { actorId: null, action: "test.recorded", entityType: "Project", entityId: "2" }),
+      recordAudit(tx, {
+        actorId: null,
+        action: "delegation.updated",
+        entityType: "Delegation",
+        entityId: "append-only-2",
+      }),
     );
-    expect(await db.prisma.auditEvent.count({ where: { action: "test.recorded" } })).toBe(2);
+    expect(await db.prisma.auditEvent.count({ where: { entityId: { startsWith: "append-only-" } } })).toBe(2);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { MilestoneStatus, Role } from "@lodestone/domain/enums";
+import { FINISHED_MILESTONE_STATUSES, type Assignment } from "@lodestone/domain/delivery";
 import type { Page } from "@lodestone/domain/page";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../client.js";
@@ -183,7 +184,7 @@ export async function listReplans(tx: Tx, milestoneId: string) {
 /** What is assigned to a person or their organisation, due soonest first (keyset on dueDate, id). */
 export async function listAssigned(
   tx: Tx,
-  who: { userId: string; organisationId: string | null },
+  who: Assignment,
   query: { cursor?: string | null | undefined; limit: number },
 ): Promise<Page<MilestoneRow>> {
   const rows = await tx.milestone.findMany({
@@ -192,7 +193,7 @@ export async function listAssigned(
         { assigneeUserId: who.userId },
         ...(who.organisationId ? [{ assigneeOrganisationId: who.organisationId }] : []),
       ],
-      status: { notIn: ["DONE", "CANCELLED"] },
+      status: { notIn: [...FINISHED_MILESTONE_STATUSES] },
     },
     select,
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],

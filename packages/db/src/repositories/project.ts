@@ -1,6 +1,6 @@
 import type { ProjectVisibility } from "@lodestone/domain/access";
 import type { Page } from "@lodestone/domain/page";
-import type { ProjectStatus } from "@lodestone/domain/enums";
+import type { MilestoneStatus, ProjectStatus } from "@lodestone/domain/enums";
 import { projectSearchText } from "@lodestone/domain/project-content";
 import type { ListProjectsQuery, ProjectListItem, ProjectSort } from "@lodestone/domain/project-list";
 import type { ProjectDetail, ProposalFields, RevisionSummary } from "@lodestone/domain/proposal";
@@ -9,6 +9,7 @@ import { likeLiteral } from "./like.js";
 import { afterCursor, keysetPage } from "./page.js";
 import { Prisma } from "../generated/prisma/client.js";
 import { queryRows } from "../statement.js";
+import { visibleProjectSql } from "./rule-sql.js";
 
 interface ListRow {
   id: string;
@@ -54,17 +55,6 @@ function toListItem(row: ListRow): ProjectListItem {
   };
 }
 
-/** The visibility rule of the domain as a query (ever submitted: `submittedAt` is set). */
-export function visibilityWhere(v: ProjectVisibility): Prisma.ProjectWhereInput {
-  if (v.kind === "submitted") return { submittedAt: { not: null } };
-  return {
-    OR: [
-      ...(v.organisationId ? [{ organisationId: v.organisationId }] : []),
-      { status: { in: [...v.publicStatuses] } },
-    ],
-  };
-}
-
 /**
  * Each order of the list, ending on the id so that it is total (each has an index), with the
  * keyset condition that continues after the cursor's row.
@@ -92,15 +82,6 @@ const LIST_ORDER: Record<ProjectSort, { orderBy: Prisma.Sql; after: (cursor: str
   },
 };
 
-/** The visibility rule of the domain as an SQL condition on `p`. */
-export function visibilitySql(v: ProjectVisibility): Prisma.Sql {
-  if (v.kind === "submitted") return Prisma.sql`p."submittedAt" IS NOT NULL`;
-  const statuses = Prisma.join(v.publicStatuses.map((s) => Prisma.sql`${s}::"ProjectStatus"`));
-  return v.organisationId
-    ? Prisma.sql`(p."organisationId" = ${v.organisationId}::uuid OR p.status IN (${statuses}))`
-    : Prisma.sql`p.status IN (${statuses})`;
-}
-
 /**
  * One keyset page in the chosen order (newest change first by default), in one statement. The
  * cursor is the last id of the previous page; the condition after it is a comparison on the
@@ -115,7 +96,7 @@ export async function listProjects(
 ): Promise<Page<ProjectListItem>> {
   const order = LIST_ORDER[query.sort];
   const conditions = [
-    visibilitySql(visibility),
+    visibleProjectSql(visibility),
     ...(query.status?.length
       ? [Prisma.sql`p.status IN (${Prisma.join(query.status.map((s) => Prisma.sql`${s}::"ProjectStatus"`))})`]
       : []),
@@ -565,46 +546,62 @@ export async function listTimeline(
 
 /** Every project the reader may see, for the CSV export (by reference number, oldest first). */
 export async function projectsForExport(tx: Tx, visibility: ProjectVisibility) {
-  return tx.project.findMany({
-    where: visibilityWhere(visibility),
-    select: {
-      reference: true,
-      titleEn: true,
-      titleJa: true,
-      status: true,
-      commodity: true,
-      stage: true,
-      siteCountry: true,
-      siteRegion: true,
-      capacityTpy: true,
-      capexUsd: true,
-      bindingLanguage: true,
-      updatedAt: true,
-      organisation: { select: { name: true } },
-      sponsors: { select: { delegation: { select: { code: true } } } },
-    },
-    orderBy: { number: "asc" },
-  });
+  return tx.$queryRaw<ProjectExportRow[]>`
+    SELECT p.reference, p."titleEn", p."titleJa", p.status::text AS status, p.commodity::text AS commodity,
+           p.stage::text AS stage, p."siteCountry", p."siteRegion", p."capacityTpy", p."capexUsd",
+           p."bindingLanguage"::text AS "bindingLanguage", p."updatedAt", o.name AS "organisationName",
+           ARRAY(SELECT d.code FROM "ProjectSponsor" ps JOIN "Delegation" d ON d.id = ps."delegationId"
+                 WHERE ps."projectId" = p.id ORDER BY d.code) AS sponsors
+    FROM "Project" p JOIN "Organisation" o ON o.id = p."organisationId"
+    WHERE ${visibleProjectSql(visibility)}
+    ORDER BY p.number`;
+}
+
+export interface ProjectExportRow {
+  reference: string;
+  titleEn: string;
+  titleJa: string;
+  status: ProjectStatus;
+  commodity: string;
+  stage: string;
+  siteCountry: string;
+  siteRegion: string;
+  capacityTpy: number;
+  capexUsd: bigint;
+  bindingLanguage: string;
+  updatedAt: Date;
+  organisationName: string;
+  /** Sponsoring delegations' codes, sorted. */
+  sponsors: string[];
 }
 
 /** Every milestone of the projects the reader may see, for the CSV export. */
 export async function milestonesForExport(tx: Tx, visibility: ProjectVisibility) {
-  return tx.milestone.findMany({
-    where: { project: visibilityWhere(visibility) },
-    select: {
-      id: true,
-      parentId: true,
-      titleEn: true,
-      titleJa: true,
-      dueDate: true,
-      status: true,
-      progress: true,
-      weight: true,
-      parent: { select: { titleEn: true } },
-      project: { select: { reference: true, referenceTimeZone: true } },
-      assigneeUser: { select: { name: true } },
-      assigneeOrganisation: { select: { name: true } },
-    },
-    orderBy: [{ project: { number: "asc" } }, { dueDate: "asc" }, { id: "asc" }],
-  });
+  return tx.$queryRaw<MilestoneExportRow[]>`
+    SELECT m.id, m."parentId", m."titleEn", m."titleJa", m."dueDate", m.status::text AS status, m.progress,
+           m.weight, parent."titleEn" AS "parentTitleEn", p.reference AS "projectReference",
+           p."referenceTimeZone", u.name AS "assigneeUserName", o.name AS "assigneeOrganisationName"
+    FROM "Milestone" m
+    JOIN "Project" p ON p.id = m."projectId"
+    LEFT JOIN "Milestone" parent ON parent.id = m."parentId"
+    LEFT JOIN "User" u ON u.id = m."assigneeUserId"
+    LEFT JOIN "Organisation" o ON o.id = m."assigneeOrganisationId"
+    WHERE ${visibleProjectSql(visibility)}
+    ORDER BY p.number, m."dueDate", m.id`;
+}
+
+export interface MilestoneExportRow {
+  id: string;
+  parentId: string | null;
+  titleEn: string;
+  titleJa: string;
+  dueDate: Date;
+  status: MilestoneStatus;
+  progress: number;
+  weight: number | null;
+  parentTitleEn: string | null;
+  projectReference: string;
+  referenceTimeZone: string;
+  assigneeUserName: string | null;
+  assigneeOrganisationName: string | null;
 }

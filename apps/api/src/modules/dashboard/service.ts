@@ -25,14 +25,10 @@ const PROJECT_COLUMNS: readonly CsvColumn<ProjectRow>[] = [
   { header: { en: "Capacity (t/yr)", ja: "生産能力（t/年）" }, value: (p) => p.capacityTpy },
   { header: { en: "Capex (USD)", ja: "設備投資額（米ドル）" }, value: (p) => p.capexUsd },
   { header: { en: "Binding language", ja: "正本の言語" }, value: (p) => p.bindingLanguage },
-  { header: { en: "Proposing organisation", ja: "提案組織" }, value: (p) => p.organisation.name },
+  { header: { en: "Proposing organisation", ja: "提案組織" }, value: (p) => p.organisationName },
   {
     header: { en: "Sponsoring delegations", ja: "支援代表団" },
-    value: (p) =>
-      p.sponsors
-        .map((s) => s.delegation.code)
-        .sort()
-        .join(" "),
+    value: (p) => p.sponsors.join(" "),
   },
   { header: { en: "Updated (UTC)", ja: "更新日時（UTC）" }, value: (p) => p.updatedAt.toISOString() },
 ];
@@ -46,21 +42,21 @@ type MilestoneRow = Awaited<ReturnType<typeof milestonesForExport>>[number] & { 
 
 /** The milestones export, headed in the reader's language. */
 const MILESTONE_COLUMNS: readonly CsvColumn<MilestoneRow>[] = [
-  { header: { en: "Project", ja: "プロジェクト" }, value: (m) => m.project.reference },
+  { header: { en: "Project", ja: "プロジェクト" }, value: (m) => m.projectReference },
   { header: { en: "Title (English)", ja: "タイトル（英語）" }, value: (m) => m.titleEn },
   { header: { en: "Title (Japanese)", ja: "タイトル（日本語）" }, value: (m) => m.titleJa },
-  { header: { en: "Parent milestone", ja: "親マイルストーン" }, value: (m) => m.parent?.titleEn },
+  { header: { en: "Parent milestone", ja: "親マイルストーン" }, value: (m) => m.parentTitleEn },
   { header: { en: "Due date", ja: "期限日" }, value: (m) => m.dueDate.toISOString().slice(0, 10) },
   {
     header: { en: "Reference time zone", ja: "基準タイムゾーン" },
-    value: (m) => m.project.referenceTimeZone,
+    value: (m) => m.referenceTimeZone,
   },
   { header: { en: "Status", ja: "状態" }, value: (m) => m.status },
   { header: { en: "Progress (%)", ja: "進捗（%）" }, value: (m) => m.rolledUp },
   { header: { en: "Weight", ja: "重み" }, value: (m) => m.weight },
   {
     header: { en: "Assignee", ja: "担当" },
-    value: (m) => m.assigneeUser?.name ?? m.assigneeOrganisation?.name,
+    value: (m) => m.assigneeUserName ?? m.assigneeOrganisationName,
   },
 ];
 

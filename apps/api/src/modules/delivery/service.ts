@@ -13,6 +13,7 @@ import {
   canReportOn,
   checkReport,
   checkReportable,
+  assignmentOf,
   dueState,
   progressOf,
   projectProgressOf,
@@ -252,11 +253,7 @@ export async function myMilestones({
   ctx,
   input,
 }: UseCase<{ cursor?: string | null | undefined; limit: number }>) {
-  const page = await milestones.listAssigned(
-    ctx.db.prisma,
-    { userId: ctx.user.id, organisationId: ctx.user.role === "PARTNER" ? ctx.user.organisationId : null },
-    input,
-  );
+  const page = await milestones.listAssigned(ctx.db.prisma, assignmentOf(ctx.user), input);
   const now = ctx.now();
   // A parent's progress is rolled up from its children, as on the delivery tree.
   const progress = progressOf(
