@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { canSeeProject, type Actor } from "./access.js";
-import { PROJECT_STATUSES } from "./enums.js";
+import {
+  canManageProposal,
+  canSeeProject,
+  may,
+  PERMISSIONS,
+  rolesFor,
+  type Actor,
+  type Permission,
+} from "./access.js";
+import { PROJECT_STATUSES, ROLES, type Role } from "./enums.js";
 
 const orgA = "0190c9a0-0000-7000-8000-00000000000a";
 const orgB = "0190c9a0-0000-7000-8000-00000000000b";
@@ -58,4 +66,44 @@ describe("canSeeProject (DESIGN.md §4)", () => {
       ).toBe(expected);
     },
   );
+});
+
+describe("who may do what by role (DESIGN.md §4, written out here as the table reads)", () => {
+  // Each row of the table with the roles that hold it; every other role is refused.
+  const TABLE: [Permission, Role[]][] = [
+    ["proposal.manage", ["PARTNER"]],
+    ["comment.write", ["DELEGATE", "COORDINATOR", "PARTNER"]],
+    ["comment.moderate", ["COORDINATOR", "ADMIN"]],
+    ["round.vote", ["DELEGATE"]],
+    ["round.run", ["COORDINATOR"]],
+    ["round.readVotesWhileOpen", ["COORDINATOR"]],
+    ["delivery.plan", ["COORDINATOR"]],
+    ["delivery.report", ["DELEGATE", "COORDINATOR", "PARTNER"]],
+    ["audit.read", ["COORDINATOR", "ADMIN"]],
+    ["users.manage", ["ADMIN"]],
+    ["delegations.manage", ["ADMIN"]],
+  ];
+
+  it("covers every permission the domain defines, and nothing else", () => {
+    expect(Object.keys(PERMISSIONS).sort()).toEqual(TABLE.map(([p]) => p).sort());
+  });
+
+  it.each(TABLE)("%s: held by %j only", (permission, holders) => {
+    for (const role of ROLES) expect(may(role, permission), role).toBe(holders.includes(role));
+    expect([...rolesFor(permission)].sort()).toEqual([...holders].sort());
+  });
+});
+
+describe("canManageProposal", () => {
+  it("is for partners of the proposing organisation only", () => {
+    expect(canManageProposal(actor("PARTNER", orgA), { organisationId: orgA })).toBe(true);
+    expect(canManageProposal(actor("PARTNER", orgB), { organisationId: orgA })).toBe(false);
+  });
+
+  it("refuses a partner without an organisation, and every other role even with a matching organisation", () => {
+    expect(canManageProposal(actor("PARTNER", null), { organisationId: orgA })).toBe(false);
+    for (const role of ["DELEGATE", "COORDINATOR", "ADMIN"] as const) {
+      expect(canManageProposal(actor(role, orgA), { organisationId: orgA })).toBe(false);
+    }
+  });
 });

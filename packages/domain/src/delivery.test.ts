@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
+import { MILESTONE_STATUSES } from "./enums.js";
 import { DomainError } from "./errors.js";
 import {
+  assignmentOf,
   CalendarDate,
   canComplete,
+  canReportOn,
   checkReport,
   checkReportable,
   dateIn,
   dueState,
+  isAssignedTo,
+  isDueThisMonth,
+  isFinished,
   isOverdue,
   progressOf,
   projectProgress,
@@ -197,5 +203,61 @@ describe("reports and completion", () => {
     expect(() => checkReportable({ hasChildren: true })).toThrow(/sub-milestones/);
     expect(() => checkReportable({ hasChildren: true })).toThrow(DomainError);
     expect(() => checkReportable({ hasChildren: false })).not.toThrow();
+  });
+});
+
+describe("whose milestones are one's own, and who may report", () => {
+  const me = "0190c9a0-0000-7000-8000-0000000000a1";
+  const other = "0190c9a0-0000-7000-8000-0000000000a2";
+  const orgA = "0190c9a0-0000-7000-8000-00000000000a";
+  const orgB = "0190c9a0-0000-7000-8000-00000000000b";
+  const actor = (
+    role: "DELEGATE" | "COORDINATOR" | "PARTNER" | "ADMIN",
+    organisationId: string | null = null,
+  ) => ({
+    id: me,
+    role,
+    organisationId,
+  });
+  const toMe = { assigneeUserId: me, assigneeOrganisationId: null };
+  const toSomeoneElse = { assigneeUserId: other, assigneeOrganisationId: null };
+  const toOrgA = { assigneeUserId: null, assigneeOrganisationId: orgA };
+  const unassigned = { assigneeUserId: null, assigneeOrganisationId: null };
+
+  it("assignmentOf: one's own person always; one's organisation only as a partner", () => {
+    expect(assignmentOf(actor("PARTNER", orgA))).toEqual({ userId: me, organisationId: orgA });
+    expect(assignmentOf(actor("DELEGATE", orgA))).toEqual({ userId: me, organisationId: null });
+    expect(isAssignedTo(actor("PARTNER", orgA), toOrgA)).toBe(true);
+    expect(isAssignedTo(actor("PARTNER", orgB), toOrgA)).toBe(false);
+    expect(isAssignedTo(actor("DELEGATE", orgA), toOrgA)).toBe(false);
+    expect(isAssignedTo(actor("DELEGATE"), toMe)).toBe(true);
+    expect(isAssignedTo(actor("PARTNER", null), unassigned)).toBe(false);
+  });
+
+  it("canReportOn: coordinators on anything; delegates and partners on what is theirs; admins never", () => {
+    for (const m of [toMe, toSomeoneElse, toOrgA, unassigned])
+      expect(canReportOn(actor("COORDINATOR"), m)).toBe(true);
+    expect(canReportOn(actor("DELEGATE"), toMe)).toBe(true);
+    expect(canReportOn(actor("DELEGATE"), toSomeoneElse)).toBe(false);
+    expect(canReportOn(actor("PARTNER", orgA), toOrgA)).toBe(true);
+    expect(canReportOn(actor("PARTNER", orgA), toMe)).toBe(true);
+    expect(canReportOn(actor("PARTNER", orgB), toOrgA)).toBe(false);
+    expect(canReportOn(actor("ADMIN"), toMe)).toBe(false);
+  });
+});
+
+describe("finished milestones and the month's due list", () => {
+  it("isFinished: done and cancelled only", () => {
+    expect(MILESTONE_STATUSES.filter((s) => isFinished(s))).toEqual(["DONE", "CANCELLED"]);
+  });
+
+  it("isDueThisMonth: open and due in this calendar month where the project is, past days included", () => {
+    // 2027-03-31 20:00 in New York is 2027-04-01 09:00 in Tokyo.
+    const now = new Date("2027-04-01T00:00:00Z");
+    const m = { dueDate: "2027-03-02", status: "IN_PROGRESS" as const };
+    expect(isDueThisMonth(m, now, "America/New_York")).toBe(true);
+    expect(isDueThisMonth(m, now, "Asia/Tokyo")).toBe(false);
+    expect(isDueThisMonth({ ...m, dueDate: "2027-04-30" }, now, "Asia/Tokyo")).toBe(true);
+    expect(isDueThisMonth({ ...m, status: "DONE" }, now, "America/New_York")).toBe(false);
   });
 });
