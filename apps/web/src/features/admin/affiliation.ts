@@ -1,5 +1,6 @@
 import type { Role } from "@lodestone/domain/enums";
-import type { z } from "zod";
+import { checkAffiliation } from "@lodestone/domain/user";
+import { domainRule } from "@/features/forms/domain-rule";
 
 export interface DelegationOption {
   code: string;
@@ -20,25 +21,18 @@ interface Affiliated {
 }
 
 /**
- * The affiliation rule of the domain (`checkAffiliation`), as form issues on the right field:
- * delegates belong to a delegation, partners to an organisation, others to neither.
+ * The domain's affiliation rule (`checkAffiliation`) as a refinement of a form's schema:
+ * delegates belong to a delegation, partners to an organisation, others to neither. A refusal is
+ * shown on the field the role asks for.
  */
-export function affiliationIssues(value: Affiliated, ctx: z.RefinementCtx): void {
-  if (value.role === "DELEGATE" && !value.delegation) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["delegation"],
-      message: "A delegate must belong to a delegation.",
-    });
-  }
-  if (value.role === "PARTNER" && !value.organisationId) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["organisationId"],
-      message: "A partner must belong to an organisation.",
-    });
-  }
-}
+export const affiliationIssues = domainRule<Affiliated>(
+  (value) => checkAffiliation(value.role, value.delegation, value.organisationId),
+  {
+    "A delegate must belong to a delegation.": { path: "delegation", key: "delegationRequired" },
+    "A partner must belong to an organisation.": { path: "organisationId", key: "organisationRequired" },
+  },
+  { path: "role", key: "affiliationInvalid" },
+);
 
 /** A delegation's name in the reader's language. */
 export function delegationName(option: DelegationOption | undefined, locale: string): string | null {

@@ -1,15 +1,17 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CalendarDate, type CreateMilestoneInput } from "@lodestone/domain/delivery";
+import { CreateMilestoneInput } from "@lodestone/domain/delivery";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
-import { Field, describedBy } from "@/features/ui/field";
+import { fieldLimits, useFieldErrors } from "@/features/forms/field-errors";
+import { numberOrNullFromText } from "@/features/forms/form-values";
+import { Field } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { primaryButton, secondaryButton } from "@/features/ui/styles";
 import { ServerProblem } from "@/features/forms/server-problem";
 import type { Assignee } from "./types";
 
@@ -22,26 +24,20 @@ export interface MilestoneValues {
   assignee: string;
 }
 
-type MilestoneError = "titleRequired" | "tooLong200" | "dateInvalid" | "weightRange";
+const { titleEn, titleJa, dueDate, weight } = CreateMilestoneInput.shape;
 
-const title = z.string().trim().min(1, "titleRequired").max(200, "tooLong200");
+/** The domain's milestone fields, the weight typed as text (empty: none), the assignee as one choice. */
 const MilestoneSchema = z.object({
-  titleEn: title,
-  titleJa: title,
-  dueDate: CalendarDate,
-  weight: z
-    .string()
-    .trim()
-    .transform((w) => (w === "" ? null : Number(w)))
-    .pipe(
-      z.number("weightRange").int("weightRange").min(1, "weightRange").max(1000, "weightRange").nullable(),
-    ),
+  titleEn,
+  titleJa,
+  dueDate,
+  weight: z.preprocess(numberOrNullFromText, weight),
   assignee: z.string(),
 });
 type MilestoneOutput = z.output<typeof MilestoneSchema>;
+const WEIGHT = fieldLimits(MilestoneSchema, "weight");
 
 const FIELDS = ["titleEn", "titleJa", "dueDate", "weight", "assignee"] as const;
-const ERRORS: readonly MilestoneError[] = ["titleRequired", "tooLong200", "dateInvalid", "weightRange"];
 
 export interface MilestoneFormProps {
   projectId: string;
@@ -68,18 +64,13 @@ export function MilestoneForm({
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm<MilestoneValues, unknown, MilestoneOutput>({
     defaultValues: { titleEn: "", titleJa: "", dueDate: "", weight: "", assignee: "" },
-    resolver: zodResolver(MilestoneSchema) as never,
+    resolver: zodResolver(MilestoneSchema) as unknown as Resolver<MilestoneValues, unknown, MilestoneOutput>,
     shouldFocusError: true,
   });
   const { errors, isSubmitting } = form.formState;
 
-  const errorText = (field: (typeof FIELDS)[number]): string | null => {
-    const error = errors[field];
-    if (!error) return null;
-    if (field === "dueDate") return t("errors.dateInvalid");
-    const key = ERRORS.find((k) => k === error.message);
-    return key ? t(`errors.${key}`) : t("errors.invalid");
-  };
+  const message = useFieldErrors(MilestoneSchema, { titleEn: "titleRequired", titleJa: "titleRequired" });
+  const errorText = (field: (typeof FIELDS)[number]) => message(field, errors[field]);
 
   const submit = form.handleSubmit(async (v) => {
     setProblem(null);
@@ -104,13 +95,6 @@ export function MilestoneForm({
     }
   });
 
-  const control = (field: (typeof FIELDS)[number], hint?: string) => ({
-    id: `${id}-${field}`,
-    "aria-invalid": errors[field] ? true : undefined,
-    "aria-describedby": describedBy(`${id}-${field}`, { hint, error: errors[field] }),
-    className: inputClass,
-  });
-
   return (
     <form
       noValidate
@@ -123,26 +107,34 @@ export function MilestoneForm({
     >
       {parent ? <p className="text-slate-800">{t("partOf", { title: parent.title })}</p> : null}
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id={`${id}-titleEn`} label={t("titleEn")} error={errorText("titleEn")}>
-          <input type="text" lang="en" {...form.register("titleEn")} {...control("titleEn")} />
+        <Field id={`${id}-titleEn`} label={t("titleEn")} error={errorText("titleEn")} required>
+          {(control) => <input type="text" lang="en" {...form.register("titleEn")} {...control} />}
         </Field>
-        <Field id={`${id}-titleJa`} label={t("titleJa")} error={errorText("titleJa")}>
-          <input type="text" lang="ja" {...form.register("titleJa")} {...control("titleJa")} />
+        <Field id={`${id}-titleJa`} label={t("titleJa")} error={errorText("titleJa")} required>
+          {(control) => <input type="text" lang="ja" {...form.register("titleJa")} {...control} />}
         </Field>
       </div>
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field id={`${id}-dueDate`} label={t("dueDate")} hint={t("dueDateHint")} error={errorText("dueDate")}>
-          <input type="date" {...form.register("dueDate")} {...control("dueDate", t("dueDateHint"))} />
+        <Field
+          id={`${id}-dueDate`}
+          label={t("dueDate")}
+          hint={t("dueDateHint")}
+          error={errorText("dueDate")}
+          required
+        >
+          {(control) => <input type="date" {...form.register("dueDate")} {...control} />}
         </Field>
         <Field id={`${id}-weight`} label={t("weight")} hint={t("weightHint")} error={errorText("weight")}>
-          <input
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={1000}
-            {...form.register("weight")}
-            {...control("weight", t("weightHint"))}
-          />
+          {(control) => (
+            <input
+              type="number"
+              inputMode="numeric"
+              min={WEIGHT.minimum}
+              max={WEIGHT.maximum}
+              {...form.register("weight")}
+              {...control}
+            />
+          )}
         </Field>
       </div>
       <Field
@@ -151,23 +143,25 @@ export function MilestoneForm({
         hint={t("assigneeHint")}
         error={errorText("assignee")}
       >
-        <select {...form.register("assignee")} {...control("assignee", t("assigneeHint"))}>
-          <option value="">{t("nobody")}</option>
-          <optgroup label={t("organisations")}>
-            {organisations.map((o) => (
-              <option key={o.id} value={`organisation:${o.id}`}>
-                {o.name}
-              </option>
-            ))}
-          </optgroup>
-          <optgroup label={t("people")}>
-            {users.map((u) => (
-              <option key={u.id} value={`user:${u.id}`}>
-                {`${u.name} (${tRole(u.role)}${u.delegation ? ` · ${u.delegation}` : ""}${u.organisation ? ` · ${u.organisation}` : ""})`}
-              </option>
-            ))}
-          </optgroup>
-        </select>
+        {(control) => (
+          <select {...form.register("assignee")} {...control}>
+            <option value="">{t("nobody")}</option>
+            <optgroup label={t("organisations")}>
+              {organisations.map((o) => (
+                <option key={o.id} value={`organisation:${o.id}`}>
+                  {o.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("people")}>
+              {users.map((u) => (
+                <option key={u.id} value={`user:${u.id}`}>
+                  {`${u.name} (${tRole(u.role)}${u.delegation ? ` · ${u.delegation}` : ""}${u.organisation ? ` · ${u.organisation}` : ""})`}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        )}
       </Field>
       {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
       <div className="flex flex-wrap justify-end gap-3">

@@ -1,15 +1,16 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { CalendarDate, type ReplanMilestoneInput } from "@lodestone/domain/delivery";
+import { ReplanMilestoneInput } from "@lodestone/domain/delivery";
 import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
-import { Field, describedBy } from "@/features/ui/field";
+import { useFieldErrors } from "@/features/forms/field-errors";
+import { Field } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { primaryButton, secondaryButton } from "@/features/ui/styles";
 import { CALENDAR_DATE, calendarDay } from "./dates";
 import { ServerProblem } from "@/features/forms/server-problem";
 import type { MilestoneView } from "./types";
@@ -19,13 +20,13 @@ interface ReplanValues {
   reason: string;
 }
 
+const { dueDate, reason } = ReplanMilestoneInput.shape;
+
+/** The domain's re-plan fields; the new date must differ from the current one. */
 export function replanSchema(current: string) {
   return z.object({
-    dueDate: z
-      .string()
-      .pipe(CalendarDate)
-      .refine((d) => d !== current, "sameDate"),
-    reason: z.string().trim().min(3, "reasonRequired").max(2_000, "tooLong"),
+    dueDate: dueDate.refine((d) => d !== current, "sameDate"),
+    reason,
   });
 }
 
@@ -50,13 +51,8 @@ export function ReplanForm({ milestone, timeZone, onSubmit, onCancel }: ReplanFo
     shouldFocusError: true,
   });
   const { errors, isSubmitting } = form.formState;
-  const errorText = (field: (typeof FIELDS)[number]) => {
-    const error = errors[field];
-    if (!error) return null;
-    if (field === "dueDate")
-      return error.message === "sameDate" ? t("errors.sameDate") : t("errors.dateInvalid");
-    return error.message === "tooLong" ? t("errors.tooLong") : t("errors.reasonRequired");
-  };
+  const message = useFieldErrors(ReplanMilestoneInput, { reason: "replanReasonRequired" });
+  const errorText = (field: (typeof FIELDS)[number]) => message(field, errors[field]);
   const submit = form.handleSubmit(async (v) => {
     setProblem(null);
     try {
@@ -74,12 +70,6 @@ export function ReplanForm({ milestone, timeZone, onSubmit, onCancel }: ReplanFo
       if (!placed) setProblem(found);
     }
   });
-  const control = (field: (typeof FIELDS)[number], hint?: string) => ({
-    id: `${id}-${field}`,
-    "aria-invalid": errors[field] ? true : undefined,
-    "aria-describedby": describedBy(`${id}-${field}`, { hint, error: errors[field] }),
-    className: inputClass,
-  });
   return (
     <form
       noValidate
@@ -93,11 +83,17 @@ export function ReplanForm({ milestone, timeZone, onSubmit, onCancel }: ReplanFo
       <p className="text-slate-800">
         {t("current", { date: format.dateTime(calendarDay(milestone.dueDate), CALENDAR_DATE), timeZone })}
       </p>
-      <Field id={`${id}-dueDate`} label={t("dueDate")} hint={t("keepsOld")} error={errorText("dueDate")}>
-        <input type="date" {...form.register("dueDate")} {...control("dueDate", t("keepsOld"))} />
+      <Field
+        id={`${id}-dueDate`}
+        label={t("dueDate")}
+        hint={t("keepsOld")}
+        error={errorText("dueDate")}
+        required
+      >
+        {(control) => <input type="date" {...form.register("dueDate")} {...control} />}
       </Field>
-      <Field id={`${id}-reason`} label={t("reason")} error={errorText("reason")}>
-        <textarea rows={3} {...form.register("reason")} {...control("reason")} aria-required="true" />
+      <Field id={`${id}-reason`} label={t("reason")} error={errorText("reason")} required>
+        {(control) => <textarea rows={3} {...form.register("reason")} {...control} />}
       </Field>
       {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
       <div className="flex flex-wrap justify-end gap-3">

@@ -1,17 +1,20 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import type { ReportProgressInput } from "@lodestone/domain/delivery";
-import { MILESTONE_STATUSES, MilestoneStatus } from "@lodestone/domain/enums";
+import { checkReport, ReportProgressInput } from "@lodestone/domain/delivery";
+import { MILESTONE_STATUSES, type MilestoneStatus } from "@lodestone/domain/enums";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { markServerFieldErrors, toApiProblem } from "@/features/forms/api-problem";
-import { Field, describedBy } from "@/features/ui/field";
+import { domainRule } from "@/features/forms/domain-rule";
+import { fieldLimits, useFieldErrors } from "@/features/forms/field-errors";
+import { numberFromText, textOrNull } from "@/features/forms/form-values";
+import { ServerProblem } from "@/features/forms/server-problem";
+import { Field } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
-import { ServerProblem } from "@/features/forms/server-problem";
 import type { MilestoneView } from "./types";
 
 export interface ReportValues {
@@ -21,43 +24,34 @@ export interface ReportValues {
   evidence: string;
 }
 
-/** Error keys (messages under `delivery.report.errors`). */
-type ReportError = "progressRange" | "evidenceRequired" | "doneIs100" | "blockedReason" | "tooLong";
+const { status, progress, note, evidence } = ReportProgressInput.shape;
 
-/** The API's rules (`checkReport` in the domain), with an error on the field to fix. */
+/**
+ * The report as the API checks it: the domain's fields (progress typed as text, an empty note or
+ * evidence as none) and its rule `checkReport`, each refusal shown on the field to fix.
+ */
 export const ReportSchema = z
   .object({
-    status: MilestoneStatus,
-    progress: z
-      .string()
-      .trim()
-      .regex(/^\d{1,3}$/, "progressRange")
-      .transform(Number)
-      .pipe(z.number().int().min(0, "progressRange").max(100, "progressRange")),
-    note: z.string().trim().max(5_000, "tooLong"),
-    evidence: z.string().trim().max(5_000, "tooLong"),
+    status,
+    progress: z.preprocess(numberFromText, progress),
+    note: z.preprocess(textOrNull, note),
+    evidence: z.preprocess(textOrNull, evidence),
   })
-  .superRefine((v, ctx) => {
-    if (v.status === "DONE" && !v.evidence) {
-      ctx.addIssue({ code: "custom", path: ["evidence"], message: "evidenceRequired" });
-    }
-    if (v.status === "DONE" && v.progress !== 100) {
-      ctx.addIssue({ code: "custom", path: ["progress"], message: "doneIs100" });
-    }
-    if (v.status === "BLOCKED" && !v.note) {
-      ctx.addIssue({ code: "custom", path: ["note"], message: "blockedReason" });
-    }
-  });
+  .superRefine(
+    domainRule(
+      checkReport,
+      {
+        "Marking a milestone done needs evidence.": { path: "evidence", key: "evidenceRequired" },
+        "A milestone that is done is 100% complete.": { path: "progress", key: "doneIs100" },
+        "Say what blocks the milestone.": { path: "note", key: "blockedReason" },
+      },
+      { path: "status", key: "invalid" },
+    ),
+  );
 type ReportOutput = z.output<typeof ReportSchema>;
+const PROGRESS = fieldLimits(ReportSchema, "progress");
 
 const FIELDS = ["status", "progress", "note", "evidence"] as const;
-const ERRORS: readonly ReportError[] = [
-  "progressRange",
-  "evidenceRequired",
-  "doneIs100",
-  "blockedReason",
-  "tooLong",
-];
 
 export interface ReportFormProps {
   milestone: Pick<MilestoneView, "id" | "version" | "status" | "progress">;
@@ -73,6 +67,7 @@ export interface ReportFormProps {
 export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
   const t = useTranslations("delivery.report");
   const tStatus = useTranslations("delivery.status");
+  const message = useFieldErrors(ReportSchema);
   const id = useId();
   const [problem, setProblem] = useState<ReturnType<typeof toApiProblem> | null>(null);
   const form = useForm<ReportValues, unknown, ReportOutput>({
@@ -82,30 +77,16 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
       note: "",
       evidence: "",
     },
-    resolver: zodResolver(ReportSchema) as never,
+    resolver: zodResolver(ReportSchema) as unknown as Resolver<ReportValues, unknown, ReportOutput>,
     shouldFocusError: true,
   });
   const { errors, isSubmitting } = form.formState;
-  const status = form.watch("status");
-
-  const errorText = (field: (typeof FIELDS)[number]): string | null => {
-    const error = errors[field];
-    if (!error) return null;
-    const key = ERRORS.find((k) => k === error.message);
-    return key ? t(`errors.${key}`) : t("errors.invalid");
-  };
+  const current = form.watch("status");
 
   const submit = form.handleSubmit(async (v) => {
     setProblem(null);
     try {
-      await onSubmit({
-        milestoneId: milestone.id,
-        version: milestone.version,
-        status: v.status,
-        progress: v.progress,
-        note: v.note || null,
-        evidence: v.evidence || null,
-      });
+      await onSubmit({ milestoneId: milestone.id, version: milestone.version, ...v });
     } catch (error) {
       const found = toApiProblem(error);
       const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
@@ -113,13 +94,6 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
       );
       if (!placed) setProblem(found);
     }
-  });
-
-  const control = (field: (typeof FIELDS)[number], hint?: string) => ({
-    id: `${id}-${field}`,
-    "aria-invalid": errors[field] ? true : undefined,
-    "aria-describedby": describedBy(`${id}-${field}`, { hint, error: errors[field] }),
-    className: inputClass,
   });
 
   const statusField = form.register("status");
@@ -133,64 +107,60 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
         else void submit(event);
       }}
     >
-      <Field id={`${id}-status`} label={t("status")} error={errorText("status")}>
-        <select
-          {...statusField}
-          onChange={(event) => {
-            void statusField.onChange(event);
-            if (event.target.value === "DONE") form.setValue("progress", "100");
-          }}
-          {...control("status")}
-        >
-          {MILESTONE_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {tStatus(s)}
-            </option>
-          ))}
-        </select>
+      <Field id={`${id}-status`} label={t("status")} error={message("status", errors.status)}>
+        {(control) => (
+          <select
+            {...statusField}
+            onChange={(event) => {
+              void statusField.onChange(event);
+              if (event.target.value === "DONE") form.setValue("progress", "100");
+            }}
+            {...control}
+          >
+            {MILESTONE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {tStatus(s)}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       <Field
         id={`${id}-progress`}
         label={t("progress")}
         hint={t("progressHint")}
-        error={errorText("progress")}
+        error={message("progress", errors.progress)}
       >
-        <input
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          step={1}
-          {...form.register("progress")}
-          {...control("progress", t("progressHint"))}
-          className={`${inputClass} max-w-32`}
-        />
+        {(control) => (
+          <input
+            type="number"
+            inputMode="numeric"
+            min={PROGRESS.minimum}
+            max={PROGRESS.maximum}
+            step={1}
+            {...form.register("progress")}
+            {...control}
+            className={`${inputClass} max-w-32`}
+          />
+        )}
       </Field>
       <Field
         id={`${id}-note`}
-        label={status === "BLOCKED" ? t("noteBlocked") : t("note")}
-        hint={status === "BLOCKED" ? t("noteBlockedHint") : undefined}
-        error={errorText("note")}
+        label={current === "BLOCKED" ? t("noteBlocked") : t("note")}
+        hint={current === "BLOCKED" ? t("noteBlockedHint") : undefined}
+        error={message("note", errors.note)}
+        required={current === "BLOCKED"}
       >
-        <textarea
-          rows={3}
-          {...form.register("note")}
-          {...control("note", status === "BLOCKED" ? t("noteBlockedHint") : undefined)}
-          aria-required={status === "BLOCKED" || undefined}
-        />
+        {(control) => <textarea rows={3} {...form.register("note")} {...control} />}
       </Field>
       <Field
         id={`${id}-evidence`}
-        label={status === "DONE" ? t("evidenceRequired") : t("evidence")}
+        label={current === "DONE" ? t("evidenceRequired") : t("evidence")}
         hint={t("evidenceHint")}
-        error={errorText("evidence")}
+        error={message("evidence", errors.evidence)}
+        required={current === "DONE"}
       >
-        <textarea
-          rows={3}
-          {...form.register("evidence")}
-          {...control("evidence", t("evidenceHint"))}
-          aria-required={status === "DONE" || undefined}
-        />
+        {(control) => <textarea rows={3} {...form.register("evidence")} {...control} />}
       </Field>
       {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
       <div className="flex flex-wrap justify-end gap-3">

@@ -9,15 +9,15 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
-import { fieldErrorMessage } from "@/features/forms/field-errors";
+import { useFieldErrors } from "@/features/forms/field-errors";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { rememberLocale } from "@/features/i18n/actions";
 import { SUPPORTED_LOCALES } from "@/features/i18n/config";
 import { TimeZoneSelect } from "@/features/i18n/time-zone-select";
 import type { TimeZoneGroup } from "@/features/i18n/time-zones";
-import { Field, describedBy } from "@/features/ui/field";
+import { Field, FieldGroup } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton } from "@/features/ui/styles";
+import { primaryButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
 
 export interface ProfileValues {
@@ -34,7 +34,7 @@ interface ProfileFormProps {
 /** The signed-in person's name, language and time zone; the page follows at once when saved. */
 export function ProfileForm({ initial, timeZones }: ProfileFormProps) {
   const t = useTranslations("profile");
-  const tErrors = useTranslations("forms.errors");
+  const message = useFieldErrors(UpdateProfileInput);
   const tLocales = useTranslations("locales");
   const id = useId();
   const router = useRouter();
@@ -70,9 +70,7 @@ export function ProfileForm({ initial, timeZones }: ProfileFormProps) {
     }
   });
 
-  const field = (name: keyof ProfileValues) => fieldErrorMessage(tErrors, name, errors[name]);
-  const nameId = `${id}-name`;
-  const zoneId = `${id}-zone`;
+  const field = (name: keyof ProfileValues) => message(name, errors[name]);
   const busy = form.formState.isSubmitting;
 
   return (
@@ -89,24 +87,11 @@ export function ProfileForm({ initial, timeZones }: ProfileFormProps) {
       <h2 id={`${id}-heading`} className="sr-only">
         {t("formLabel")}
       </h2>
-      <Field id={nameId} label={t("name")} error={field("name")}>
-        <input
-          id={nameId}
-          type="text"
-          autoComplete="name"
-          {...form.register("name")}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy(nameId, { error: errors.name })}
-          className={inputClass}
-        />
+      <Field id={`${id}-name`} label={t("name")} error={field("name")}>
+        {(control) => <input type="text" autoComplete="name" {...form.register("name")} {...control} />}
       </Field>
 
-      <fieldset
-        className="flex flex-col gap-2"
-        aria-describedby={errors.locale ? `${id}-locale-error` : undefined}
-      >
-        <legend className="text-sm font-semibold text-slate-900">{t("language")}</legend>
-        <p className="text-sm text-slate-600">{t("languageHint")}</p>
+      <FieldGroup id={`${id}-locale`} legend={t("language")} hint={t("languageHint")} error={field("locale")}>
         <div className="flex flex-wrap gap-3">
           {SUPPORTED_LOCALES.map((locale) => (
             <label
@@ -124,21 +109,10 @@ export function ProfileForm({ initial, timeZones }: ProfileFormProps) {
             </label>
           ))}
         </div>
-        {errors.locale ? (
-          <p id={`${id}-locale-error`} className="text-sm font-medium text-red-800">
-            {field("locale")}
-          </p>
-        ) : null}
-      </fieldset>
+      </FieldGroup>
 
-      <Field id={zoneId} label={t("timeZone")} hint={t("timeZoneHint")} error={field("timeZone")}>
-        <TimeZoneSelect
-          id={zoneId}
-          groups={timeZones}
-          {...form.register("timeZone")}
-          aria-invalid={errors.timeZone ? true : undefined}
-          aria-describedby={describedBy(zoneId, { hint: true, error: errors.timeZone })}
-        />
+      <Field id={`${id}-zone`} label={t("timeZone")} hint={t("timeZoneHint")} error={field("timeZone")}>
+        {(control) => <TimeZoneSelect groups={timeZones} {...form.register("timeZone")} {...control} />}
       </Field>
 
       {problem ? <ServerProblem title={t("saveFailed")} problem={problem} /> : null}

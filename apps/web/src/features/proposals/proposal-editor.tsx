@@ -10,7 +10,8 @@ import { toApiProblem } from "@/features/forms/api-problem";
 import { ConfirmDialog } from "@/features/ui/confirm-dialog";
 import { linkClass, secondaryButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
-import { ProposalForm, proposalValuesOf } from "./proposal-form";
+import { ProposalForm } from "./proposal-form";
+import { proposalValuesOf } from "./proposal-values";
 
 /** The form for a new proposal: "Save draft" creates it and opens its edit page. */
 export function NewProposal() {

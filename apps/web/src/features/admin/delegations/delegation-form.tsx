@@ -7,11 +7,11 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
-import { fieldErrorMessage } from "@/features/forms/field-errors";
+import { useFieldErrors } from "@/features/forms/field-errors";
 import { ServerProblem } from "@/features/forms/server-problem";
-import { Field, describedBy } from "@/features/ui/field";
+import { Field, FieldGroup } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { primaryButton, secondaryButton } from "@/features/ui/styles";
 
 export interface DelegationValues {
   code: string;
@@ -33,7 +33,7 @@ const FIELDS = ["code", "nameEn", "nameJa", "kind"] as const;
 export function DelegationForm({ mode, defaults, onSave, onCancel }: DelegationFormProps) {
   const t = useTranslations("admin.delegations.form");
   const tKinds = useTranslations("enums.delegationKind");
-  const tErrors = useTranslations("forms.errors");
+  const message = useFieldErrors(DelegationInput);
   const id = useId();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm<DelegationValues>({
@@ -59,10 +59,6 @@ export function DelegationForm({ mode, defaults, onSave, onCancel }: DelegationF
     }
   });
 
-  const codeId = `${id}-code`;
-  const enId = `${id}-en`;
-  const jaId = `${id}-ja`;
-
   return (
     <form
       noValidate
@@ -74,50 +70,35 @@ export function DelegationForm({ mode, defaults, onSave, onCancel }: DelegationF
       aria-label={mode === "create" ? t("createLabel") : t("editLabel")}
     >
       <Field
-        id={codeId}
+        id={`${id}-code`}
         label={t("code")}
         hint={t("codeHint")}
-        error={fieldErrorMessage(tErrors, "code", errors.code)}
+        error={message("code", errors.code)}
+        required
       >
-        <input
-          id={codeId}
-          type="text"
-          autoComplete="off"
-          autoCapitalize="characters"
-          spellCheck={false}
-          maxLength={8}
-          {...form.register("code", { setValueAs: (v: string) => v.trim().toUpperCase() })}
-          aria-invalid={errors.code ? true : undefined}
-          aria-describedby={describedBy(codeId, { hint: true, error: errors.code })}
-          className={`${inputClass} font-mono uppercase`}
-        />
+        {(control) => (
+          <input
+            type="text"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            {...form.register("code", { setValueAs: (v: string) => v.trim().toUpperCase() })}
+            {...control}
+            className={`${control.className} font-mono uppercase`}
+          />
+        )}
       </Field>
-      <Field id={enId} label={t("nameEn")} error={fieldErrorMessage(tErrors, "nameEn", errors.nameEn)}>
-        <input
-          id={enId}
-          type="text"
-          lang="en"
-          autoComplete="off"
-          {...form.register("nameEn")}
-          aria-invalid={errors.nameEn ? true : undefined}
-          aria-describedby={describedBy(enId, { error: errors.nameEn })}
-          className={inputClass}
-        />
+      <Field id={`${id}-en`} label={t("nameEn")} error={message("nameEn", errors.nameEn)} required>
+        {(control) => (
+          <input type="text" lang="en" autoComplete="off" {...form.register("nameEn")} {...control} />
+        )}
       </Field>
-      <Field id={jaId} label={t("nameJa")} error={fieldErrorMessage(tErrors, "nameJa", errors.nameJa)}>
-        <input
-          id={jaId}
-          type="text"
-          lang="ja"
-          autoComplete="off"
-          {...form.register("nameJa")}
-          aria-invalid={errors.nameJa ? true : undefined}
-          aria-describedby={describedBy(jaId, { error: errors.nameJa })}
-          className={inputClass}
-        />
+      <Field id={`${id}-ja`} label={t("nameJa")} error={message("nameJa", errors.nameJa)} required>
+        {(control) => (
+          <input type="text" lang="ja" autoComplete="off" {...form.register("nameJa")} {...control} />
+        )}
       </Field>
-      <fieldset className="flex flex-col gap-2">
-        <legend className="text-sm font-semibold text-slate-900">{t("kind")}</legend>
+      <FieldGroup id={`${id}-kind`} legend={t("kind")} error={message("kind", errors.kind)}>
         <div className="flex flex-wrap gap-3">
           {DELEGATION_KINDS.map((kind) => (
             <label
@@ -134,12 +115,7 @@ export function DelegationForm({ mode, defaults, onSave, onCancel }: DelegationF
             </label>
           ))}
         </div>
-        {errors.kind ? (
-          <p className="text-sm font-medium text-red-800">
-            {fieldErrorMessage(tErrors, "kind", errors.kind)}
-          </p>
-        ) : null}
-      </fieldset>
+      </FieldGroup>
       {problem ? <ServerProblem title={t("failed")} problem={problem} /> : null}
       <div className="flex flex-wrap justify-end gap-3">
         <button type="button" onClick={onCancel} className={secondaryButton}>

@@ -3,9 +3,9 @@
 import { ROLES, type Role } from "@lodestone/domain/vocabulary";
 import { useLocale, useTranslations } from "next-intl";
 import type { FieldErrors, UseFormRegister } from "react-hook-form";
-import { fieldErrorMessage } from "@/features/forms/field-errors";
-import { Field, describedBy } from "@/features/ui/field";
-import { inputClass } from "@/features/ui/styles";
+import { ChangeRoleInput } from "@lodestone/domain/user";
+import { useFieldErrors } from "@/features/forms/field-errors";
+import { Field } from "@/features/ui/field";
 import { delegationName, type DelegationOption, type OrganisationOption } from "../affiliation";
 
 interface AffiliationValues {
@@ -39,7 +39,7 @@ export function AffiliationFields({
   optionsPending = false,
 }: AffiliationFieldsProps) {
   const t = useTranslations("admin.users.form");
-  const tErrors = useTranslations("forms.errors");
+  const message = useFieldErrors(ChangeRoleInput);
   const tRoles = useTranslations("enums.role");
   const locale = useLocale();
   const roleId = `${idPrefix}-role`;
@@ -48,71 +48,62 @@ export function AffiliationFields({
 
   return (
     <>
-      <Field
-        id={roleId}
-        label={t("role")}
-        hint={t("roleHint")}
-        error={fieldErrorMessage(tErrors, "role", errors.role)}
-      >
-        <select
-          id={roleId}
-          {...register("role")}
-          aria-invalid={errors.role ? true : undefined}
-          aria-describedby={describedBy(roleId, { hint: true, error: errors.role })}
-          className={inputClass}
-        >
-          <option value="">{t("chooseRole")}</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {tRoles(r)}
-            </option>
-          ))}
-        </select>
+      <Field id={roleId} label={t("role")} hint={t("roleHint")} error={message("role", errors.role)} required>
+        {(control) => (
+          <select {...register("role")} {...control}>
+            <option value="">{t("chooseRole")}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {tRoles(r)}
+              </option>
+            ))}
+          </select>
+        )}
       </Field>
       {role === "DELEGATE" ? (
         <Field
           id={delegationId}
           label={t("delegation")}
-          error={fieldErrorMessage(tErrors, "delegation", errors.delegation)}
+          error={message("delegation", errors.delegation)}
+          required
         >
-          <select
-            id={delegationId}
-            {...register("delegation", { setValueAs: emptyToNull })}
-            aria-invalid={errors.delegation ? true : undefined}
-            aria-describedby={describedBy(delegationId, { error: errors.delegation })}
-            aria-busy={optionsPending || undefined}
-            className={inputClass}
-          >
-            <option value="">{optionsPending ? t("loadingOptions") : t("chooseDelegation")}</option>
-            {delegations.map((d) => (
-              <option key={d.code} value={d.code}>
-                {`${delegationName(d, locale)} (${d.code})`}
-              </option>
-            ))}
-          </select>
+          {(control) => (
+            <select
+              {...register("delegation", { setValueAs: emptyToNull })}
+              {...control}
+              aria-busy={optionsPending || undefined}
+            >
+              <option value="">{optionsPending ? t("loadingOptions") : t("chooseDelegation")}</option>
+              {delegations.map((d) => (
+                <option key={d.code} value={d.code}>
+                  {`${delegationName(d, locale)} (${d.code})`}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       ) : null}
       {role === "PARTNER" ? (
         <Field
           id={organisationId}
           label={t("organisation")}
-          error={fieldErrorMessage(tErrors, "organisationId", errors.organisationId)}
+          error={message("organisationId", errors.organisationId)}
+          required
         >
-          <select
-            id={organisationId}
-            {...register("organisationId", { setValueAs: emptyToNull })}
-            aria-invalid={errors.organisationId ? true : undefined}
-            aria-describedby={describedBy(organisationId, { error: errors.organisationId })}
-            aria-busy={optionsPending || undefined}
-            className={inputClass}
-          >
-            <option value="">{optionsPending ? t("loadingOptions") : t("chooseOrganisation")}</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
+          {(control) => (
+            <select
+              {...register("organisationId", { setValueAs: emptyToNull })}
+              {...control}
+              aria-busy={optionsPending || undefined}
+            >
+              <option value="">{optionsPending ? t("loadingOptions") : t("chooseOrganisation")}</option>
+              {organisations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
       ) : null}
     </>

@@ -7,14 +7,14 @@ import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { useForm, type UseFormRegister } from "react-hook-form";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
-import { fieldErrorMessage } from "@/features/forms/field-errors";
+import { useFieldErrors } from "@/features/forms/field-errors";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { SUPPORTED_LOCALES } from "@/features/i18n/config";
 import { TimeZoneSelect } from "@/features/i18n/time-zone-select";
 import type { TimeZoneGroup } from "@/features/i18n/time-zones";
-import { Field, describedBy } from "@/features/ui/field";
+import { Field } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { primaryButton, secondaryButton } from "@/features/ui/styles";
 import { affiliationIssues, type DelegationOption, type OrganisationOption } from "../affiliation";
 import { AffiliationFields } from "./affiliation-fields";
 
@@ -69,7 +69,7 @@ export function InviteUserForm({
 }: InviteUserFormProps) {
   const t = useTranslations("admin.users.form");
   const tInvite = useTranslations("admin.users.invite");
-  const tErrors = useTranslations("forms.errors");
+  const message = useFieldErrors(InviteUserInput);
   const tLocales = useTranslations("locales");
   const id = useId();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -117,11 +117,6 @@ export function InviteUserForm({
     }
   });
 
-  const nameId = `${id}-name`;
-  const emailId = `${id}-email`;
-  const localeId = `${id}-locale`;
-  const zoneId = `${id}-zone`;
-
   return (
     <form
       noValidate
@@ -132,35 +127,27 @@ export function InviteUserForm({
       className="flex flex-col gap-5"
       aria-label={tInvite("formLabel")}
     >
-      <Field id={nameId} label={t("name")} error={fieldErrorMessage(tErrors, "name", errors.name)}>
-        <input
-          id={nameId}
-          type="text"
-          autoComplete="off"
-          {...form.register("name")}
-          aria-invalid={errors.name ? true : undefined}
-          aria-describedby={describedBy(nameId, { error: errors.name })}
-          className={inputClass}
-        />
+      <Field id={`${id}-name`} label={t("name")} error={message("name", errors.name)} required>
+        {(control) => <input type="text" autoComplete="off" {...form.register("name")} {...control} />}
       </Field>
       <Field
-        id={emailId}
+        id={`${id}-email`}
         label={t("email")}
         hint={tInvite("emailHint")}
-        error={fieldErrorMessage(tErrors, "email", errors.email)}
+        error={message("email", errors.email)}
+        required
       >
-        <input
-          id={emailId}
-          type="email"
-          inputMode="email"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
-          {...form.register("email")}
-          aria-invalid={errors.email ? true : undefined}
-          aria-describedby={describedBy(emailId, { hint: true, error: errors.email })}
-          className={inputClass}
-        />
+        {(control) => (
+          <input
+            type="email"
+            inputMode="email"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            {...form.register("email")}
+            {...control}
+          />
+        )}
       </Field>
       <AffiliationFields
         idPrefix={id}
@@ -176,37 +163,19 @@ export function InviteUserForm({
         optionsPending={optionsPending}
       />
       <div className="grid gap-5 sm:grid-cols-2">
-        <Field
-          id={localeId}
-          label={t("language")}
-          error={fieldErrorMessage(tErrors, "locale", errors.locale)}
-        >
-          <select
-            id={localeId}
-            {...form.register("locale")}
-            aria-invalid={errors.locale ? true : undefined}
-            aria-describedby={describedBy(localeId, { error: errors.locale })}
-            className={inputClass}
-          >
-            {SUPPORTED_LOCALES.map((locale) => (
-              <option key={locale} value={locale} lang={locale}>
-                {tLocales(locale)}
-              </option>
-            ))}
-          </select>
+        <Field id={`${id}-locale`} label={t("language")} error={message("locale", errors.locale)}>
+          {(control) => (
+            <select {...form.register("locale")} {...control}>
+              {SUPPORTED_LOCALES.map((locale) => (
+                <option key={locale} value={locale} lang={locale}>
+                  {tLocales(locale)}
+                </option>
+              ))}
+            </select>
+          )}
         </Field>
-        <Field
-          id={zoneId}
-          label={t("timeZone")}
-          error={fieldErrorMessage(tErrors, "timeZone", errors.timeZone)}
-        >
-          <TimeZoneSelect
-            id={zoneId}
-            groups={timeZones}
-            {...form.register("timeZone")}
-            aria-invalid={errors.timeZone ? true : undefined}
-            aria-describedby={describedBy(zoneId, { error: errors.timeZone })}
-          />
+        <Field id={`${id}-zone`} label={t("timeZone")} error={message("timeZone", errors.timeZone)}>
+          {(control) => <TimeZoneSelect groups={timeZones} {...form.register("timeZone")} {...control} />}
         </Field>
       </div>
       <p className="text-sm text-slate-600">{tInvite("explainMail")}</p>
