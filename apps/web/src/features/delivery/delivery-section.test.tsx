@@ -74,11 +74,7 @@ function render(
   const trpcClient = createTRPCClient<AppRouter>({ links: [link] });
   renderWithProviders(
     <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
-      <DeliverySection
-        project={{ ...PROJECT, status: data.status }}
-        initial={data}
-        isCoordinator={isCoordinator}
-      />
+      <DeliverySection project={{ ...PROJECT, status: data.status }} initial={data} canPlan={isCoordinator} />
     </TRPCProvider>,
     { queryClient },
   );

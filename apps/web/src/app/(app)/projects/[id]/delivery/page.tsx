@@ -1,3 +1,4 @@
+import { may } from "@lodestone/domain/access";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
@@ -37,7 +38,7 @@ export default async function ProjectDeliveryPage({ params }: Props) {
   return (
     <div className="flex flex-col gap-8">
       <ProjectSectionHeader project={project} />
-      <DeliverySection project={project} initial={delivery} isCoordinator={user.role === "COORDINATOR"} />
+      <DeliverySection project={project} initial={delivery} canPlan={may(user.role, "delivery.plan")} />
     </div>
   );
 }
