@@ -3,13 +3,11 @@
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState, type FormEvent } from "react";
-import { z } from "zod";
+import { EmailAddress } from "@lodestone/domain/email";
 import { Field, describedBy } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
 import { signInErrorKey } from "./sign-in-errors";
-
-const EmailAddress = z.email().max(254);
 
 export interface SignInFormProps {
   /** Where to go after following the link (a path on this site). */

@@ -8,8 +8,9 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { ConfirmDialog } from "@/features/ui/confirm-dialog";
-import { FieldError, describedBy } from "@/features/ui/field";
-import { inputClass, primaryButton } from "@/features/ui/styles";
+import { useFieldErrors } from "@/features/forms/field-errors";
+import { Field, FieldGroup } from "@/features/ui/field";
+import { primaryButton } from "@/features/ui/styles";
 
 type CloseValues = z.input<typeof CloseRoundInput>;
 type CloseCommand = z.output<typeof CloseRoundInput>;
@@ -32,12 +33,7 @@ export function CloseRoundForm({
     defaultValues: { roundId, rationale: "", ifNotApproved: "CHANGES_REQUESTED" },
   });
   const { errors } = form.formState;
-  const rationaleId = `${id}-rationale`;
-  const rationaleError = errors.rationale
-    ? errors.rationale.type === "too_big"
-      ? t("rationaleTooLong")
-      : t("rationaleRequired")
-    : null;
+  const message = useFieldErrors(CloseRoundInput, { rationale: "rationaleRequired" });
 
   const confirm = async () => {
     if (!pending || busy) return;
@@ -72,25 +68,16 @@ export function CloseRoundForm({
           })(e)
         }
       >
-        <div className="flex flex-col gap-1.5">
-          <label htmlFor={rationaleId} className="text-sm font-semibold text-slate-900">
-            {t("rationale")}
-          </label>
-          <p id={`${rationaleId}-hint`} className="text-sm text-slate-600">
-            {t("rationaleHint")}
-          </p>
-          <textarea
-            id={rationaleId}
-            rows={4}
-            {...form.register("rationale")}
-            aria-invalid={errors.rationale ? true : undefined}
-            aria-describedby={describedBy(rationaleId, { hint: true, error: rationaleError })}
-            className={inputClass}
-          />
-          {rationaleError ? <FieldError id={`${rationaleId}-error`}>{rationaleError}</FieldError> : null}
-        </div>
-        <fieldset>
-          <legend className="mb-2 text-sm font-semibold text-slate-900">{t("ifNotApproved")}</legend>
+        <Field
+          id={`${id}-rationale`}
+          label={t("rationale")}
+          hint={t("rationaleHint")}
+          error={message("rationale", errors.rationale)}
+          required
+        >
+          {(control) => <textarea rows={4} {...form.register("rationale")} {...control} />}
+        </Field>
+        <FieldGroup id={`${id}-ifNotApproved`} legend={t("ifNotApproved")} className="">
           <div className="flex flex-col gap-2">
             {(["CHANGES_REQUESTED", "REJECTED"] as const).map((outcome) => (
               <label key={outcome} className="inline-flex items-center gap-2 text-sm text-slate-900">
@@ -104,7 +91,7 @@ export function CloseRoundForm({
               </label>
             ))}
           </div>
-        </fieldset>
+        </FieldGroup>
         <div>
           <button type="submit" className={primaryButton}>
             {t("submit")}

@@ -9,13 +9,21 @@ import {
   type ProjectSort,
   type SupplyChainStage,
 } from "@lodestone/domain/vocabulary";
+import { ListProjectsInput } from "@lodestone/domain/project-list";
 import type { DelegationSummary } from "@lodestone/domain/user";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useState } from "react";
+import { fieldLimits } from "@/features/forms/field-errors";
 import { inputClass, secondaryButton } from "@/features/ui/styles";
 import { EMPTY_PROJECT_FILTERS, hasProjectFilters, type ProjectFilters } from "./project-filters";
 
 const SEARCH_DELAY_MS = 300;
+const SEARCH = fieldLimits(ListProjectsInput, "q");
+/** The country code as the API reads it, or "" while it is not one. */
+const countryCode = (typed: string) => {
+  const code = typed.trim().toUpperCase();
+  return ListProjectsInput.shape.siteCountry.safeParse(code).success ? code : "";
+};
 
 interface ProjectFilterFormProps {
   filters: ProjectFilters;
@@ -43,14 +51,14 @@ export function ProjectFilterForm({ filters, delegations, onChange }: ProjectFil
   useEffect(() => {
     const q = search.trim();
     const code = country.trim().toUpperCase();
-    const validCode = /^[A-Z]{2}$/.test(code) ? code : "";
+    const validCode = countryCode(code);
     if (q === filters.q && validCode === filters.country) return;
     if (code !== "" && validCode === "" && q === filters.q) return;
     const timer = setTimeout(() => onChange({ ...filters, q, country: validCode }), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [search, country]);
 
-  const countryInvalid = country.trim() !== "" && !/^[A-Za-z]{2}$/.test(country.trim());
+  const countryInvalid = country.trim() !== "" && countryCode(country) === "";
 
   return (
     <form
@@ -59,8 +67,7 @@ export function ProjectFilterForm({ filters, delegations, onChange }: ProjectFil
       className="flex flex-col gap-4 rounded-lg border border-slate-300 bg-white p-4 shadow-sm"
       onSubmit={(event) => {
         event.preventDefault();
-        const code = country.trim().toUpperCase();
-        onChange({ ...filters, q: search.trim(), country: /^[A-Z]{2}$/.test(code) ? code : "" });
+        onChange({ ...filters, q: search.trim(), country: countryCode(country) });
       }}
     >
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -73,7 +80,7 @@ export function ProjectFilterForm({ filters, delegations, onChange }: ProjectFil
             type="search"
             name="q"
             value={search}
-            maxLength={200}
+            maxLength={SEARCH.maximum}
             onChange={(event) => setSearch(event.target.value)}
             aria-describedby={`${id}-q-hint`}
             className={inputClass}
