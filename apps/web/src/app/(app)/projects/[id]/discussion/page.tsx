@@ -1,4 +1,4 @@
-import { canComment } from "@lodestone/domain/deliberation";
+import { canComment, canModerate } from "@lodestone/domain/deliberation";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/features/auth/session";
@@ -38,7 +38,7 @@ export default async function DiscussionPage({ params }: Props) {
       <Discussion
         projectId={project.id}
         canComment={canComment(user, { organisationId: project.organisation.id })}
-        canModerate={user.role === "COORDINATOR" || user.role === "ADMIN"}
+        canModerate={canModerate(user)}
       />
     </div>
   );

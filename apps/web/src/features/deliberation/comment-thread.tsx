@@ -1,0 +1,159 @@
+"use client";
+
+import type { CommentView } from "@lodestone/domain/deliberation";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { toLoadError } from "@/features/projects/load-error";
+import { ConfirmDialog } from "@/features/ui/confirm-dialog";
+import { LoadMore } from "@/features/ui/load-more";
+import { listLoadState } from "@/features/ui/load-problem";
+import { useTRPC } from "@/trpc/react";
+import { ActionProblem } from "./action-problem";
+import { CommentActions } from "./comment-actions";
+import { CommentForm } from "./comment-form";
+import { CommentHistory } from "./comment-history";
+import { CommentItem } from "./comment-item";
+import { HideCommentDialog } from "./hide-comment-dialog";
+import { useCommentActions } from "./use-comment-actions";
+
+export const COMMENT_PAGE_SIZE = 20;
+
+interface ThreadProps {
+  projectId: string;
+  canComment: boolean;
+  canModerate: boolean;
+}
+
+/** One level of a thread (top-level threads, or the replies to one comment), page by page. */
+export function CommentLevel({
+  projectId,
+  parentId,
+  canComment,
+  canModerate,
+}: ThreadProps & { parentId: string | null }) {
+  const t = useTranslations("discussion");
+  const trpc = useTRPC();
+  const query = useInfiniteQuery(
+    trpc.comment.list.infiniteQueryOptions(
+      { projectId, parentId, limit: COMMENT_PAGE_SIZE },
+      { getNextPageParam: (last) => last.nextCursor },
+    ),
+  );
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+
+  const state = listLoadState(query, {
+    loading: t("loading"),
+    loadFailed: (message) => t("loadFailed", { message }),
+    retry: t("retry"),
+  });
+  if (state) return state;
+  if (parentId === null && items.length === 0) {
+    return <p className="text-slate-700">{t("empty")}</p>;
+  }
+  return (
+    <div className="flex flex-col gap-3">
+      <ol className={`flex flex-col gap-3 ${parentId ? "border-l-2 border-slate-300 pl-4" : ""}`}>
+        {items.map((comment) => (
+          <li key={comment.id} className="flex flex-col gap-3">
+            <CommentNode
+              comment={comment}
+              projectId={projectId}
+              canComment={canComment}
+              canModerate={canModerate}
+            />
+          </li>
+        ))}
+      </ol>
+      {query.hasNextPage ? (
+        <LoadMore
+          query={query}
+          label={parentId ? t("loadMoreReplies") : t("loadMore")}
+          failed={(error) => t("loadFailed", { message: toLoadError(error).message })}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** A comment with what this reader may do to it, and its replies beneath. */
+function CommentNode({
+  comment,
+  projectId,
+  canComment,
+  canModerate,
+}: ThreadProps & { comment: CommentView }) {
+  const t = useTranslations("discussion");
+  const actions = useCommentActions(comment, projectId);
+  const { open, problem, deleting, hiding } = actions;
+  const removed = comment.state === "deleted";
+
+  return (
+    <>
+      <CommentItem
+        comment={comment}
+        actions={
+          removed && !canComment ? null : (
+            <CommentActions
+              comment={comment}
+              actions={actions}
+              canComment={canComment}
+              canModerate={canModerate}
+            />
+          )
+        }
+      >
+        {problem && !deleting.open && !hiding.open ? (
+          <ActionProblem title={t("actionFailed")} problem={problem} />
+        ) : null}
+        {open === "history" ? <CommentHistory commentId={comment.id} current={comment.body ?? ""} /> : null}
+        {open === "edit" ? (
+          <CommentForm
+            kind="edit"
+            initialBody={comment.body ?? ""}
+            submitLabel={t("form.save")}
+            busyLabel={t("form.saving")}
+            onCancel={actions.close}
+            onSubmit={({ body }) => actions.saveEdit(body)}
+          />
+        ) : null}
+        {open === "reply" ? (
+          <CommentForm
+            kind="reply"
+            submitLabel={t("form.postReply")}
+            busyLabel={t("form.posting")}
+            onCancel={actions.close}
+            onSubmit={({ body }) => actions.reply(body)}
+          />
+        ) : null}
+      </CommentItem>
+      {comment.replyCount > 0 ? (
+        <CommentLevel
+          projectId={projectId}
+          parentId={comment.id}
+          canComment={canComment}
+          canModerate={canModerate}
+        />
+      ) : null}
+
+      <ConfirmDialog
+        open={deleting.open}
+        title={t("deleteTitle")}
+        confirmLabel={t("deleteConfirm")}
+        busyLabel={t("deleting")}
+        tone="danger"
+        busy={deleting.busy}
+        error={problem ? problem.message : null}
+        onCancel={deleting.cancel}
+        onConfirm={deleting.confirm}
+      >
+        {t("deleteBody")}
+      </ConfirmDialog>
+      <HideCommentDialog
+        open={hiding.open}
+        commentId={comment.id}
+        onClose={hiding.close}
+        onHidden={hiding.done}
+      />
+    </>
+  );
+}
