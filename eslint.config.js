@@ -1,5 +1,6 @@
 // @ts-check
 import js from "@eslint/js";
+import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
 // The dependency direction of DESIGN.md §1, enforced:
@@ -111,6 +112,7 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", domainOnlyZod] },
   },
   { files: ["apps/web/**/*.{ts,tsx}"], rules: { "no-restricted-imports": ["error", webNeverDb] } },
+  { files: ["apps/web/src/**/*.{ts,tsx}"], ...reactHooks.configs.flat["recommended-latest"] },
   { files: ["apps/api/**/*.ts"], rules: { "no-restricted-imports": ["error", onlyRepositoriesTouchPrisma] } },
   {
     // Tests may look at the database directly: they check what a use-case left behind.

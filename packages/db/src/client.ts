@@ -11,7 +11,6 @@ import { acquireDataDirLock, type DataDirLock } from "./lock.js";
 import { CUSTOM_PLANS, runDirectlyThrough } from "./statement.js";
 
 export type { PrismaClient };
-export { Prisma } from "./generated/prisma/client.js";
 
 export interface DatabaseOptions {
   /** PostgreSQL connection string. When absent, the embedded PGlite database is used. */

@@ -68,6 +68,7 @@ export const ProposalFields = z
   .strict();
 export type ProposalFields = z.output<typeof ProposalFields>;
 
+/** @alias The command that creates a proposal takes exactly its fields. */
 export const CreateProposalInput = ProposalFields;
 export type CreateProposalInput = z.input<typeof CreateProposalInput>;
 
@@ -146,7 +147,6 @@ export function revisionContent(
     sponsors: [...f.sponsors].sort(),
   };
 }
-export type RevisionContent = ReturnType<typeof revisionContent>;
 
 /** Statuses in which the proposing organisation may still edit the proposal. */
 export const EDITABLE_STATUSES = ["DRAFT", "CHANGES_REQUESTED"] as const;

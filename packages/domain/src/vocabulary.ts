@@ -12,7 +12,6 @@ export const DELEGATION_KINDS = ["FOUNDING", "PARTNER"] as const;
 export type DelegationKind = (typeof DELEGATION_KINDS)[number];
 
 export const ORGANISATION_KINDS = ["COMPANY", "GOVERNMENT_BODY", "RESEARCH"] as const;
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
 export const PROJECT_STATUSES = [
   "DRAFT",
@@ -28,7 +27,6 @@ export const PROJECT_STATUSES = [
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
 
 export const TRANSLATION_STATUSES = ["ORIGINAL", "HUMAN_CHECKED", "MACHINE", "MISSING"] as const;
-export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
 
 export const COMMODITIES = [
   "NDPR",
@@ -51,19 +49,16 @@ export const SUPPLY_CHAIN_STAGES = ["MINING", "SEPARATION", "METAL_ALLOY", "MAGN
 export type SupplyChainStage = (typeof SUPPLY_CHAIN_STAGES)[number];
 
 export const ROUND_STATUSES = ["OPEN", "CLOSED"] as const;
-export type RoundStatus = (typeof ROUND_STATUSES)[number];
 
 export const VOTE_CHOICES = ["APPROVE", "REJECT", "ABSTAIN"] as const;
 export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
 export const DECISION_OUTCOMES = ["APPROVED", "REJECTED", "CHANGES_REQUESTED"] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 export const STANCES = ["SUPPORT", "OPPOSE", "NEUTRAL", "QUESTION"] as const;
 export type Stance = (typeof STANCES)[number];
 
 export const MILESTONE_STATUSES = ["PLANNED", "IN_PROGRESS", "BLOCKED", "DONE", "CANCELLED"] as const;
-export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /**
  * The orders the project list offers: newest change first (the default), by reference (oldest

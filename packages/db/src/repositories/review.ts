@@ -404,10 +404,6 @@ const decisionSelect = {
 
 export type DecisionRow = Prisma.DecisionGetPayload<{ select: typeof decisionSelect }>;
 
-export async function getDecisionByRound(tx: Tx, roundId: string): Promise<DecisionRow | null> {
-  return tx.decision.findUnique({ where: { roundId }, select: decisionSelect });
-}
-
 export async function getDecision(tx: Tx, id: string): Promise<DecisionRow | null> {
   return tx.decision.findUnique({ where: { id }, select: decisionSelect });
 }

@@ -28,11 +28,6 @@ export function isLoopbackAddress(address: string | null | undefined): boolean {
   return ipaddr.process(address).range() === "loopback";
 }
 
-/** A valid IP address, normalised (IPv4-mapped IPv6 becomes IPv4), or null. */
-export function normalizeAddress(address: string | null | undefined): string | null {
-  if (!address || !ipaddr.isValid(address)) return null;
-  return ipaddr.process(address).toString();
-}
 
 /**
  * The development outbox lists sign-in links: it is served only outside a deployment, and only

@@ -43,8 +43,6 @@ export function Dialog({
   const returnFocus = useRef<HTMLElement | null>(null);
   const titleId = useId();
   const descriptionId = useId();
-  const onCloseRef = useRef(onClose);
-  onCloseRef.current = onClose;
 
   useEffect(() => {
     const dialog = ref.current;
@@ -86,7 +84,7 @@ export function Dialog({
         const previous = returnFocus.current;
         returnFocus.current = null;
         if (previous?.isConnected) previous.focus();
-        onCloseRef.current();
+        onClose();
       }}
       className={`m-auto w-[calc(100%-2rem)] ${SIZES[size]} rounded-xl border border-slate-300 bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60`}
     >
