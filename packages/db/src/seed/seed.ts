@@ -5,9 +5,11 @@
 // delegations and organisations are then referred to by their existing id, and such a project
 // is skipped together with everything hanging off it.
 import { createHash } from "node:crypto";
-import type { AuditEntityType } from "@lodestone/domain/audit";
+import type { AuditAction, AuditEntityType } from "@lodestone/domain/audit";
+import { isFinished } from "@lodestone/domain/delivery";
 import { nextStatus, type ProjectEvent } from "@lodestone/domain/lifecycle";
 import { revisionContent as domainRevisionContent } from "@lodestone/domain/proposal";
+import type { DecisionOutcome } from "@lodestone/domain/enums";
 import {
   historyOrder,
   recordFrom,
@@ -86,9 +88,9 @@ const OUTCOME_EVENT = {
   APPROVED: "approve",
   REJECTED: "reject",
   CHANGES_REQUESTED: "requestChanges",
-} as const satisfies Record<string, ProjectEvent>;
+} as const satisfies Record<DecisionOutcome, ProjectEvent>;
 
-const AUDIT_ACTION: Record<LifecycleStep["event"], string> = {
+const AUDIT_ACTION: Record<LifecycleStep["event"], AuditAction> = {
   submit: "project.submitted",
   resubmit: "project.resubmitted",
   openRound: "review_round.opened",
@@ -199,7 +201,7 @@ function buildProject(p: ProjectSeed, ids: Ids, clock: Clock, sealing: Sealing):
     key: string,
     day: number,
     actor: UserKey,
-    action: string,
+    action: AuditAction,
     entityType: AuditEntityType,
     entityId: string,
     before: Prisma.InputJsonObject | undefined,
@@ -508,7 +510,7 @@ type AuditFn = (
   key: string,
   day: number,
   actor: UserKey,
-  action: string,
+  action: AuditAction,
   entityType: AuditEntityType,
   entityId: string,
   before: Prisma.InputJsonObject | undefined,
@@ -745,7 +747,7 @@ function buildMilestones(
     }
   }
   if (byKey.size !== seeds.length) fail(p, "milestone keys must be unique");
-  if (p.status === "COMPLETED" && ordered.some((m) => !["DONE", "CANCELLED"].includes(derive(m).status))) {
+  if (p.status === "COMPLETED" && ordered.some((m) => !isFinished(derive(m).status))) {
     fail(p, "a completed project has open milestones");
   }
 }
@@ -908,8 +910,8 @@ async function seedInTransaction(tx: Tx, clock: Clock, signer: DecisionSigner): 
   const userAudit: Prisma.AuditEventCreateManyInput[] = USERS.filter((u) => u.role !== "ADMIN").map((u) => ({
     id: seedId(`audit:user-invited:${u.key}`),
     actorId: ids.user("admin"),
-    action: "user.invited",
-    entityType: "User",
+    action: "user.invited" satisfies AuditAction,
+    entityType: "User" satisfies AuditEntityType,
     entityId: ids.user(u.key),
     after: {
       email: u.email,
