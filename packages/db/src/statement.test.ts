@@ -57,17 +57,17 @@ describe(`written-out statements (${testDatabaseKind()})`, () => {
     },
   );
 
-  it("give the values $queryRaw gives, for every column type they use, nulls included", async () => {
-    const query = Prisma.sql`
+  // Every column type the written-out statements return, nulls included.
+  const typesQuery = () => Prisma.sql`
       SELECT ${"text"}::text AS text, 42::int AS int4, 9007199254740993::bigint AS int8, NULL::bigint AS "noInt8",
              2.5::float8 AS float8, true AS bool, '2026-11-24T23:59:59.123Z'::timestamptz AS at,
              NULL::timestamptz AS "noAt", ARRAY['JP', 'US']::text[] AS codes, ARRAY[]::text[] AS "noCodes",
              'f2a7ae53-7b8e-4bd4-8a3c-1d2b4c5d6e7f'::uuid AS id, NULL::text AS "noText",
              ${new Date("2026-01-02T03:04:05.006Z")}::timestamptz AS "dateParam", ${12n}::bigint AS "bigintParam",
              '{"countedDelegations": ["JP", "US"], "quorum": 0.5, "veto": null}'::jsonb AS json`;
-    const [direct] = await queryRows<Record<string, unknown>>(db.prisma, query);
-    const [prisma] = await db.prisma.$queryRaw<Record<string, unknown>[]>(query);
-    expect(direct).toEqual(prisma);
+
+  it("read every column type they use as JavaScript values, nulls included", async () => {
+    const [direct] = await queryRows<Record<string, unknown>>(db.prisma, typesQuery());
     expect(direct).toEqual({
       text: "text",
       int4: 42,
@@ -86,6 +86,19 @@ describe(`written-out statements (${testDatabaseKind()})`, () => {
       json: { countedDelegations: ["JP", "US"], quorum: 0.5, veto: null },
     });
   });
+
+  // Straight to pg versus Prisma's $queryRaw: two paths on PostgreSQL only. On PGlite a
+  // written-out statement goes through $queryRaw itself, so the comparison would be $queryRaw
+  // against $queryRaw; it is skipped there (and reported as skipped), not counted as passing.
+  it.skipIf(testDatabaseKind() !== "postgres")(
+    "give the values $queryRaw gives, for every column type they use, nulls included (PostgreSQL only: on PGlite both sides are $queryRaw)",
+    async () => {
+      expect(runsDirectly(db.prisma)).toBe(true);
+      const [direct] = await queryRows<Record<string, unknown>>(db.prisma, typesQuery());
+      const [prisma] = await db.prisma.$queryRaw<Record<string, unknown>[]>(typesQuery());
+      expect(direct).toEqual(prisma);
+    },
+  );
 
   it("the session, project list, access record, proposal and comment page read the same both ways", async () => {
     const user = await db.prisma.user.findFirstOrThrow({
