@@ -55,6 +55,6 @@ export const authRouter = {
     .input(SendSignInLinkCommand)
     .mutation(({ ctx, input }) => auth.sendSignInLink({ ctx, input })),
 
-  me: signedInProcedure.query(({ ctx }) => auth.me({ ctx })),
+  me: signedInProcedure.query(({ ctx }) => auth.getMe({ ctx })),
   signOutEverywhere: signedInProcedure.mutation(({ ctx }) => auth.signOutEverywhere({ ctx })),
 } satisfies TRPCRouterRecord;

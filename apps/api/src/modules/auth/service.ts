@@ -174,7 +174,7 @@ export async function sendSignInLink({
   return { ok: true as const };
 }
 
-export function me({ ctx }: { ctx: SignedInContext }) {
+export function getMe({ ctx }: { ctx: SignedInContext }) {
   return ctx.user;
 }
 

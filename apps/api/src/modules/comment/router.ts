@@ -16,10 +16,10 @@ export const commentRouter = {
     .query(({ ctx, input }) => comments.listComments({ ctx, input })),
   stats: signedInProcedure
     .input(ProjectIdInput)
-    .query(({ ctx, input }) => comments.commentStats({ ctx, input })),
+    .query(({ ctx, input }) => comments.getCommentStats({ ctx, input })),
   history: signedInProcedure
     .input(CommentIdInput)
-    .query(({ ctx, input }) => comments.commentHistory({ ctx, input })),
+    .query(({ ctx, input }) => comments.getCommentHistory({ ctx, input })),
   post: commenterProcedure
     .input(PostCommentInput)
     .mutation(({ ctx, input }) => comments.postComment({ ctx, input })),

@@ -49,7 +49,7 @@ export async function listComments({ ctx, input }: UseCase<z.output<typeof ListC
   return { items: page.items.map((c) => view(ctx, c)), nextCursor: page.nextCursor };
 }
 
-export async function commentStats({ ctx, input }: UseCase<{ id: string }>) {
+export async function getCommentStats({ ctx, input }: UseCase<{ id: string }>) {
   await visibleProject(ctx.db.prisma, ctx, input.id);
   return comments.commentStats(ctx.db.prisma, input.id);
 }
@@ -118,7 +118,7 @@ export function editComment({
   });
 }
 
-export async function commentHistory({ ctx, input }: UseCase<{ id: string }>) {
+export async function getCommentHistory({ ctx, input }: UseCase<{ id: string }>) {
   const comment = await commentFor(ctx.db.prisma, ctx, input.id);
   if (!canReadCommentHistory(ctx.user, comment)) {
     throw new DomainError("FORBIDDEN", "The history of this comment is not shown to you.");

@@ -3,7 +3,11 @@ import { signedInProcedure } from "../../trpc.js";
 import * as dashboard from "./service.js";
 
 export const dashboardRouter = {
-  pipeline: signedInProcedure.meta({ heavy: true }).query(({ ctx }) => dashboard.pipeline({ ctx })),
-  projectsCsv: signedInProcedure.meta({ heavy: true }).query(({ ctx }) => dashboard.projectsCsv({ ctx })),
-  milestonesCsv: signedInProcedure.meta({ heavy: true }).query(({ ctx }) => dashboard.milestonesCsv({ ctx })),
+  pipeline: signedInProcedure.meta({ heavy: true }).query(({ ctx }) => dashboard.getPipeline({ ctx })),
+  projectsCsv: signedInProcedure
+    .meta({ heavy: true })
+    .query(({ ctx }) => dashboard.exportProjectsCsv({ ctx })),
+  milestonesCsv: signedInProcedure
+    .meta({ heavy: true })
+    .query(({ ctx }) => dashboard.exportMilestonesCsv({ ctx })),
 } satisfies TRPCRouterRecord;

@@ -6,7 +6,7 @@ import type { SignedInContext } from "../../context.js";
 import { csvFile, type CsvColumn, type CsvFile } from "../../csv.js";
 
 /** Where the pipeline stands, for everyone who is signed in (within what they may see). */
-export function pipeline({ ctx }: { ctx: SignedInContext }) {
+export function getPipeline({ ctx }: { ctx: SignedInContext }) {
   return pipelineFigures(ctx.db.prisma, projectVisibility(ctx.user), ctx.now());
 }
 
@@ -33,7 +33,7 @@ const PROJECT_COLUMNS: readonly CsvColumn<ProjectRow>[] = [
   { header: { en: "Updated (UTC)", ja: "更新日時（UTC）" }, value: (p) => p.updatedAt.toISOString() },
 ];
 
-export async function projectsCsv({ ctx }: { ctx: SignedInContext }): Promise<CsvFile> {
+export async function exportProjectsCsv({ ctx }: { ctx: SignedInContext }): Promise<CsvFile> {
   const rows = await projectsForExport(ctx.db.prisma, projectVisibility(ctx.user));
   return csvFile("projects", PROJECT_COLUMNS, rows, ctx.user, ctx.now());
 }
@@ -60,7 +60,7 @@ const MILESTONE_COLUMNS: readonly CsvColumn<MilestoneRow>[] = [
   },
 ];
 
-export async function milestonesCsv({ ctx }: { ctx: SignedInContext }): Promise<CsvFile> {
+export async function exportMilestonesCsv({ ctx }: { ctx: SignedInContext }): Promise<CsvFile> {
   const rows = await milestonesForExport(ctx.db.prisma, projectVisibility(ctx.user));
   // Every milestone of each exported project is here, so parents roll up as on the delivery tree.
   const progress = progressOf(rows).byId;

@@ -16,17 +16,17 @@ export const deliveryRouter = {
     .query(({ ctx, input }) => delivery.getDelivery({ ctx, input })),
   mine: reporterProcedure
     .input(MyMilestonesInput)
-    .query(({ ctx, input }) => delivery.myMilestones({ ctx, input })),
+    .query(({ ctx, input }) => delivery.listMyMilestones({ ctx, input })),
   history: signedInProcedure
     .input(ProjectIdInput)
-    .query(({ ctx, input }) => delivery.milestoneHistory({ ctx, input })),
-  assignees: plannerProcedure.query(({ ctx }) => delivery.assignableUsers({ ctx })),
+    .query(({ ctx, input }) => delivery.getMilestoneHistory({ ctx, input })),
+  assignees: plannerProcedure.query(({ ctx }) => delivery.listAssignees({ ctx })),
   start: plannerProcedure
     .input(ProposalRefInput)
     .mutation(({ ctx, input }) => delivery.startDelivery({ ctx, input })),
   complete: plannerProcedure
     .input(ProposalRefInput)
-    .mutation(({ ctx, input }) => delivery.completeProject({ ctx, input })),
+    .mutation(({ ctx, input }) => delivery.completeDelivery({ ctx, input })),
   createMilestone: plannerProcedure
     .input(CreateMilestoneInput)
     .mutation(({ ctx, input }) => delivery.createMilestone({ ctx, input })),

@@ -133,7 +133,7 @@ async function moveProject(
 
 export const startDelivery = ({ ctx, input }: UseCase<{ id: string; version: number }>) =>
   moveProject(ctx, input, "startDelivery");
-export const completeProject = ({ ctx, input }: UseCase<{ id: string; version: number }>) =>
+export const completeDelivery = ({ ctx, input }: UseCase<{ id: string; version: number }>) =>
   moveProject(ctx, input, "complete");
 
 export function createMilestone({ ctx, input }: UseCase<z.output<typeof CreateMilestoneInput>>) {
@@ -239,17 +239,17 @@ export function reportProgress({ ctx, input }: UseCase<z.output<typeof ReportPro
 }
 
 /** Whom a coordinator may assign a milestone to: people (delegates, partners); organisations come from delegation.organisations. */
-export async function assignableUsers({ ctx }: { ctx: SignedInContext }) {
+export async function listAssignees({ ctx }: { ctx: SignedInContext }) {
   return milestones.listAssignableUsers(ctx.db.prisma);
 }
 
-export async function milestoneHistory({ ctx, input }: UseCase<{ id: string }>) {
+export async function getMilestoneHistory({ ctx, input }: UseCase<{ id: string }>) {
   const { m } = await visibleMilestone(ctx.db.prisma, ctx, input.id);
   return { replans: await milestones.listReplans(ctx.db.prisma, m.id) };
 }
 
 /** What is assigned to the caller or their organisation, due soonest first. */
-export async function myMilestones({
+export async function listMyMilestones({
   ctx,
   input,
 }: UseCase<{ cursor?: string | null | undefined; limit: number }>) {

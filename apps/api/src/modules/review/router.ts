@@ -35,5 +35,5 @@ export const reviewRouter = {
     .input(DecisionIdInput)
     .query(({ ctx, input }) => review.verifyDecision({ ctx, input })),
   /** The public key that verifies this deployment's decision records (published; no sign-in). */
-  signingKey: publicProcedure.query(({ ctx }) => review.signingKey(ctx)),
+  signingKey: publicProcedure.query(({ ctx }) => review.getSigningKey(ctx)),
 } satisfies TRPCRouterRecord;

@@ -481,7 +481,7 @@ export async function verifyDecision({ ctx, input }: UseCase<{ decisionId: strin
 }
 
 /** The public half of the deployment's decision key, for whoever checks a record. */
-export function signingKey(ctx: Pick<Context, "signer">) {
+export function getSigningKey(ctx: Pick<Context, "signer">) {
   return {
     algorithm: "Ed25519" as const,
     fingerprint: ctx.signer.fingerprint,
