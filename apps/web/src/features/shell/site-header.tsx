@@ -1,3 +1,4 @@
+import { may } from "@lodestone/domain/access";
 import type { SessionUser } from "@lodestone/auth/session";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
@@ -9,8 +10,6 @@ import { NavLink } from "./nav-link";
 export async function SiteHeader({ user }: { user: SessionUser | null }) {
   const t = await getTranslations("shell");
   const tRoles = await getTranslations("enums.role");
-  const isAdmin = user?.role === "ADMIN";
-  const seesAudit = isAdmin || user?.role === "COORDINATOR";
   const brand = (
     <Link
       href={user ? "/projects" : "/sign-in"}
@@ -70,7 +69,7 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
               <li>
                 <NavLink href="/projects">{t("nav.projects")}</NavLink>
               </li>
-              {user.role !== "ADMIN" ? (
+              {may(user.role, "delivery.report") ? (
                 <li>
                   <NavLink href="/milestones">{t("nav.milestones")}</NavLink>
                 </li>
@@ -78,17 +77,17 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
               <li>
                 <NavLink href="/dashboard">{t("nav.dashboard")}</NavLink>
               </li>
-              {isAdmin ? (
-                <>
-                  <li>
-                    <NavLink href="/admin/users">{t("nav.users")}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink href="/admin/delegations">{t("nav.delegations")}</NavLink>
-                  </li>
-                </>
+              {may(user.role, "users.manage") ? (
+                <li>
+                  <NavLink href="/admin/users">{t("nav.users")}</NavLink>
+                </li>
               ) : null}
-              {seesAudit ? (
+              {may(user.role, "delegations.manage") ? (
+                <li>
+                  <NavLink href="/admin/delegations">{t("nav.delegations")}</NavLink>
+                </li>
+              ) : null}
+              {may(user.role, "audit.read") ? (
                 <li>
                   <NavLink href="/audit">{t("nav.audit")}</NavLink>
                 </li>

@@ -1,3 +1,4 @@
+import { rolesFor } from "@lodestone/domain/access";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -11,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AuditPage() {
-  await requireRole("COORDINATOR", "ADMIN");
+  await requireRole(...rolesFor("audit.read"));
   const t = await getTranslations("audit");
   return (
     <div className="flex flex-col gap-6">

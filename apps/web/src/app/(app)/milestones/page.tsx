@@ -1,3 +1,4 @@
+import { rolesFor } from "@lodestone/domain/access";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/features/auth/session";
@@ -9,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function MyMilestonesPage() {
-  await requireRole("DELEGATE", "COORDINATOR", "PARTNER");
+  await requireRole(...rolesFor("delivery.report"));
   const t = await getTranslations("myMilestones");
   return (
     <div className="flex flex-col gap-6">

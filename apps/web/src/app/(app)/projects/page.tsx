@@ -1,3 +1,4 @@
+import { may } from "@lodestone/domain/access";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -56,7 +57,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
           <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
           <p className="mt-2 text-base text-slate-700">{t("lead")}</p>
         </div>
-        {user.role === "PARTNER" ? (
+        {may(user.role, "proposal.manage") ? (
           <Link href="/projects/new" className={primaryButton}>
             {t("newProposal")}
           </Link>

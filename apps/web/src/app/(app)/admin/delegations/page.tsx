@@ -1,3 +1,4 @@
+import { rolesFor } from "@lodestone/domain/access";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { DelegationAdmin } from "@/features/admin/delegations/delegation-admin";
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DelegationsPage() {
-  await requireRole("ADMIN");
+  await requireRole(...rolesFor("delegations.manage"));
   const t = await getTranslations("admin.delegations");
   return (
     <div className="flex flex-col gap-6">

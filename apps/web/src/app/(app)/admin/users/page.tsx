@@ -1,3 +1,4 @@
+import { rolesFor } from "@lodestone/domain/access";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function UsersPage() {
-  const user = await requireRole("ADMIN");
+  const user = await requireRole(...rolesFor("users.manage"));
   const t = await getTranslations("admin.users");
   return (
     <div className="flex flex-col gap-6">

@@ -1,3 +1,4 @@
+import { rolesFor } from "@lodestone/domain/access";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/features/auth/session";
@@ -10,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NewProposalPage() {
-  await requireRole("PARTNER");
+  await requireRole(...rolesFor("proposal.manage"));
   const t = await getTranslations("proposal");
   return (
     <div className="flex flex-col gap-6">

@@ -1,3 +1,4 @@
+import { rolesFor } from "@lodestone/domain/access";
 import type { Metadata } from "next";
 import { forbidden, notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditProposalPage({ params, searchParams }: Props) {
-  await requireRole("PARTNER");
+  await requireRole(...rolesFor("proposal.manage"));
   const { id } = await params;
   const { created } = await searchParams;
   if (!UUID.test(id)) notFound();
