@@ -1,5 +1,5 @@
 import { DomainError } from "./errors.js";
-import type { ProjectStatus } from "./enums.js";
+import type { DecisionOutcome, ProjectStatus } from "./enums.js";
 
 /** The statuses a project reaches once approved (DESIGN.md §5). */
 export const APPROVED_OR_LATER = [
@@ -7,6 +7,13 @@ export const APPROVED_OR_LATER = [
   "IN_DELIVERY",
   "COMPLETED",
 ] as const satisfies readonly ProjectStatus[];
+
+/** The lifecycle event a recorded decision's outcome moves the project by. */
+export const OUTCOME_EVENT = {
+  APPROVED: "approve",
+  REJECTED: "reject",
+  CHANGES_REQUESTED: "requestChanges",
+} as const satisfies Record<DecisionOutcome, ProjectEvent>;
 
 export const PROJECT_EVENTS = [
   "submit",

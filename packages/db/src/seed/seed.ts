@@ -7,9 +7,8 @@
 import { createHash } from "node:crypto";
 import type { AuditAction, AuditEntityType } from "@lodestone/domain/audit";
 import { isFinished } from "@lodestone/domain/delivery";
-import { nextStatus, type ProjectEvent } from "@lodestone/domain/lifecycle";
+import { nextStatus, OUTCOME_EVENT, type ProjectEvent } from "@lodestone/domain/lifecycle";
 import { revisionContent as domainRevisionContent } from "@lodestone/domain/proposal";
-import type { DecisionOutcome } from "@lodestone/domain/enums";
 import {
   historyOrder,
   recordFrom,
@@ -83,12 +82,6 @@ export function revisionContent(c: ProposalContent) {
     },
   });
 }
-
-const OUTCOME_EVENT = {
-  APPROVED: "approve",
-  REJECTED: "reject",
-  CHANGES_REQUESTED: "requestChanges",
-} as const satisfies Record<DecisionOutcome, ProjectEvent>;
 
 const AUDIT_ACTION: Record<LifecycleStep["event"], AuditAction> = {
   submit: "project.submitted",

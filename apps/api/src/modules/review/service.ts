@@ -34,7 +34,7 @@ import {
   type OpenRoundInput,
 } from "@lodestone/domain/deliberation";
 import { DomainError } from "@lodestone/domain/errors";
-import { transition } from "@lodestone/domain/lifecycle";
+import { OUTCOME_EVENT, transition } from "@lodestone/domain/lifecycle";
 import type { z } from "zod";
 import type { Context, SignedInContext, UseCase } from "../../context.js";
 import { assertVisible, visibleProject, visibleProjectRecord } from "../project/service.js";
@@ -297,7 +297,7 @@ export function closeRound({ ctx, input }: UseCase<z.output<typeof CloseRoundInp
     const facts = await roundFacts(tx, round.id);
     const result = tallyRound(round.rule, facts.electorate, facts.votes);
     const outcome = decisionOutcome(result.approved, input.ifNotApproved);
-    const event = outcome === "APPROVED" ? "approve" : outcome === "REJECTED" ? "reject" : "requestChanges";
+    const event = OUTCOME_EVENT[outcome];
     const status = transition(project.status, event);
     const revision = await review.getRevisionRef(tx, round.revisionId);
     const decisionId = randomUUID();
