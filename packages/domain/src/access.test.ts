@@ -4,6 +4,7 @@ import {
   canSeeProject,
   may,
   PERMISSIONS,
+  projectVisibility,
   rolesFor,
   type Actor,
   type Permission,
@@ -104,6 +105,19 @@ describe("canManageProposal", () => {
     expect(canManageProposal(actor("PARTNER", null), { organisationId: orgA })).toBe(false);
     for (const role of ["DELEGATE", "COORDINATOR", "ADMIN"] as const) {
       expect(canManageProposal(actor(role, orgA), { organisationId: orgA })).toBe(false);
+    }
+  });
+});
+
+describe("projectVisibility: the description the repositories turn into SQL", () => {
+  it("describes partners by their organisation and the statuses public to partners; everyone else by submission", () => {
+    expect(projectVisibility(actor("PARTNER", orgA))).toEqual({
+      kind: "ownOrPublic",
+      organisationId: orgA,
+      publicStatuses: ["APPROVED", "IN_DELIVERY", "COMPLETED"],
+    });
+    for (const role of ["DELEGATE", "COORDINATOR", "ADMIN"] as const) {
+      expect(projectVisibility(actor(role, orgA))).toEqual({ kind: "submitted" });
     }
   });
 });

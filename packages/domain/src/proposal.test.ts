@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.js";
 import { PROJECT_STATUSES } from "./enums.js";
 import {
+  canEditProposal,
   checkSubmittable,
   checkTimeZoneCorrection,
   CreateProposalInput,
@@ -147,6 +148,41 @@ describe("correcting a project's time zone", () => {
       const open = status === "DRAFT" || status === "CHANGES_REQUESTED";
       if (open) expect(() => checkTimeZoneCorrection(status), status).toThrow(/still edit this proposal/);
       else expect(() => checkTimeZoneCorrection(status), status).not.toThrow();
+    }
+  });
+});
+
+describe("canEditProposal", () => {
+  const orgA = "0190c9a0-0000-7000-8000-00000000000a";
+  const partnerOf = (organisationId: string | null) => ({
+    id: "u",
+    role: "PARTNER" as const,
+    delegation: null,
+    organisationId,
+  });
+
+  it.each(PROJECT_STATUSES)(
+    "the proposing organisation's partners edit a %s proposal only while it is a draft or sent back",
+    (status) => {
+      expect(canEditProposal(partnerOf(orgA), { organisationId: orgA, status })).toBe(
+        status === "DRAFT" || status === "CHANGES_REQUESTED",
+      );
+    },
+  );
+
+  it("nobody else edits it, in any status", () => {
+    for (const status of ["DRAFT", "CHANGES_REQUESTED"] as const) {
+      expect(
+        canEditProposal(partnerOf("0190c9a0-0000-7000-8000-00000000000b"), { organisationId: orgA, status }),
+      ).toBe(false);
+      for (const role of ["DELEGATE", "COORDINATOR", "ADMIN"] as const) {
+        expect(
+          canEditProposal(
+            { id: "u", role, delegation: null, organisationId: orgA },
+            { organisationId: orgA, status },
+          ),
+        ).toBe(false);
+      }
     }
   });
 });
