@@ -102,7 +102,7 @@ const none = async () => undefined;
 const token = () => `tok-${Math.random().toString(36).slice(2)}-0123456789`;
 
 const MATRIX: Record<string, Row> = {
-  "auth.getUser": { expect: internalOnly(), input: async () => ({ id: fx.users.usDelegate.id }) },
+  "auth.getUser": { expect: internalOnly(), input: async () => ({ userId: fx.users.usDelegate.id }) },
   "auth.getUserByEmail": {
     expect: internalOnly(),
     input: async () => ({ email: fx.users.usDelegate.email }),
@@ -113,7 +113,7 @@ const MATRIX: Record<string, Row> = {
   },
   "auth.markEmailVerified": {
     expect: internalOnly(),
-    input: async () => ({ id: fx.users.usDelegate.id, emailVerified: new Date() }),
+    input: async () => ({ userId: fx.users.usDelegate.id, emailVerified: new Date() }),
   },
   "auth.admitSsoSignIn": {
     expect: internalOnly(),
@@ -168,19 +168,19 @@ const MATRIX: Record<string, Row> = {
   "project.list": { expect: signedIn(), input: async () => ({ limit: 5 }) },
   "project.get": {
     expect: seesSubmitted(),
-    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id }),
+    input: async () => ({ projectId: (await submittedOf(db, fx.users.partnerA)).id }),
   },
   "project.revisions": {
     expect: seesSubmitted(),
-    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id }),
+    input: async () => ({ projectId: (await submittedOf(db, fx.users.partnerA)).id }),
   },
   "project.revision": {
     expect: seesSubmitted(),
-    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id, number: 1 }),
+    input: async () => ({ projectId: (await submittedOf(db, fx.users.partnerA)).id, number: 1 }),
   },
   "project.timeline": {
     expect: seesSubmitted(),
-    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id }),
+    input: async () => ({ projectId: (await submittedOf(db, fx.users.partnerA)).id }),
   },
   "project.create": {
     expect: { ...ownerPartner("allowed") },
@@ -190,21 +190,21 @@ const MATRIX: Record<string, Row> = {
     expect: ownerPartner("NOT_FOUND"),
     input: async () => {
       const d = await draftOf(db, fx.users.partnerA);
-      return { ...proposalFields({ titleEn: "Edited" }), id: d.id, version: d.version };
+      return { ...proposalFields({ titleEn: "Edited" }), projectId: d.id, version: d.version };
     },
   },
   "project.submit": {
     expect: ownerPartner("NOT_FOUND"),
     input: async () => {
       const d = await draftOf(db, fx.users.partnerA);
-      return { id: d.id, version: d.version };
+      return { projectId: d.id, version: d.version };
     },
   },
   "project.withdraw": {
     expect: ownerPartner("NOT_FOUND"),
     input: async () => {
       const d = await draftOf(db, fx.users.partnerA);
-      return { id: d.id, version: d.version };
+      return { projectId: d.id, version: d.version };
     },
   },
   "comment.list": {
@@ -213,11 +213,11 @@ const MATRIX: Record<string, Row> = {
   },
   "comment.stats": {
     expect: seesSubmitted(),
-    input: async () => ({ id: (await submittedOf(db, fx.users.partnerA)).id }),
+    input: async () => ({ projectId: (await submittedOf(db, fx.users.partnerA)).id }),
   },
   "comment.history": {
     expect: seesSubmitted(),
-    input: async () => ({ id: (await commentOf(fx.users.usDelegate)).id }),
+    input: async () => ({ commentId: (await commentOf(fx.users.usDelegate)).id }),
   },
   "comment.post": {
     expect: { ...seesSubmitted(), admin: "FORBIDDEN" },
@@ -229,27 +229,27 @@ const MATRIX: Record<string, Row> = {
   },
   "comment.edit": {
     expect: onlyAuthor(),
-    input: async () => ({ id: (await commentOf(fx.users.usDelegate)).id, body: "Edited." }),
+    input: async () => ({ commentId: (await commentOf(fx.users.usDelegate)).id, body: "Edited." }),
   },
   "comment.delete": {
     expect: onlyAuthor(),
-    input: async () => ({ id: (await commentOf(fx.users.usDelegate)).id }),
+    input: async () => ({ commentId: (await commentOf(fx.users.usDelegate)).id }),
   },
   "comment.hide": {
     expect: moderators(),
-    input: async () => ({ id: (await commentOf(fx.users.usDelegate)).id, reason: "Off topic" }),
+    input: async () => ({ commentId: (await commentOf(fx.users.usDelegate)).id, reason: "Off topic" }),
   },
   "comment.unhide": {
     expect: moderators(),
     input: async () => {
       const c = await commentOf(fx.users.usDelegate);
-      await callerFor(db, fx.users.coordinator).comment.hide({ id: c.id, reason: "Off topic" });
-      return { id: c.id };
+      await callerFor(db, fx.users.coordinator).comment.hide({ commentId: c.id, reason: "Off topic" });
+      return { commentId: c.id };
     },
   },
   "review.rounds": {
     expect: seesSubmitted(),
-    input: async () => ({ id: (await roundOf(db, fx)).project.id }),
+    input: async () => ({ projectId: (await roundOf(db, fx)).project.id }),
   },
   "review.round": {
     expect: seesSubmitted(),
@@ -297,15 +297,15 @@ const MATRIX: Record<string, Row> = {
   "dashboard.pipeline": { expect: signedIn(), input: none },
   "dashboard.projectsCsv": { expect: signedIn(), input: none },
   "dashboard.milestonesCsv": { expect: signedIn(), input: none },
-  "delivery.get": { expect: signedIn(), input: async () => ({ id: await inDeliveryOf(db, fx) }) },
+  "delivery.get": { expect: signedIn(), input: async () => ({ projectId: await inDeliveryOf(db, fx) }) },
   "delivery.mine": { expect: { ...signedIn(), admin: "FORBIDDEN" }, input: async () => ({}) },
-  "delivery.history": { expect: signedIn(), input: async () => ({ id: (await milestoneOf()).id }) },
+  "delivery.history": { expect: signedIn(), input: async () => ({ milestoneId: (await milestoneOf()).id }) },
   "delivery.assignees": { expect: coordinators(), input: none },
   "delivery.start": {
     expect: coordinators(),
     input: async () => {
       const p = await approvedOf(db, fx);
-      return { id: p.id, version: p.version };
+      return { projectId: p.id, version: p.version };
     },
   },
   "delivery.complete": {
@@ -319,8 +319,8 @@ const MATRIX: Record<string, Row> = {
         progress: 100,
         evidence: "Handed over",
       });
-      const p = await callerFor(db, fx.users.partnerA).project.get({ id: m.projectId });
-      return { id: p.id, version: p.version };
+      const p = await callerFor(db, fx.users.partnerA).project.get({ projectId: m.projectId });
+      return { projectId: p.id, version: p.version };
     },
   },
   "delivery.createMilestone": {
@@ -343,7 +343,7 @@ const MATRIX: Record<string, Row> = {
     expect: coordinators(),
     input: async () => {
       const p = await approvedOf(db, fx);
-      return { id: p.id, version: p.version, timeZone: "Asia/Tokyo" };
+      return { projectId: p.id, version: p.version, timeZone: "Asia/Tokyo" };
     },
   },
   "delivery.report": {
@@ -385,7 +385,7 @@ const MATRIX: Record<string, Row> = {
   "delegation.update": {
     expect: adminOnly(),
     input: async () => ({
-      id: fx.delegations.JP,
+      delegationId: fx.delegations.JP,
       code: "JP",
       nameEn: "Japan",
       nameJa: "日本",

@@ -289,7 +289,7 @@ describe("hostile input on every procedure", () => {
       as: () => callerFor(db, fx.users.partnerA),
       base: async () => ({
         ...proposalFields(),
-        id: target.draftId,
+        projectId: target.draftId,
         version: await versionOf(target.draftId),
       }),
     },
@@ -303,11 +303,11 @@ describe("hostile input on every procedure", () => {
     },
     "comment.edit": {
       as: () => callerFor(db, fx.users.usDelegate),
-      base: async () => ({ id: target.commentId, body: "Edited." }),
+      base: async () => ({ commentId: target.commentId, body: "Edited." }),
     },
     "comment.hide": {
       as: () => callerFor(db, fx.users.coordinator),
-      base: async () => ({ id: target.commentId, reason: "Off topic" }),
+      base: async () => ({ commentId: target.commentId, reason: "Off topic" }),
     },
     "review.castVote": {
       as: () => callerFor(db, fx.users.usDelegate),
@@ -394,7 +394,7 @@ describe("hostile input on every procedure", () => {
         ...(cursor ? { cursor } : {}),
       });
       for (const item of page.items) {
-        await coordinator.project.get({ id: item.id });
+        await coordinator.project.get({ projectId: item.id });
         await coordinator.comment.list({ projectId: item.id, limit: 100 });
         seen++;
       }

@@ -79,7 +79,7 @@ export function apiAdapter(api: InternalApi): Adapter {
       // Only invited users exist; next-auth reaches this only for an address we do not know.
       throw new Error("Only invited users can sign in to Lodestone.");
     },
-    getUser: async (id) => toUser(await q<WireUser | null>("getUser", { id })),
+    getUser: async (id) => toUser(await q<WireUser | null>("getUser", { userId: id })),
     getUserByEmail: async (email) => toUser(await q<WireUser | null>("getUserByEmail", { email })),
     getUserByAccount: async ({ provider, providerAccountId }) =>
       toUser(await q<WireUser | null>("getUserByAccount", { provider, providerAccountId })),
@@ -87,10 +87,10 @@ export function apiAdapter(api: InternalApi): Adapter {
       // Only the verification time is taken from next-auth; names and roles are managed in Lodestone.
       if (user.emailVerified) {
         return toUser(
-          await m<WireUser>("markEmailVerified", { id: user.id, emailVerified: user.emailVerified }),
+          await m<WireUser>("markEmailVerified", { userId: user.id, emailVerified: user.emailVerified }),
         )!;
       }
-      return toUser(await q<WireUser>("getUser", { id: user.id }))!;
+      return toUser(await q<WireUser>("getUser", { userId: user.id }))!;
     },
     linkAccount: async (_account: AdapterAccount) => {
       // Identities are linked only by single sign-on's admission (the API's auth.admitSsoSignIn,

@@ -265,7 +265,7 @@ async function castVote(who: Principal, input: Record<string, unknown>) {
 type Handler = (who: Principal, input: Record<string, unknown>) => Promise<unknown>;
 const handlers: Record<string, Handler> = {
   "project.list": listProjects,
-  "project.get": async (who, input) => projectRecord(pool, who, String(input.id)),
+  "project.get": async (who, input) => projectRecord(pool, who, String(input.projectId)),
   "comment.list": listComments,
   "dashboard.pipeline": pipeline,
   "comment.post": postComment,

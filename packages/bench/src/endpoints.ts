@@ -58,7 +58,7 @@ export function benchEndpoints(dataset: PreparedDataset): Endpoint[] {
       ...same({
         method: "GET",
         path: batchPath([
-          ["project.get", { id: longThread }],
+          ["project.get", { projectId: longThread }],
           ["comment.list", { projectId: longThread }],
         ]),
       }),

@@ -8,12 +8,12 @@ const token = z.string().min(16).max(512);
 const email = EmailAddress;
 const instant = BoundedDate;
 
-export const UserIdCommand = z.object({ id: z.uuid() }).strict();
+export const UserIdCommand = z.object({ userId: z.uuid() }).strict();
 export const EmailCommand = z.object({ email }).strict();
 export const AccountKeyCommand = z
   .object({ provider: z.string().min(1).max(64), providerAccountId: z.string().min(1).max(255) })
   .strict();
-export const MarkEmailVerifiedCommand = z.object({ id: z.uuid(), emailVerified: instant }).strict();
+export const MarkEmailVerifiedCommand = z.object({ userId: z.uuid(), emailVerified: instant }).strict();
 export const CreateSessionCommand = z
   .object({ sessionToken: token, userId: z.uuid(), expires: instant })
   .strict();

@@ -26,10 +26,10 @@ export const PostCommentInput = z
     path: ["stance"],
   });
 
-export const EditCommentInput = z.object({ id: z.uuid(), body }).strict();
-export const CommentIdInput = z.object({ id: z.uuid() }).strict();
+export const EditCommentInput = z.object({ commentId: z.uuid(), body }).strict();
+export const CommentIdInput = z.object({ commentId: z.uuid() }).strict();
 export const HideCommentInput = z
-  .object({ id: z.uuid(), reason: z.string().trim().min(3, "Give a reason.").max(500) })
+  .object({ commentId: z.uuid(), reason: z.string().trim().min(3, "Give a reason.").max(500) })
   .strict();
 export const ListCommentsInput = z
   .object({

@@ -166,6 +166,9 @@ export function projectProgressOf(rows: readonly ProgressRow[]): number {
 
 const clamp = (p: number) => Math.min(100, Math.max(0, p));
 
+/** A milestone, by its id (its history). */
+export const MilestoneIdInput = z.object({ milestoneId: z.uuid() }).strict();
+
 export const ReportProgressInput = z
   .object({
     milestoneId: z.uuid(),

@@ -72,7 +72,7 @@ export type ProposalFields = z.output<typeof ProposalFields>;
 export const CreateProposalInput = ProposalFields;
 export type CreateProposalInput = z.input<typeof CreateProposalInput>;
 
-const VersionRef = { id: z.uuid(), version: z.number().int().min(1) };
+const VersionRef = { projectId: z.uuid(), version: z.number().int().min(1) };
 
 export const UpdateProposalInput = ProposalFields.extend(VersionRef).strict();
 export type UpdateProposalInput = z.input<typeof UpdateProposalInput>;
@@ -80,7 +80,7 @@ export type UpdateProposalInput = z.input<typeof UpdateProposalInput>;
 export const ProposalRefInput = z.object(VersionRef).strict();
 export type ProposalRefInput = z.input<typeof ProposalRefInput>;
 
-export const ProjectIdInput = z.object({ id: z.uuid() }).strict();
+export const ProjectIdInput = z.object({ projectId: z.uuid() }).strict();
 
 /** Which fields a submission lacks, as `{ field: message }` (empty when it can be submitted). */
 export function missingForSubmission(f: ProposalFields): Record<string, string> {
@@ -225,11 +225,11 @@ export interface RevisionSummary {
   createdBy: { id: string; name: string };
 }
 
-export const RevisionRefInput = z.object({ id: z.uuid(), number: z.number().int().min(1) }).strict();
+export const RevisionRefInput = z.object({ projectId: z.uuid(), number: z.number().int().min(1) }).strict();
 
 export const TimelinePageInput = z
   .object({
-    id: z.uuid(),
+    projectId: z.uuid(),
     cursor: z.uuid().nullish(),
     limit: z.number().int().min(1).max(100).default(50),
   })

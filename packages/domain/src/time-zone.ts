@@ -42,7 +42,7 @@ export const IanaTimeZone = z
 /** A coordinator corrects the zone a project's due dates are read in. */
 export const SetProjectTimeZoneInput = z
   .object({
-    id: z.uuid(),
+    projectId: z.uuid(),
     version: z.number().int().min(1),
     timeZone: IanaTimeZone,
   })

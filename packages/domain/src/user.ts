@@ -79,7 +79,7 @@ export const DelegationInput = z
   .strict();
 export type DelegationInput = z.input<typeof DelegationInput>;
 
-export const UpdateDelegationInput = DelegationInput.extend({ id: z.uuid() }).strict();
+export const UpdateDelegationInput = DelegationInput.extend({ delegationId: z.uuid() }).strict();
 
 export interface UserSummary {
   id: string;

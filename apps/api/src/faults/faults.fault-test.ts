@@ -157,7 +157,7 @@ describe("faults", () => {
       expect(new Set(audited.map((a) => a.entityId)).size).toBe(comments.length);
       // And the restarted API serves them.
       const res = await fetch(
-        `${restarted.url}/trpc/comment.stats?input=${encodeURIComponent(JSON.stringify({ id: project.id }))}`,
+        `${restarted.url}/trpc/comment.stats?input=${encodeURIComponent(JSON.stringify({ projectId: project.id }))}`,
         { headers: { authorization: `Bearer ${token}` } },
       );
       expect(res.status).toBe(200);

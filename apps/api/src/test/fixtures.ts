@@ -129,7 +129,7 @@ export async function draftOf(db: Database, partner: SessionUser, overrides: Rec
 /** A submitted proposal of `partner`'s organisation. */
 export async function submittedOf(db: Database, partner: SessionUser) {
   const draft = await draftOf(db, partner);
-  return callerFor(db, partner).project.submit({ id: draft.id, version: draft.version });
+  return callerFor(db, partner).project.submit({ projectId: draft.id, version: draft.version });
 }
 
 /** A submitted proposal of partner A under review, with a round closing in an hour. */
@@ -176,12 +176,15 @@ export async function approvedOf(db: Database, fx: Fixture) {
     rationale: "Approved by both founding delegations.",
     ifNotApproved: "CHANGES_REQUESTED",
   });
-  return callerFor(db, fx.users.partnerA).project.get({ id: project.id });
+  return callerFor(db, fx.users.partnerA).project.get({ projectId: project.id });
 }
 
 /** A project of partner A in delivery. */
 export async function inDeliveryOf(db: Database, fx: Fixture) {
   const approved = await approvedOf(db, fx);
-  await callerFor(db, fx.users.coordinator).delivery.start({ id: approved.id, version: approved.version });
+  await callerFor(db, fx.users.coordinator).delivery.start({
+    projectId: approved.id,
+    version: approved.version,
+  });
   return approved.id;
 }

@@ -17,10 +17,10 @@ describe("audit.list", () => {
     const draft = await draftOf(db, fx.users.partnerA);
     const edited = await partner.project.update({
       ...proposalFields({ titleEn: "Edited" }),
-      id: draft.id,
+      projectId: draft.id,
       version: draft.version,
     });
-    await partner.project.submit({ id: draft.id, version: edited.version });
+    await partner.project.submit({ projectId: draft.id, version: edited.version });
 
     const coordinator = callerFor(db, fx.users.coordinator);
     const events = await coordinator.audit.list({ entityType: "Project", entityId: draft.id });
@@ -98,10 +98,10 @@ describe("the audit event and the change share one transaction", () => {
     );
     try {
       const error = await partner.project
-        .update({ ...proposalFields({ titleEn: "After" }), id: draft.id, version: draft.version })
+        .update({ ...proposalFields({ titleEn: "After" }), projectId: draft.id, version: draft.version })
         .catch((e: unknown) => e);
       expect((error as TRPCError).code).toBe("INTERNAL_SERVER_ERROR");
-      const project = await partner.project.get({ id: draft.id });
+      const project = await partner.project.get({ projectId: draft.id });
       expect(project.fields.titleEn).toBe("Before");
       expect(project.version).toBe(draft.version);
       const events = await db.prisma.auditEvent.count({
@@ -115,7 +115,7 @@ describe("the audit event and the change share one transaction", () => {
     // Without the fault the same edit goes through, with its event.
     const saved = await partner.project.update({
       ...proposalFields({ titleEn: "After" }),
-      id: draft.id,
+      projectId: draft.id,
       version: draft.version,
     });
     expect(saved.fields.titleEn).toBe("After");

@@ -14,8 +14,8 @@ type In<T> = UseCase<T, Context>;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const userDto = (u: store.AuthUser | null) => (u ? { ...u, emailVerified: iso(u.emailVerified) } : null);
 
-export async function getUser({ ctx, input }: In<{ id: string }>) {
-  return userDto(await store.getAuthUser(ctx.db.prisma, input.id));
+export async function getUser({ ctx, input }: In<{ userId: string }>) {
+  return userDto(await store.getAuthUser(ctx.db.prisma, input.userId));
 }
 
 export async function getUserByEmail({ ctx, input }: In<{ email: string }>) {
@@ -26,8 +26,8 @@ export async function getUserByAccount({ ctx, input }: In<{ provider: string; pr
   return userDto(await store.getAuthUserByAccount(ctx.db.prisma, input.provider, input.providerAccountId));
 }
 
-export async function markEmailVerified({ ctx, input }: In<{ id: string; emailVerified: Date }>) {
-  return userDto(await store.markEmailVerified(ctx.db.prisma, input.id, input.emailVerified));
+export async function markEmailVerified({ ctx, input }: In<{ userId: string; emailVerified: Date }>) {
+  return userDto(await store.markEmailVerified(ctx.db.prisma, input.userId, input.emailVerified));
 }
 
 /**

@@ -45,7 +45,7 @@ describe("comments", () => {
     expect(await codeOf(us.comment.list({ projectId, direction: "backward" as "forward" }))).toBe(
       "BAD_REQUEST",
     );
-    const stats = await us.comment.stats({ id: projectId });
+    const stats = await us.comment.stats({ projectId });
     expect(stats.byStance.QUESTION).toBeGreaterThanOrEqual(1);
     expect(stats.total).toBeGreaterThanOrEqual(2);
   });
@@ -64,13 +64,15 @@ describe("comments", () => {
   it("keep the edit history, and only the author edits or removes", async () => {
     const jp = callerFor(db, fx.users.jpDelegate);
     const c = await jp.comment.post({ projectId, stance: "SUPPORT", body: "First words" });
-    const edited = await jp.comment.edit({ id: c.id, body: "Better words" });
+    const edited = await jp.comment.edit({ commentId: c.id, body: "Better words" });
     expect(edited).toMatchObject({ body: "Better words", edited: true });
-    expect((await jp.comment.history({ id: c.id })).map((e) => e.previousBody)).toEqual(["First words"]);
-    expect(await codeOf(callerFor(db, fx.users.usDelegate).comment.edit({ id: c.id, body: "Hijack" }))).toBe(
-      "FORBIDDEN",
-    );
-    const removed = await jp.comment.delete({ id: c.id });
+    expect((await jp.comment.history({ commentId: c.id })).map((e) => e.previousBody)).toEqual([
+      "First words",
+    ]);
+    expect(
+      await codeOf(callerFor(db, fx.users.usDelegate).comment.edit({ commentId: c.id, body: "Hijack" })),
+    ).toBe("FORBIDDEN");
+    const removed = await jp.comment.delete({ commentId: c.id });
     expect(removed).toMatchObject({ state: "deleted", body: null, author: null });
     const listed = await callerFor(db, fx.users.usDelegate).comment.list({ projectId, limit: 100 });
     expect(listed.items.find((x) => x.id === c.id)).toMatchObject({ state: "deleted", body: null });
@@ -79,7 +81,10 @@ describe("comments", () => {
   it("hidden by a coordinator with a reason: the author and moderators still see it, marked", async () => {
     const author = callerFor(db, fx.users.usDelegate);
     const c = await author.comment.post({ projectId, stance: "OPPOSE", body: "Off-topic remark" });
-    await callerFor(db, fx.users.coordinator).comment.hide({ id: c.id, reason: "Off topic for this review" });
+    await callerFor(db, fx.users.coordinator).comment.hide({
+      commentId: c.id,
+      reason: "Off topic for this review",
+    });
     const find = async (who: Parameters<typeof callerFor>[1]) =>
       (await callerFor(db, who).comment.list({ projectId, limit: 100 })).items.find((x) => x.id === c.id);
     expect(await find(fx.users.jpDelegate)).toMatchObject({
@@ -94,9 +99,9 @@ describe("comments", () => {
     });
     expect(await find(fx.users.admin)).toMatchObject({ state: "hidden", body: "Off-topic remark" });
     expect(
-      await codeOf(callerFor(db, fx.users.jpDelegate).comment.hide({ id: c.id, reason: "Me too" })),
+      await codeOf(callerFor(db, fx.users.jpDelegate).comment.hide({ commentId: c.id, reason: "Me too" })),
     ).toBe("FORBIDDEN");
-    await callerFor(db, fx.users.admin).comment.unhide({ id: c.id });
+    await callerFor(db, fx.users.admin).comment.unhide({ commentId: c.id });
     expect(await find(fx.users.jpDelegate)).toMatchObject({ state: "visible", body: "Off-topic remark" });
   });
 

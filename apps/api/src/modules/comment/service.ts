@@ -49,9 +49,9 @@ export async function listComments({ ctx, input }: UseCase<z.output<typeof ListC
   return { items: page.items.map((c) => view(ctx, c)), nextCursor: page.nextCursor };
 }
 
-export async function getCommentStats({ ctx, input }: UseCase<{ id: string }>) {
-  await visibleProject(ctx.db.prisma, ctx, input.id);
-  return comments.commentStats(ctx.db.prisma, input.id);
+export async function getCommentStats({ ctx, input }: UseCase<{ projectId: string }>) {
+  await visibleProject(ctx.db.prisma, ctx, input.projectId);
+  return comments.commentStats(ctx.db.prisma, input.projectId);
 }
 
 export function postComment({
@@ -100,16 +100,16 @@ export function editComment({
   input,
 }: UseCase<z.output<typeof EditCommentInput>>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
-    const before = await commentFor(tx, ctx, input.id);
+    const before = await commentFor(tx, ctx, input.commentId);
     if (before.authorId !== ctx.user.id)
       throw new DomainError("FORBIDDEN", "Only the author can edit a comment.");
     if (before.deletedAt) throw new DomainError("INVALID_STATE", "A removed comment cannot be edited.");
-    const after = await comments.editComment(tx, input.id, input.body, ctx.user.id, ctx.now());
+    const after = await comments.editComment(tx, input.commentId, input.body, ctx.user.id, ctx.now());
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: "comment.edited",
       entityType: "Comment",
-      entityId: input.id,
+      entityId: input.commentId,
       before: { body: before.body },
       after: { body: after.body },
       requestId: ctx.requestId,
@@ -118,27 +118,27 @@ export function editComment({
   });
 }
 
-export async function getCommentHistory({ ctx, input }: UseCase<{ id: string }>) {
-  const comment = await commentFor(ctx.db.prisma, ctx, input.id);
+export async function getCommentHistory({ ctx, input }: UseCase<{ commentId: string }>) {
+  const comment = await commentFor(ctx.db.prisma, ctx, input.commentId);
   if (!canReadCommentHistory(ctx.user, comment)) {
     throw new DomainError("FORBIDDEN", "The history of this comment is not shown to you.");
   }
-  return comments.listCommentEdits(ctx.db.prisma, input.id);
+  return comments.listCommentEdits(ctx.db.prisma, input.commentId);
 }
 
 /** Removes a comment's text; the thread keeps its place ("comment removed"). */
-export function deleteComment({ ctx, input }: UseCase<{ id: string }>): Promise<CommentView> {
+export function deleteComment({ ctx, input }: UseCase<{ commentId: string }>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
-    const before = await commentFor(tx, ctx, input.id);
+    const before = await commentFor(tx, ctx, input.commentId);
     if (before.authorId !== ctx.user.id)
       throw new DomainError("FORBIDDEN", "Only the author can remove a comment.");
     if (before.deletedAt) throw new DomainError("CONFLICT", "This comment is already removed.");
-    const after = await comments.markCommentDeleted(tx, input.id, ctx.now());
+    const after = await comments.markCommentDeleted(tx, input.commentId, ctx.now());
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: "comment.deleted",
       entityType: "Comment",
-      entityId: input.id,
+      entityId: input.commentId,
       before: { body: before.body },
       requestId: ctx.requestId,
     });
@@ -151,9 +151,9 @@ export function hideComment({
   input,
 }: UseCase<z.output<typeof HideCommentInput>>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
-    const before = await commentFor(tx, ctx, input.id);
+    const before = await commentFor(tx, ctx, input.commentId);
     if (before.hiddenAt) throw new DomainError("CONFLICT", "This comment is already hidden.");
-    const after = await comments.setCommentHidden(tx, input.id, {
+    const after = await comments.setCommentHidden(tx, input.commentId, {
       at: ctx.now(),
       reason: input.reason,
       byId: ctx.user.id,
@@ -162,7 +162,7 @@ export function hideComment({
       actorId: ctx.user.id,
       action: "comment.hidden",
       entityType: "Comment",
-      entityId: input.id,
+      entityId: input.commentId,
       after: { reason: input.reason },
       requestId: ctx.requestId,
     });
@@ -170,16 +170,16 @@ export function hideComment({
   });
 }
 
-export function unhideComment({ ctx, input }: UseCase<{ id: string }>): Promise<CommentView> {
+export function unhideComment({ ctx, input }: UseCase<{ commentId: string }>): Promise<CommentView> {
   return inTransaction(ctx.db, async (tx) => {
-    const before = await commentFor(tx, ctx, input.id);
+    const before = await commentFor(tx, ctx, input.commentId);
     if (!before.hiddenAt) throw new DomainError("CONFLICT", "This comment is not hidden.");
-    const after = await comments.setCommentHidden(tx, input.id, null);
+    const after = await comments.setCommentHidden(tx, input.commentId, null);
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: "comment.unhidden",
       entityType: "Comment",
-      entityId: input.id,
+      entityId: input.commentId,
       before: { reason: before.hiddenReason },
       requestId: ctx.requestId,
     });

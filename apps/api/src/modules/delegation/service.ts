@@ -31,15 +31,15 @@ export function createDelegation({ ctx, input }: UseCase<z.output<typeof Delegat
 
 export function updateDelegation({ ctx, input }: UseCase<z.output<typeof UpdateDelegationInput>>) {
   return inTransaction(ctx.db, async (tx) => {
-    const before = await delegations.getDelegation(tx, input.id);
+    const before = await delegations.getDelegation(tx, input.delegationId);
     if (!before) throw new DomainError("NOT_FOUND", "There is no such delegation.");
-    const { id, ...fields } = input;
-    const after = await delegations.updateDelegation(tx, id, fields);
+    const { delegationId, ...fields } = input;
+    const after = await delegations.updateDelegation(tx, delegationId, fields);
     await recordAudit(tx, {
       actorId: ctx.user.id,
       action: "delegation.updated",
       entityType: "Delegation",
-      entityId: id,
+      entityId: delegationId,
       before,
       after,
       requestId: ctx.requestId,

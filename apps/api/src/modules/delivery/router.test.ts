@@ -42,7 +42,7 @@ describe("delivery from the first milestone to COMPLETED", () => {
         }),
       ),
     ).toMatch(/^CONFLICT: Start delivery/);
-    await coordinator.delivery.start({ id: approved.id, version: approved.version });
+    await coordinator.delivery.start({ projectId: approved.id, version: approved.version });
 
     const plant = await coordinator.delivery.createMilestone({
       projectId: approved.id,
@@ -84,7 +84,7 @@ describe("delivery from the first milestone to COMPLETED", () => {
       status: "IN_PROGRESS",
       progress: 50,
     });
-    let view = await partner.delivery.get({ id: approved.id });
+    let view = await partner.delivery.get({ projectId: approved.id });
     // Plant = (50 + 0) / 2 = 25; project = (3 × 25 + 1 × 0) / 4 = 18.75 → 19
     expect(view.milestones.find((m) => m.id === plant.id)?.progress).toBe(25);
     expect(view.progress).toBe(19);
@@ -119,14 +119,14 @@ describe("delivery from the first milestone to COMPLETED", () => {
         partner.delivery.report({ milestoneId: permits.id, version: 1, status: "IN_PROGRESS", progress: 5 }),
       ),
     ).toMatch(/^FORBIDDEN/);
-    view = await coordinator.delivery.get({ id: approved.id });
+    view = await coordinator.delivery.get({ projectId: approved.id });
     expect(view.progress).toBe(75);
     expect(view.canComplete).toBe(false);
     expect(
       await codeOf(
         coordinator.delivery.complete({
-          id: approved.id,
-          version: (await partner.project.get({ id: approved.id })).version,
+          projectId: approved.id,
+          version: (await partner.project.get({ projectId: approved.id })).version,
         }),
       ),
     ).toMatch(/Every milestone must be done or cancelled/);
@@ -138,12 +138,12 @@ describe("delivery from the first milestone to COMPLETED", () => {
       progress: 100,
       evidence: "Permit no. 42",
     });
-    view = await coordinator.delivery.get({ id: approved.id });
+    view = await coordinator.delivery.get({ projectId: approved.id });
     // The parent takes no reports: it is finished when every milestone under it is.
     expect(view).toMatchObject({ progress: 100, canComplete: true });
-    const current = await partner.project.get({ id: approved.id });
-    await coordinator.delivery.complete({ id: approved.id, version: current.version });
-    expect((await partner.project.get({ id: approved.id })).status).toBe("COMPLETED");
+    const current = await partner.project.get({ projectId: approved.id });
+    await coordinator.delivery.complete({ projectId: approved.id, version: current.version });
+    expect((await partner.project.get({ projectId: approved.id })).status).toBe("COMPLETED");
   });
 });
 
@@ -188,7 +188,7 @@ describe("milestone rules", () => {
       dueDate: "2031-06-30",
       reason: "Customs delay on the kiln",
     });
-    const history = await coordinator.delivery.history({ id: m.id });
+    const history = await coordinator.delivery.history({ milestoneId: m.id });
     expect(history.replans).toMatchObject([
       { oldDueDate: "2031-03-31", newDueDate: "2031-06-30", reason: "Customs delay on the kiln" },
     ]);
@@ -199,7 +199,7 @@ describe("milestone rules", () => {
       dueDate: "2031-09-30",
       reason: "Kiln refractory relined",
     });
-    const view = await callerFor(db, fx.users.partnerA).delivery.get({ id: projectId });
+    const view = await callerFor(db, fx.users.partnerA).delivery.get({ projectId });
     expect(view.milestones.find((x) => x.id === m.id)?.dueDate).toBe("2031-09-30");
     expect(view.replans).toMatchObject([
       {
@@ -239,14 +239,14 @@ describe("milestone rules", () => {
     });
     // 2027-03-31 23:30 in Washington is 2027-04-01 12:30 in Tokyo: past the due day there.
     const at = () => new Date("2027-04-01T03:30:00Z");
-    const view = await callerFor(db, fx.users.jpDelegate, { now: at }).delivery.get({ id: projectId });
+    const view = await callerFor(db, fx.users.jpDelegate, { now: at }).delivery.get({ projectId });
     expect(view.referenceTimeZone).toBe("Asia/Tokyo");
     expect(view.milestones.find((x) => x.id === m.id)?.overdue).toBe(true);
     const before = () => new Date("2027-03-31T14:00:00Z"); // 23:00 in Tokyo on the due day
     expect(
-      (
-        await callerFor(db, fx.users.jpDelegate, { now: before }).delivery.get({ id: projectId })
-      ).milestones.find((x) => x.id === m.id)?.overdue,
+      (await callerFor(db, fx.users.jpDelegate, { now: before }).delivery.get({ projectId })).milestones.find(
+        (x) => x.id === m.id,
+      )?.overdue,
     ).toBe(false);
     // The infinite-query shape the web sends (direction, null cursor).
     const mine = await callerFor(db, fx.users.jpDelegate, { now: at }).delivery.mine({
@@ -312,7 +312,7 @@ describe("progress is reported on leaves and rolled up the same everywhere", () 
         ),
       ).toMatch(/^BAD_REQUEST: This milestone has sub-milestones: its progress is rolled up/);
     }
-    const view = await callerFor(db, fx.users.partnerA).delivery.get({ id: projectId });
+    const view = await callerFor(db, fx.users.partnerA).delivery.get({ projectId });
     const shown = view.milestones.find((m) => m.id === parent.id);
     expect(shown?.canReport).toBe(false);
     expect(shown?.children[0]?.canReport).toBe(true);
@@ -355,7 +355,7 @@ describe("progress is reported on leaves and rolled up the same everywhere", () 
     await coordinator.delivery.report({ milestoneId: gone.id, version: 1, status: "CANCELLED", progress: 0 });
 
     // (3 × 40 + 1 × 80) / 4 = 50: the unweighted child weighs 1.
-    const tree = await coordinator.delivery.get({ id: projectId });
+    const tree = await coordinator.delivery.get({ projectId });
     const fromTree = tree.milestones.find((m) => m.id === parent.id)?.progress;
     expect(fromTree).toBe(50);
     // Project: (2 × 50 + 1 × 0) / 3 = 33; the branch whose only child is cancelled does not count.
@@ -382,7 +382,7 @@ describe("the project's reference time zone", () => {
     expect(draft.fields.site.timeZone).toBe("Asia/Tokyo");
     const partner = callerFor(db, fx.users.partnerA);
     const edited = await partner.project.update({
-      id: draft.id,
+      projectId: draft.id,
       version: draft.version,
       ...proposalFields({ site: { country: "JP", region: "Kitakyushu", latitude: null, longitude: null } }),
     });
@@ -410,12 +410,12 @@ describe("the project's reference time zone", () => {
     // 2027-03-31 15:30 UTC: still the due day in UTC, already 2027-04-01 in Tokyo.
     const now = () => new Date("2027-03-31T15:30:00Z");
     const at = (who: Parameters<typeof callerFor>[1]) => callerFor(db, who, { now });
-    let view = await at(fx.users.jpDelegate).delivery.get({ id: projectId });
+    let view = await at(fx.users.jpDelegate).delivery.get({ projectId });
     expect(view.referenceTimeZone).toBe("UTC");
     expect(view.milestones.find((x) => x.id === m.id)).toMatchObject({ dueToday: true, overdue: false });
 
-    const project = await coordinator.project.get({ id: projectId });
-    const command = { id: projectId, version: project.version, timeZone: "Asia/Tokyo" };
+    const project = await coordinator.project.get({ projectId });
+    const command = { projectId, version: project.version, timeZone: "Asia/Tokyo" };
     for (const who of [fx.users.partnerA, fx.users.jpDelegate, fx.users.admin]) {
       expect(await codeOf(callerFor(db, who).delivery.setTimeZone(command))).toMatch(/^FORBIDDEN/);
     }
@@ -429,18 +429,18 @@ describe("the project's reference time zone", () => {
       /^BAD_REQUEST: The project is already tracked in that time zone/,
     );
 
-    view = await at(fx.users.jpDelegate).delivery.get({ id: projectId });
+    view = await at(fx.users.jpDelegate).delivery.get({ projectId });
     expect(view.referenceTimeZone).toBe("Asia/Tokyo");
 
     // While the organisation may still edit the proposal, the zone is theirs: their next
     // submission would otherwise put their value back over a coordinator's correction.
     const returned = await submittedOf(db, fx.users.partnerA);
     await db.prisma.project.update({ where: { id: returned.id }, data: { status: "CHANGES_REQUESTED" } });
-    const current = await coordinator.project.get({ id: returned.id });
+    const current = await coordinator.project.get({ projectId: returned.id });
     expect(
       await codeOf(
         coordinator.delivery.setTimeZone({
-          id: returned.id,
+          projectId: returned.id,
           version: current.version,
           timeZone: "Asia/Tokyo",
         }),

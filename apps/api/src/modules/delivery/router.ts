@@ -1,5 +1,6 @@
 import {
   CreateMilestoneInput,
+  MilestoneIdInput,
   MyMilestonesInput,
   ReplanMilestoneInput,
   ReportProgressInput,
@@ -18,7 +19,7 @@ export const deliveryRouter = {
     .input(MyMilestonesInput)
     .query(({ ctx, input }) => delivery.listMyMilestones({ ctx, input })),
   history: signedInProcedure
-    .input(ProjectIdInput)
+    .input(MilestoneIdInput)
     .query(({ ctx, input }) => delivery.getMilestoneHistory({ ctx, input })),
   assignees: plannerProcedure.query(({ ctx }) => delivery.listAssignees({ ctx })),
   start: plannerProcedure

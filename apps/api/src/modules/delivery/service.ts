@@ -44,9 +44,9 @@ const stale = () =>
   );
 
 /** The milestone tree of a project, with rolled-up progress and overdue flags. */
-export async function getDelivery({ ctx, input }: UseCase<{ id: string }>) {
+export async function getDelivery({ ctx, input }: UseCase<{ projectId: string }>) {
   const tx = ctx.db.prisma;
-  const project = await visibleProject(tx, ctx, input.id);
+  const project = await visibleProject(tx, ctx, input.projectId);
   const [rows, replans] = await Promise.all([
     milestones.listProjectMilestones(tx, project.id),
     milestones.listProjectReplans(tx, project.id),
@@ -94,11 +94,11 @@ export async function getDelivery({ ctx, input }: UseCase<{ id: string }>) {
 
 async function moveProject(
   ctx: SignedInContext,
-  input: { id: string; version: number },
+  input: { projectId: string; version: number },
   event: ProjectEvent,
 ) {
   return inTransaction(ctx.db, async (tx) => {
-    const project = await visibleProject(tx, ctx, input.id);
+    const project = await visibleProject(tx, ctx, input.projectId);
     if (project.version !== input.version) {
       throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
     }
@@ -131,9 +131,9 @@ async function moveProject(
   });
 }
 
-export const startDelivery = ({ ctx, input }: UseCase<{ id: string; version: number }>) =>
+export const startDelivery = ({ ctx, input }: UseCase<{ projectId: string; version: number }>) =>
   moveProject(ctx, input, "startDelivery");
-export const completeDelivery = ({ ctx, input }: UseCase<{ id: string; version: number }>) =>
+export const completeDelivery = ({ ctx, input }: UseCase<{ projectId: string; version: number }>) =>
   moveProject(ctx, input, "complete");
 
 export function createMilestone({ ctx, input }: UseCase<z.output<typeof CreateMilestoneInput>>) {
@@ -243,8 +243,8 @@ export async function listAssignees({ ctx }: { ctx: SignedInContext }) {
   return milestones.listAssignableUsers(ctx.db.prisma);
 }
 
-export async function getMilestoneHistory({ ctx, input }: UseCase<{ id: string }>) {
-  const { m } = await visibleMilestone(ctx.db.prisma, ctx, input.id);
+export async function getMilestoneHistory({ ctx, input }: UseCase<{ milestoneId: string }>) {
+  const { m } = await visibleMilestone(ctx.db.prisma, ctx, input.milestoneId);
   return { replans: await milestones.listReplans(ctx.db.prisma, m.id) };
 }
 
@@ -285,7 +285,7 @@ export async function listMyMilestones({
  */
 export function setTimeZone({ ctx, input }: UseCase<z.output<typeof SetProjectTimeZoneInput>>) {
   return inTransaction(ctx.db, async (tx) => {
-    const project = await visibleProject(tx, ctx, input.id);
+    const project = await visibleProject(tx, ctx, input.projectId);
     checkTimeZoneCorrection(project.status);
     if (project.version !== input.version) {
       throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");

@@ -37,16 +37,16 @@ describe("a partner's proposal from draft to submitted", () => {
 
     const edited = await partner.project.update({
       ...proposalFields({ titleEn: "Better title" }),
-      id: draft.id,
+      projectId: draft.id,
       version: draft.version,
     });
     expect(edited).toMatchObject({ version: 2, fields: { titleEn: "Better title" } });
 
-    const submitted = await partner.project.submit({ id: draft.id, version: edited.version });
+    const submitted = await partner.project.submit({ projectId: draft.id, version: edited.version });
     expect(submitted).toMatchObject({ status: "SUBMITTED", version: 3, canManage: false });
     expect(submitted.currentRevision?.number).toBe(1);
 
-    const revision = await partner.project.revision({ id: draft.id, number: 1 });
+    const revision = await partner.project.revision({ projectId: draft.id, number: 1 });
     // The hash is SHA-256 of the content's canonical JSON (RFC 8785: keys sorted by code unit, no
     // whitespace, capex as a string, sponsors sorted), written out here by hand for this proposal.
     const canonical =
@@ -64,7 +64,7 @@ describe("a partner's proposal from draft to submitted", () => {
       sponsors: ["JP", "US"],
     });
 
-    const timeline = await partner.project.timeline({ id: draft.id });
+    const timeline = await partner.project.timeline({ projectId: draft.id });
     expect(timeline.items.map((e) => e.type)).toEqual(["project_created", "status_changed"]);
     const actions = await db.prisma.auditEvent.findMany({
       where: { entityId: draft.id },
@@ -74,28 +74,38 @@ describe("a partner's proposal from draft to submitted", () => {
     expect(actions.map((a) => a.action)).toEqual(["project.created", "project.edited", "project.submitted"]);
 
     // Delegates see it now that it is submitted; the new revision is there for them too.
-    const seen = await callerFor(db, fx.users.jpDelegate).project.get({ id: draft.id });
+    const seen = await callerFor(db, fx.users.jpDelegate).project.get({ projectId: draft.id });
     expect(seen).toMatchObject({ status: "SUBMITTED", canManage: false });
-    expect(await callerFor(db, fx.users.jpDelegate).project.revisions({ id: draft.id })).toHaveLength(1);
+    expect(await callerFor(db, fx.users.jpDelegate).project.revisions({ projectId: draft.id })).toHaveLength(
+      1,
+    );
   });
 
   it("refuses a stale save with CONFLICT and keeps the first writer's text", async () => {
     const draft = await draftOf(db, fx.users.partnerA);
     const alice = callerFor(db, fx.users.partnerA);
-    await alice.project.update({ ...proposalFields({ titleEn: "Alice's title" }), id: draft.id, version: 1 });
+    await alice.project.update({
+      ...proposalFields({ titleEn: "Alice's title" }),
+      projectId: draft.id,
+      version: 1,
+    });
     const error = await failure(
-      alice.project.update({ ...proposalFields({ titleEn: "Bob's title" }), id: draft.id, version: 1 }),
+      alice.project.update({
+        ...proposalFields({ titleEn: "Bob's title" }),
+        projectId: draft.id,
+        version: 1,
+      }),
     );
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/Someone else saved this proposal/);
-    expect((await alice.project.get({ id: draft.id })).fields.titleEn).toBe("Alice's title");
+    expect((await alice.project.get({ projectId: draft.id })).fields.titleEn).toBe("Alice's title");
   });
 
   it("refuses an incomplete submission naming what is missing, and writes nothing", async () => {
     const draft = await draftOf(db, fx.users.partnerA, { sponsors: [], site: { country: "AU", region: "" } });
     const before = await db.prisma.auditEvent.count();
     const error = await failure(
-      callerFor(db, fx.users.partnerA).project.submit({ id: draft.id, version: 1 }),
+      callerFor(db, fx.users.partnerA).project.submit({ projectId: draft.id, version: 1 }),
     );
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.message).toMatch(/region/);
@@ -125,14 +135,16 @@ describe("a partner's proposal from draft to submitted", () => {
     const partner = callerFor(db, fx.users.partnerA);
     const submitted = await submittedOf(db, fx.users.partnerA);
     const error = await failure(
-      partner.project.update({ ...proposalFields(), id: submitted.id, version: submitted.version }),
+      partner.project.update({ ...proposalFields(), projectId: submitted.id, version: submitted.version }),
     );
     expect(error.code).toBe("CONFLICT");
     expect(error.message).toMatch(/SUBMITTED can no longer be edited/);
 
-    const withdrawn = await partner.project.withdraw({ id: submitted.id, version: submitted.version });
+    const withdrawn = await partner.project.withdraw({ projectId: submitted.id, version: submitted.version });
     expect(withdrawn.status).toBe("WITHDRAWN");
-    const again = await failure(partner.project.withdraw({ id: submitted.id, version: withdrawn.version }));
+    const again = await failure(
+      partner.project.withdraw({ projectId: submitted.id, version: withdrawn.version }),
+    );
     expect(again.code).toBe("CONFLICT");
   });
 
@@ -144,16 +156,16 @@ describe("a partner's proposal from draft to submitted", () => {
       where: { id: submitted.id },
       data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
     });
-    const current = await partner.project.get({ id: submitted.id });
+    const current = await partner.project.get({ projectId: submitted.id });
     expect(current.canManage).toBe(true);
     const edited = await partner.project.update({
       ...proposalFields({ capacityTpy: 2400 }),
-      id: submitted.id,
+      projectId: submitted.id,
       version: current.version,
     });
-    const resubmitted = await partner.project.submit({ id: submitted.id, version: edited.version });
+    const resubmitted = await partner.project.submit({ projectId: submitted.id, version: edited.version });
     expect(resubmitted).toMatchObject({ status: "SUBMITTED", currentRevision: { number: 2 } });
-    const revisions = await partner.project.revisions({ id: submitted.id });
+    const revisions = await partner.project.revisions({ projectId: submitted.id });
     expect(revisions.map((r) => r.number)).toEqual([2, 1]);
     expect(revisions[0]?.contentHash).not.toBe(revisions[1]?.contentHash);
   });
@@ -163,34 +175,34 @@ describe("who sees and changes what", () => {
   it("hides another organisation's draft entirely, and refuses edits to it", async () => {
     const draft = await draftOf(db, fx.users.partnerA);
     const other = callerFor(db, fx.users.partnerB);
-    expect((await failure(other.project.get({ id: draft.id }))).code).toBe("NOT_FOUND");
+    expect((await failure(other.project.get({ projectId: draft.id }))).code).toBe("NOT_FOUND");
     expect(
-      (await failure(other.project.update({ ...proposalFields(), id: draft.id, version: 1 }))).code,
+      (await failure(other.project.update({ ...proposalFields(), projectId: draft.id, version: 1 }))).code,
     ).toBe("NOT_FOUND");
     for (const who of [fx.users.usDelegate, fx.users.coordinator, fx.users.admin]) {
-      expect((await failure(callerFor(db, who).project.get({ id: draft.id }))).code).toBe("NOT_FOUND");
+      expect((await failure(callerFor(db, who).project.get({ projectId: draft.id }))).code).toBe("NOT_FOUND");
     }
   });
 
   it("keeps a draft withdrawn before it was ever submitted with its organisation", async () => {
     const partner = callerFor(db, fx.users.partnerA);
     const draft = await draftOf(db, fx.users.partnerA, { titleEn: "Withdrawn unsubmitted draft" });
-    const withdrawn = await partner.project.withdraw({ id: draft.id, version: draft.version });
+    const withdrawn = await partner.project.withdraw({ projectId: draft.id, version: draft.version });
     expect(withdrawn).toMatchObject({ status: "WITHDRAWN", submittedAt: null });
     for (const who of [fx.users.usDelegate, fx.users.coordinator, fx.users.admin, fx.users.partnerB]) {
       const caller = callerFor(db, who);
-      expect((await failure(caller.project.get({ id: draft.id }))).code).toBe("NOT_FOUND");
+      expect((await failure(caller.project.get({ projectId: draft.id }))).code).toBe("NOT_FOUND");
       const listed = await caller.project.list({ q: "Withdrawn unsubmitted draft", limit: 100 });
       expect(listed.items).toEqual([]);
       const exported = await caller.dashboard.projectsCsv();
       expect(exported.content).not.toContain(draft.reference);
     }
-    expect((await partner.project.get({ id: draft.id })).status).toBe("WITHDRAWN");
+    expect((await partner.project.get({ projectId: draft.id })).status).toBe("WITHDRAWN");
 
     // Withdrawn after a submission, it stays on the record for reviewers.
     const submitted = await submittedOf(db, fx.users.partnerA);
-    await partner.project.withdraw({ id: submitted.id, version: submitted.version });
-    expect((await callerFor(db, fx.users.usDelegate).project.get({ id: submitted.id })).status).toBe(
+    await partner.project.withdraw({ projectId: submitted.id, version: submitted.version });
+    expect((await callerFor(db, fx.users.usDelegate).project.get({ projectId: submitted.id })).status).toBe(
       "WITHDRAWN",
     );
   });
@@ -202,23 +214,27 @@ describe("who sees and changes what", () => {
       where: { id: submitted.id },
       data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
     });
-    const opened = await partner.project.get({ id: submitted.id });
+    const opened = await partner.project.get({ projectId: submitted.id });
     const edits = proposalFields({
       titleEn: "Unsubmitted rewrite of the pilot",
       capexUsd: 999_000_000,
       sponsors: ["US"],
     });
-    const edited = await partner.project.update({ ...edits, id: submitted.id, version: opened.version });
+    const edited = await partner.project.update({
+      ...edits,
+      projectId: submitted.id,
+      version: opened.version,
+    });
     // The organisation works on its edits…
     expect(edited.fields).toMatchObject({ titleEn: edits.titleEn, capexUsd: 999_000_000, sponsors: ["US"] });
-    expect((await partner.project.get({ id: submitted.id })).fields.titleEn).toBe(edits.titleEn);
+    expect((await partner.project.get({ projectId: submitted.id })).fields.titleEn).toBe(edits.titleEn);
 
     // …while everyone else reads revision 1, field for field, wherever the project appears.
-    const revision = await partner.project.revision({ id: submitted.id, number: 1 });
+    const revision = await partner.project.revision({ projectId: submitted.id, number: 1 });
     const asSubmitted = proposalFields();
     for (const who of [fx.users.usDelegate, fx.users.coordinator, fx.users.admin]) {
       const caller = callerFor(db, who);
-      const seen = await caller.project.get({ id: submitted.id });
+      const seen = await caller.project.get({ projectId: submitted.id });
       // Exactly what the organisation had when the changes were requested, i.e. what it submitted.
       expect(seen.fields).toEqual(opened.fields);
       expect(seen.fields).toMatchObject({ titleEn: asSubmitted.titleEn, sponsors: ["JP", "US"] });
@@ -234,11 +250,11 @@ describe("who sees and changes what", () => {
     }
 
     // Resubmitted, the edits are revision 2 and everyone reads them.
-    const resubmitted = await partner.project.submit({ id: submitted.id, version: edited.version });
+    const resubmitted = await partner.project.submit({ projectId: submitted.id, version: edited.version });
     expect(resubmitted).toMatchObject({ currentRevision: { number: 2 }, fields: { titleEn: edits.titleEn } });
-    const seen = await callerFor(db, fx.users.usDelegate).project.get({ id: submitted.id });
+    const seen = await callerFor(db, fx.users.usDelegate).project.get({ projectId: submitted.id });
     expect(seen.fields).toMatchObject({ titleEn: edits.titleEn, capexUsd: 999_000_000, sponsors: ["US"] });
-    expect((await partner.project.revision({ id: submitted.id, number: 2 })).content).toMatchObject({
+    expect((await partner.project.revision({ projectId: submitted.id, number: 2 })).content).toMatchObject({
       titleEn: edits.titleEn,
       capexUsd: "999000000",
     });
@@ -251,15 +267,15 @@ describe("who sees and changes what", () => {
       where: { id: submitted.id },
       data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
     });
-    const opened = await partner.project.get({ id: submitted.id });
+    const opened = await partner.project.get({ projectId: submitted.id });
     const edited = await partner.project.update({
       ...proposalFields({ titleEn: "Never sent" }),
-      id: submitted.id,
+      projectId: submitted.id,
       version: opened.version,
     });
-    await partner.project.withdraw({ id: submitted.id, version: edited.version });
+    await partner.project.withdraw({ projectId: submitted.id, version: edited.version });
     for (const who of [fx.users.usDelegate, fx.users.partnerA]) {
-      const seen = await callerFor(db, who).project.get({ id: submitted.id });
+      const seen = await callerFor(db, who).project.get({ projectId: submitted.id });
       expect(seen).toMatchObject({ status: "WITHDRAWN", fields: { titleEn: proposalFields().titleEn } });
     }
   });
@@ -268,9 +284,9 @@ describe("who sees and changes what", () => {
     const submitted = await submittedOf(db, fx.users.partnerA);
     await db.prisma.project.update({ where: { id: submitted.id }, data: { status: "APPROVED" } });
     const other = callerFor(db, fx.users.partnerB);
-    const seen = await other.project.get({ id: submitted.id });
+    const seen = await other.project.get({ projectId: submitted.id });
     expect(seen).toMatchObject({ status: "APPROVED", canManage: false });
-    const error = await failure(other.project.withdraw({ id: submitted.id, version: seen.version }));
+    const error = await failure(other.project.withdraw({ projectId: submitted.id, version: seen.version }));
     expect(error.code).toBe("FORBIDDEN");
   });
 });

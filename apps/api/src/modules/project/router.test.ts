@@ -234,7 +234,7 @@ describe("project.list", () => {
     await partner.project.update({
       ...draftFieldsOf(draft),
       titleEn: "Renamed",
-      id: draft.id,
+      projectId: draft.id,
       version: draft.version,
     });
     expect((await partner.project.list({ q: draft.reference.toLowerCase() })).items.map((p) => p.id)).toEqual(

@@ -86,8 +86,8 @@ async function sponsorIds(tx: Tx, codes: readonly string[]) {
   return ids;
 }
 
-export function getProject({ ctx, input }: UseCase<{ id: string }>): Promise<ProjectDetail> {
-  return visibleProjectRecord(ctx.db.prisma, ctx, input.id).then((r) => detail(ctx, r));
+export function getProject({ ctx, input }: UseCase<{ projectId: string }>): Promise<ProjectDetail> {
+  return visibleProjectRecord(ctx.db.prisma, ctx, input.projectId).then((r) => detail(ctx, r));
 }
 
 export function createProposal({ ctx, input }: UseCase<ProposalFields>): Promise<ProjectDetail> {
@@ -121,14 +121,14 @@ export function createProposal({ ctx, input }: UseCase<ProposalFields>): Promise
 export function updateProposal({
   ctx,
   input,
-}: UseCase<ProposalFields & { id: string; version: number }>): Promise<ProjectDetail> {
-  const { id, version, ...fields } = input;
+}: UseCase<ProposalFields & { projectId: string; version: number }>): Promise<ProjectDetail> {
+  const { projectId, version, ...fields } = input;
   return inTransaction(ctx.db, async (tx) => {
-    const before = await ownProposal(tx, ctx, id, version);
+    const before = await ownProposal(tx, ctx, projectId, version);
     if (!(EDITABLE_STATUSES as readonly string[]).includes(before.status)) {
       throw new DomainError("INVALID_STATE", `A project that is ${before.status} can no longer be edited.`);
     }
-    const after = await projects.updateDraftIfVersion(tx, id, version, {
+    const after = await projects.updateDraftIfVersion(tx, projectId, version, {
       target: editTarget(before),
       fields,
       sponsorIds: await sponsorIds(tx, fields.sponsors),
@@ -138,7 +138,7 @@ export function updateProposal({
       actorId: ctx.user.id,
       action: "project.edited",
       entityType: "Project",
-      entityId: id,
+      entityId: projectId,
       before: before.workingCopy ?? before.fields,
       after: after.workingCopy ?? after.fields,
       requestId: ctx.requestId,
@@ -151,9 +151,9 @@ export function updateProposal({
 export function submitProposal({
   ctx,
   input,
-}: UseCase<{ id: string; version: number }>): Promise<ProjectDetail> {
+}: UseCase<{ projectId: string; version: number }>): Promise<ProjectDetail> {
   return inTransaction(ctx.db, async (tx) => {
-    const before = await ownProposal(tx, ctx, input.id, input.version);
+    const before = await ownProposal(tx, ctx, input.projectId, input.version);
     const event = before.status === "CHANGES_REQUESTED" ? "resubmit" : "submit";
     const status = transition(before.status, event);
     // What the organisation edited since its last submission, if anything, is what it submits.
@@ -197,9 +197,9 @@ export function submitProposal({
 export function withdrawProposal({
   ctx,
   input,
-}: UseCase<{ id: string; version: number }>): Promise<ProjectDetail> {
+}: UseCase<{ projectId: string; version: number }>): Promise<ProjectDetail> {
   return inTransaction(ctx.db, async (tx) => {
-    const before = await ownProposal(tx, ctx, input.id, input.version);
+    const before = await ownProposal(tx, ctx, input.projectId, input.version);
     const status = transition(before.status, "withdraw");
     if (!(await projects.setStatusIfVersion(tx, before.id, input.version, { status }))) throw staleVersion();
     await projects.addTimelineEvent(tx, {
@@ -221,14 +221,14 @@ export function withdrawProposal({
   });
 }
 
-export async function listRevisions({ ctx, input }: UseCase<{ id: string }>) {
-  await visibleProject(ctx.db.prisma, ctx, input.id);
-  return projects.listRevisions(ctx.db.prisma, input.id);
+export async function listRevisions({ ctx, input }: UseCase<{ projectId: string }>) {
+  await visibleProject(ctx.db.prisma, ctx, input.projectId);
+  return projects.listRevisions(ctx.db.prisma, input.projectId);
 }
 
-export async function getRevision({ ctx, input }: UseCase<{ id: string; number: number }>) {
-  await visibleProject(ctx.db.prisma, ctx, input.id);
-  const revision = await projects.getRevisionContent(ctx.db.prisma, input.id, input.number);
+export async function getRevision({ ctx, input }: UseCase<{ projectId: string; number: number }>) {
+  await visibleProject(ctx.db.prisma, ctx, input.projectId);
+  const revision = await projects.getRevisionContent(ctx.db.prisma, input.projectId, input.number);
   if (!revision) throw new DomainError("NOT_FOUND", `This project has no revision ${input.number}.`);
   return revision;
 }
@@ -236,7 +236,7 @@ export async function getRevision({ ctx, input }: UseCase<{ id: string; number: 
 export async function listTimeline({
   ctx,
   input,
-}: UseCase<{ id: string; cursor?: string | null | undefined; limit: number }>) {
-  await visibleProject(ctx.db.prisma, ctx, input.id);
-  return projects.listTimeline(ctx.db.prisma, input.id, input);
+}: UseCase<{ projectId: string; cursor?: string | null | undefined; limit: number }>) {
+  await visibleProject(ctx.db.prisma, ctx, input.projectId);
+  return projects.listTimeline(ctx.db.prisma, input.projectId, input);
 }

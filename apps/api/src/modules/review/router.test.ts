@@ -25,7 +25,9 @@ describe("a review round from opening to a verified decision", () => {
     const { project, round } = await roundOf(db, fx);
     const coordinator = callerFor(db, fx.users.coordinator);
     expect(round.rule).toMatchObject({ requiredDelegations: ["US", "JP"], quorum: 0.5 });
-    expect((await callerFor(db, fx.users.partnerA).project.get({ id: project.id })).status).toBe("IN_REVIEW");
+    expect((await callerFor(db, fx.users.partnerA).project.get({ projectId: project.id })).status).toBe(
+      "IN_REVIEW",
+    );
 
     const us = callerFor(db, fx.users.usDelegate);
     const jp = callerFor(db, fx.users.jpDelegate);
@@ -51,11 +53,13 @@ describe("a review round from opening to a verified decision", () => {
     });
     expect(closed.outcome).toBe("APPROVED");
     // The round leads to its decision record, in the list and on its own.
-    expect((await jp.review.rounds({ id: project.id })).map((r) => r.decisionId)).toEqual([
+    expect((await jp.review.rounds({ projectId: project.id })).map((r) => r.decisionId)).toEqual([
       closed.decisionId,
     ]);
     expect((await jp.review.round({ roundId: round.id })).decisionId).toBe(closed.decisionId);
-    expect((await callerFor(db, fx.users.partnerA).project.get({ id: project.id })).status).toBe("APPROVED");
+    expect((await callerFor(db, fx.users.partnerA).project.get({ projectId: project.id })).status).toBe(
+      "APPROVED",
+    );
     expect(
       (await callerFor(db, fx.users.partnerA).review.round({ roundId: round.id })).results?.approved,
     ).toBe(true);
@@ -103,7 +107,7 @@ describe("a review round from opening to a verified decision", () => {
     });
     expect(outcome).toBe("CHANGES_REQUESTED");
     expect(results.delegations.JP).toMatchObject({ quorumMet: false, didNotVote: 1 });
-    expect((await callerFor(db, fx.users.partnerA).project.get({ id: project.id })).status).toBe(
+    expect((await callerFor(db, fx.users.partnerA).project.get({ projectId: project.id })).status).toBe(
       "CHANGES_REQUESTED",
     );
   });

@@ -241,9 +241,9 @@ export async function listVotes({ ctx, input }: UseCase<z.output<typeof ListVote
   return { items: page, nextCursor: more ? page.at(-1)!.voterId : null };
 }
 
-export async function listRounds({ ctx, input }: UseCase<{ id: string }>) {
-  await visibleProject(ctx.db.prisma, ctx, input.id);
-  const rounds = await review.listRounds(ctx.db.prisma, input.id);
+export async function listRounds({ ctx, input }: UseCase<{ projectId: string }>) {
+  await visibleProject(ctx.db.prisma, ctx, input.projectId);
+  const rounds = await review.listRounds(ctx.db.prisma, input.projectId);
   return rounds.map((r) => ({
     id: r.id,
     status: r.status,

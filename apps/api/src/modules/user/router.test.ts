@@ -199,7 +199,7 @@ describe("delegations", () => {
       await attempt(admin.delegation.create({ code: "AU", nameEn: "Again", nameJa: "再", kind: "PARTNER" })),
     ).toBe("CONFLICT");
     const updated = await admin.delegation.update({
-      id: created.id,
+      delegationId: created.id,
       code: created.code,
       nameEn: "Commonwealth of Australia",
       nameJa: created.nameJa,
