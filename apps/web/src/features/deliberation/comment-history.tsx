@@ -12,7 +12,7 @@ export function CommentHistory({ commentId, current }: { commentId: string; curr
   const t = useTranslations("discussion.history");
   const format = useFormatter();
   const trpc = useTRPC();
-  const history = useQuery(trpc.comment.history.queryOptions({ id: commentId }));
+  const history = useQuery(trpc.comment.history.queryOptions({ commentId }));
 
   return (
     <section

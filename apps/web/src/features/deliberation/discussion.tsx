@@ -21,7 +21,7 @@ interface DiscussionProps {
 export function Discussion({ projectId, canComment, canModerate }: DiscussionProps) {
   const t = useTranslations("discussion");
   const trpc = useTRPC();
-  const stats = useQuery(trpc.comment.stats.queryOptions({ id: projectId }));
+  const stats = useQuery(trpc.comment.stats.queryOptions({ projectId }));
   const headingId = useId();
 
   return (

@@ -55,7 +55,7 @@ export function HideCommentDialog({
           setInvalid(false);
           setProblem(null);
           hide.mutate(
-            { id: commentId, reason: trimmed },
+            { commentId: commentId, reason: trimmed },
             {
               onSuccess: () => {
                 setReason("");

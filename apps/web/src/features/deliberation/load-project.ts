@@ -27,5 +27,5 @@ export async function orNotFound<T>(load: () => Promise<T>): Promise<T> {
 export const loadSectionProject = cache(async (id: string) => {
   if (!isUuid(id)) notFound();
   const api = await serverApi();
-  return orNotFound(() => api.project.get.query({ id }));
+  return orNotFound(() => api.project.get.query({ projectId: id }));
 });

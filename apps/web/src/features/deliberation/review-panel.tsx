@@ -21,7 +21,7 @@ interface ReviewPanelProps {
 export function ReviewPanel({ projectId, projectStatus, role }: ReviewPanelProps) {
   const t = useTranslations("review");
   const trpc = useTRPC();
-  const rounds = useQuery(trpc.review.rounds.queryOptions({ id: projectId }));
+  const rounds = useQuery(trpc.review.rounds.queryOptions({ projectId }));
   const anyOpen = rounds.data?.some((r) => r.status === "OPEN") ?? false;
 
   return (

@@ -38,7 +38,7 @@ export function useCommentActions(comment: CommentView, projectId: string) {
       await refresh();
     },
     saveEdit: async (body: string) => {
-      await edit.mutateAsync({ id: comment.id, body });
+      await edit.mutateAsync({ commentId: comment.id, body });
       setOpen(null);
       await refresh();
     },
@@ -53,7 +53,7 @@ export function useCommentActions(comment: CommentView, projectId: string) {
       confirm: () => {
         setProblem(null);
         remove.mutate(
-          { id: comment.id },
+          { commentId: comment.id },
           {
             onSuccess: () => {
               setDeleting(false);
@@ -83,7 +83,7 @@ export function useCommentActions(comment: CommentView, projectId: string) {
         if (unhide.isPending) return;
         setProblem(null);
         unhide.mutate(
-          { id: comment.id },
+          { commentId: comment.id },
           { onSuccess: () => void refresh(), onError: (e) => setProblem(toApiProblem(e)) },
         );
       },

@@ -130,7 +130,11 @@ describe("DeliverySection", () => {
     await user.selectOptions(select, "Asia/Tokyo");
     await user.click(within(dialog).getByRole("button", { name: "Change time zone" }));
     await screen.findByText("The project's time zone is now Asia/Tokyo.");
-    expect(inputs["delivery.setTimeZone"]).toEqual({ id: PROJECT_ID, version: 7, timeZone: "Asia/Tokyo" });
+    expect(inputs["delivery.setTimeZone"]).toEqual({
+      projectId: PROJECT_ID,
+      version: 7,
+      timeZone: "Asia/Tokyo",
+    });
   });
 
   it("shows no planning controls to others, and starting delivery only to coordinators", () => {

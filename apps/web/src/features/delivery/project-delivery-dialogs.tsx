@@ -61,7 +61,10 @@ function ProjectActionDialog({
   onDone,
 }: ProjectDialogProps & {
   action: keyof typeof ACTION_TEXT;
-  mutation: { mutateAsync: (input: { id: string; version: number }) => Promise<unknown>; isPending: boolean };
+  mutation: {
+    mutateAsync: (input: { projectId: string; version: number }) => Promise<unknown>;
+    isPending: boolean;
+  };
 }) {
   const t = useTranslations("delivery");
   const [error, setError] = useState<string | null>(null);
@@ -70,7 +73,7 @@ function ProjectActionDialog({
   const run = async () => {
     setError(null);
     try {
-      await mutation.mutateAsync({ id: projectId, version: await currentVersion() });
+      await mutation.mutateAsync({ projectId, version: await currentVersion() });
       await onDone(t(text.done));
     } catch (problem) {
       setError(t("actionFailed", { message: toApiProblem(problem).message }));
@@ -116,7 +119,11 @@ export function TimeZoneDialog({
           current={current}
           onCancel={onClose}
           onSubmit={async (timeZone) => {
-            await setTimeZone.mutateAsync({ id: projectId, version: await currentVersion(), timeZone });
+            await setTimeZone.mutateAsync({
+              projectId: projectId,
+              version: await currentVersion(),
+              timeZone,
+            });
             await onDone(t("announce.timeZoneChanged", { timeZone }));
           }}
         />

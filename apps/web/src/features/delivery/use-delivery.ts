@@ -13,8 +13,8 @@ export function useDelivery(initialProject: ProjectDetail, initial: DeliveryData
   const projectId = initialProject.id;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const delivery = useQuery(trpc.delivery.get.queryOptions({ id: projectId }, { initialData: initial }));
-  const project = useQuery(trpc.project.get.queryOptions({ id: projectId }, { initialData: initialProject }));
+  const delivery = useQuery(trpc.delivery.get.queryOptions({ projectId }, { initialData: initial }));
+  const project = useQuery(trpc.project.get.queryOptions({ projectId }, { initialData: initialProject }));
 
   return {
     data: delivery.data,
@@ -22,8 +22,8 @@ export function useDelivery(initialProject: ProjectDetail, initial: DeliveryData
     currentVersion: async () => (await project.refetch()).data?.version ?? project.data.version,
     refresh: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: trpc.delivery.get.queryKey({ id: projectId }) }),
-        queryClient.invalidateQueries({ queryKey: trpc.project.get.queryKey({ id: projectId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.delivery.get.queryKey({ projectId: projectId }) }),
+        queryClient.invalidateQueries({ queryKey: trpc.project.get.queryKey({ projectId: projectId }) }),
         queryClient.invalidateQueries({ queryKey: trpc.delivery.mine.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.dashboard.pipeline.queryKey() }),
       ]),

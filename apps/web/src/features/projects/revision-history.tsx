@@ -127,8 +127,8 @@ export function RevisionHistory({
 function RevisionDiff({ projectId, from, to }: { projectId: string; from: number; to: number }) {
   const t = useTranslations("project.revisions");
   const trpc = useTRPC();
-  const before = useQuery(trpc.project.revision.queryOptions({ id: projectId, number: from }));
-  const after = useQuery(trpc.project.revision.queryOptions({ id: projectId, number: to }));
+  const before = useQuery(trpc.project.revision.queryOptions({ projectId, number: from }));
+  const after = useQuery(trpc.project.revision.queryOptions({ projectId, number: to }));
 
   if (before.isError || after.isError) {
     return (

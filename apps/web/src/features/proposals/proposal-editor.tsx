@@ -71,7 +71,7 @@ export function EditProposal({ project, created }: { project: ProjectDetail; cre
     setActionError(null);
     try {
       const mutation = action === "submit" ? submit : withdraw;
-      await mutation.mutateAsync({ id: project.id, version });
+      await mutation.mutateAsync({ projectId: project.id, version });
       setConfirm(null);
       router.push(`/projects/${project.id}`);
       router.refresh();
@@ -94,7 +94,7 @@ export function EditProposal({ project, created }: { project: ProjectDetail; cre
         saveLabel={t("save")}
         notice={created && !savedHere ? t("created") : null}
         onSave={async (command) => {
-          const saved = await update.mutateAsync({ ...command, id: project.id, version });
+          const saved = await update.mutateAsync({ ...command, projectId: project.id, version });
           setVersion(saved.version);
           setSavedFields(saved.fields);
           setSavedHere(true);

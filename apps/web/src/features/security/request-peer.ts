@@ -28,7 +28,6 @@ export function isLoopbackAddress(address: string | null | undefined): boolean {
   return ipaddr.process(address).range() === "loopback";
 }
 
-
 /**
  * The development outbox lists sign-in links: it is served only outside a deployment, and only
  * to a request whose own TCP peer is this machine.

@@ -30,7 +30,7 @@ export function DelegationAdmin() {
     const saved =
       editing.mode === "create"
         ? await create.mutateAsync(values)
-        : await update.mutateAsync({ ...values, id: editing.delegation.id });
+        : await update.mutateAsync({ ...values, delegationId: editing.delegation.id });
     setEditing(null);
     setNotice(
       editing.mode === "create" ? t("created", { code: saved.code }) : t("updated", { code: saved.code }),

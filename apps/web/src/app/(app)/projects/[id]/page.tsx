@@ -21,11 +21,11 @@ const loadProject = cache(async (id: string) => {
   const api = await serverApi();
   try {
     const [project, revisions, timeline, commentStats] = await Promise.all([
-      api.project.get.query({ id }),
-      api.project.revisions.query({ id }),
-      api.project.timeline.query({ id, limit: 100 }),
+      api.project.get.query({ projectId: id }),
+      api.project.revisions.query({ projectId: id }),
+      api.project.timeline.query({ projectId: id, limit: 100 }),
       // The overview still shows when the counts cannot be had.
-      api.comment.stats.query({ id }).catch(() => null),
+      api.comment.stats.query({ projectId: id }).catch(() => null),
     ]);
     return { project, revisions, timeline: timeline.items, commentStats };
   } catch (error) {

@@ -17,7 +17,7 @@ const loadDelivery = cache(async (id: string) => {
   const api = await serverApi();
   const [project, delivery] = await Promise.all([
     loadSectionProject(id),
-    orNotFound(() => api.delivery.get.query({ id })),
+    orNotFound(() => api.delivery.get.query({ projectId: id })),
   ]);
   return { project, delivery };
 });

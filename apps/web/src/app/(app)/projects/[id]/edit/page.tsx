@@ -25,7 +25,7 @@ export default async function EditProposalPage({ params, searchParams }: Props) 
   const { created } = await searchParams;
   if (!UUID.test(id)) notFound();
   const api = await serverApi();
-  const project = await api.project.get.query({ id }).catch((error: unknown) => {
+  const project = await api.project.get.query({ projectId: id }).catch((error: unknown) => {
     const code = trpcCodeOf(error);
     if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
     throw error;
