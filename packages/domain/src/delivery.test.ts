@@ -8,6 +8,7 @@ import {
   canReportOn,
   checkReport,
   checkReportable,
+  reportProblems,
   dateIn,
   dueState,
   isAssignedTo,
@@ -259,5 +260,26 @@ describe("finished milestones and the month's due list", () => {
     expect(isDueThisMonth(m, now, "Asia/Tokyo")).toBe(false);
     expect(isDueThisMonth({ ...m, dueDate: "2027-04-30" }, now, "Asia/Tokyo")).toBe(true);
     expect(isDueThisMonth({ ...m, status: "DONE" }, now, "America/New_York")).toBe(false);
+  });
+});
+
+describe("reportProblems: each refusal with its field and reason", () => {
+  it("lists every problem of a report, in the order checkReport refuses them", () => {
+    expect(
+      reportProblems({ status: "DONE", progress: 90, note: null, evidence: null }).map((p) => [
+        p.field,
+        p.reason,
+      ]),
+    ).toEqual([
+      ["evidence", "evidenceRequired"],
+      ["progress", "doneIs100"],
+    ]);
+    expect(
+      reportProblems({ status: "BLOCKED", progress: 10, note: null, evidence: null }).map((p) => p.reason),
+    ).toEqual(["blockedReason"]);
+    expect(reportProblems({ status: "IN_PROGRESS", progress: 10, note: null, evidence: null })).toEqual([]);
+    expect(() => checkReport({ status: "DONE", progress: 90, note: null, evidence: null })).toThrow(
+      "Marking a milestone done needs evidence.",
+    );
   });
 });

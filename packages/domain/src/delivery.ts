@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError } from "./errors.js";
+import { DomainError, refuseFirst, type RuleProblem } from "./errors.js";
 import { may } from "./access.js";
 import { MilestoneStatus, type Role } from "./enums.js";
 import { DATE_RANGE_MESSAGE, EARLIEST_DATE, LATEST_DATE } from "./time-range.js";
@@ -181,21 +181,40 @@ export const ReportProgressInput = z
   .strict();
 
 /** DONE needs evidence and means 100%; BLOCKED needs a reason. */
-export function checkReport(r: {
+export function reportProblems(r: {
   status: z.infer<typeof MilestoneStatus>;
   progress: number;
   note: string | null;
   evidence: string | null;
-}) {
-  if (r.status === "DONE" && !r.evidence) {
-    throw new DomainError("VALIDATION", "Marking a milestone done needs evidence.");
-  }
-  if (r.status === "DONE" && r.progress !== 100) {
-    throw new DomainError("VALIDATION", "A milestone that is done is 100% complete.");
-  }
-  if (r.status === "BLOCKED" && !r.note) {
-    throw new DomainError("VALIDATION", "Say what blocks the milestone.");
-  }
+}): RuleProblem<"evidence" | "progress" | "note", "evidenceRequired" | "doneIs100" | "blockedReason">[] {
+  return [
+    ...(r.status === "DONE" && !r.evidence
+      ? [
+          {
+            field: "evidence",
+            reason: "evidenceRequired",
+            message: "Marking a milestone done needs evidence.",
+          } as const,
+        ]
+      : []),
+    ...(r.status === "DONE" && r.progress !== 100
+      ? [
+          {
+            field: "progress",
+            reason: "doneIs100",
+            message: "A milestone that is done is 100% complete.",
+          } as const,
+        ]
+      : []),
+    ...(r.status === "BLOCKED" && !r.note
+      ? [{ field: "note", reason: "blockedReason", message: "Say what blocks the milestone." } as const]
+      : []),
+  ];
+}
+
+/** `reportProblems` as the API applies it: the first problem refuses the report. */
+export function checkReport(r: Parameters<typeof reportProblems>[0]): void {
+  refuseFirst(reportProblems(r));
 }
 
 /**

@@ -20,3 +20,19 @@ export class DomainError extends Error {
     this.name = "DomainError";
   }
 }
+
+/**
+ * One thing a rule refuses: the field it is about, a stable reason (the web words each reason in
+ * both languages) and the message the API answers with.
+ */
+export interface RuleProblem<Field extends string = string, Reason extends string = string> {
+  field: Field;
+  reason: Reason;
+  message: string;
+}
+
+/** Refuses with the first of `problems` as a VALIDATION error (the API's answer); nothing when there are none. */
+export function refuseFirst(problems: readonly RuleProblem[]): void {
+  const [first] = problems;
+  if (first) throw new DomainError("VALIDATION", first.message);
+}

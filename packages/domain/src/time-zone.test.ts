@@ -20,8 +20,14 @@ describe("IANA time zone names", () => {
 
   it("checks a coordinator's correction", () => {
     const id = "00000000-0000-4000-8000-000000000001";
-    expect(SetProjectTimeZoneInput.safeParse({ id, version: 3, timeZone: "Asia/Tokyo" }).success).toBe(true);
-    expect(SetProjectTimeZoneInput.safeParse({ id, version: 3, timeZone: "Tokyo" }).success).toBe(false);
-    expect(SetProjectTimeZoneInput.safeParse({ id, version: 0, timeZone: "UTC" }).success).toBe(false);
+    expect(
+      SetProjectTimeZoneInput.safeParse({ projectId: id, version: 3, timeZone: "Asia/Tokyo" }).success,
+    ).toBe(true);
+    expect(SetProjectTimeZoneInput.safeParse({ projectId: id, version: 3, timeZone: "Tokyo" }).success).toBe(
+      false,
+    );
+    expect(SetProjectTimeZoneInput.safeParse({ projectId: id, version: 0, timeZone: "UTC" }).success).toBe(
+      false,
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors.js";
-import { checkAffiliation, InviteUserInput, TimeZone } from "./user.js";
+import { affiliationProblems, checkAffiliation, InviteUserInput, TimeZone } from "./user.js";
 
 describe("checkAffiliation", () => {
   const org = "0190c9a0-0000-7000-8000-000000000001";
@@ -42,5 +42,27 @@ describe("InviteUserInput", () => {
     expect(TimeZone.safeParse("Mars/Olympus").success).toBe(false);
     expect(TimeZone.safeParse("Asia/Tokyo").success).toBe(true);
     expect(InviteUserInput.safeParse({ name: "A", email: "nope", role: "ADMIN" }).success).toBe(false);
+  });
+});
+
+describe("affiliationProblems: each refusal with its field and reason", () => {
+  it("names the field each refusal is about", () => {
+    expect(affiliationProblems("DELEGATE", null, null).map((p) => [p.field, p.reason])).toEqual([
+      ["delegation", "delegationRequired"],
+    ]);
+    expect(affiliationProblems("PARTNER", "US", null).map((p) => [p.field, p.reason])).toEqual([
+      ["organisationId", "organisationRequired"],
+      ["delegation", "delegationNotAllowed"],
+    ]);
+    expect(affiliationProblems("ADMIN", null, "org").map((p) => [p.field, p.reason])).toEqual([
+      ["organisationId", "organisationNotAllowed"],
+    ]);
+    expect(affiliationProblems("COORDINATOR", null, null)).toEqual([]);
+  });
+
+  it("checkAffiliation refuses with the first problem's message", () => {
+    expect(() => checkAffiliation("PARTNER", "US", null)).toThrow(
+      "A partner must belong to an organisation.",
+    );
   });
 });

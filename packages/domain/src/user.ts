@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EmailAddress } from "./email.js";
-import { DomainError } from "./errors.js";
+import { refuseFirst, type RuleProblem } from "./errors.js";
 import { Locale, Role, type DelegationKind } from "./enums.js";
 
 export const USER_PAGE_SIZE_MAX = 100;
@@ -107,17 +107,47 @@ export interface DelegationSummary {
  * Who may hold which affiliation: delegates belong to a delegation, partners to an organisation,
  * coordinators and admins to neither (DESIGN.md §3–§4).
  */
-export function checkAffiliation(role: Role, delegation: string | null, organisationId: string | null): void {
+export function affiliationProblems(
+  role: Role,
+  delegation: string | null,
+  organisationId: string | null,
+): RuleProblem<
+  "delegation" | "organisationId",
+  "delegationRequired" | "organisationRequired" | "delegationNotAllowed" | "organisationNotAllowed"
+>[] {
+  const problems: ReturnType<typeof affiliationProblems> = [];
   if (role === "DELEGATE" && !delegation) {
-    throw new DomainError("VALIDATION", "A delegate must belong to a delegation.");
+    problems.push({
+      field: "delegation",
+      reason: "delegationRequired",
+      message: "A delegate must belong to a delegation.",
+    });
   }
   if (role === "PARTNER" && !organisationId) {
-    throw new DomainError("VALIDATION", "A partner must belong to an organisation.");
+    problems.push({
+      field: "organisationId",
+      reason: "organisationRequired",
+      message: "A partner must belong to an organisation.",
+    });
   }
   if (role !== "DELEGATE" && delegation) {
-    throw new DomainError("VALIDATION", "Only delegates belong to a delegation.");
+    problems.push({
+      field: "delegation",
+      reason: "delegationNotAllowed",
+      message: "Only delegates belong to a delegation.",
+    });
   }
   if (role !== "PARTNER" && organisationId) {
-    throw new DomainError("VALIDATION", "Only partners belong to an organisation.");
+    problems.push({
+      field: "organisationId",
+      reason: "organisationNotAllowed",
+      message: "Only partners belong to an organisation.",
+    });
   }
+  return problems;
+}
+
+/** `affiliationProblems` as the API applies it: the first problem refuses. */
+export function checkAffiliation(role: Role, delegation: string | null, organisationId: string | null): void {
+  refuseFirst(affiliationProblems(role, delegation, organisationId));
 }

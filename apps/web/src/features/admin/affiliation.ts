@@ -1,5 +1,5 @@
 import type { Role } from "@lodestone/domain/enums";
-import { checkAffiliation } from "@lodestone/domain/user";
+import { affiliationProblems } from "@lodestone/domain/user";
 import { domainRule } from "@/features/forms/domain-rule";
 
 export interface DelegationOption {
@@ -21,17 +21,18 @@ interface Affiliated {
 }
 
 /**
- * The domain's affiliation rule (`checkAffiliation`) as a refinement of a form's schema:
- * delegates belong to a delegation, partners to an organisation, others to neither. A refusal is
- * shown on the field the role asks for.
+ * The domain's affiliation rule (`affiliationProblems`, which `checkAffiliation` refuses with) as a
+ * refinement of a form's schema: delegates belong to a delegation, partners to an organisation,
+ * others to neither. Each problem is shown on the field it names.
  */
-export const affiliationIssues = domainRule<Affiliated>(
-  (value) => checkAffiliation(value.role, value.delegation, value.organisationId),
+export const affiliationIssues = domainRule(
+  (value: Affiliated) => affiliationProblems(value.role, value.delegation, value.organisationId),
   {
-    "A delegate must belong to a delegation.": { path: "delegation", key: "delegationRequired" },
-    "A partner must belong to an organisation.": { path: "organisationId", key: "organisationRequired" },
+    delegationRequired: "delegationRequired",
+    organisationRequired: "organisationRequired",
+    delegationNotAllowed: "affiliationInvalid",
+    organisationNotAllowed: "affiliationInvalid",
   },
-  { path: "role", key: "affiliationInvalid" },
 );
 
 /** A delegation's name in the reader's language. */

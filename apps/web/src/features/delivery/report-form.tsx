@@ -1,11 +1,11 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { checkReport, ReportProgressInput } from "@lodestone/domain/delivery";
+import { ReportProgressInput, reportProblems } from "@lodestone/domain/delivery";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@lodestone/domain/enums";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useForm, type Resolver } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { markServerFieldErrors, toApiProblem } from "@/features/forms/api-problem";
 import { domainRule } from "@/features/forms/domain-rule";
@@ -28,7 +28,8 @@ const { status, progress, note, evidence } = ReportProgressInput.shape;
 
 /**
  * The report as the API checks it: the domain's fields (progress typed as text, an empty note or
- * evidence as none) and its rule `checkReport`, each refusal shown on the field to fix.
+ * evidence as none) and its rule (`reportProblems`, which `checkReport` refuses with), each problem
+ * shown on the field it names.
  */
 export const ReportSchema = z
   .object({
@@ -38,15 +39,11 @@ export const ReportSchema = z
     evidence: z.preprocess(textOrNull, evidence),
   })
   .superRefine(
-    domainRule(
-      checkReport,
-      {
-        "Marking a milestone done needs evidence.": { path: "evidence", key: "evidenceRequired" },
-        "A milestone that is done is 100% complete.": { path: "progress", key: "doneIs100" },
-        "Say what blocks the milestone.": { path: "note", key: "blockedReason" },
-      },
-      { path: "status", key: "invalid" },
-    ),
+    domainRule(reportProblems, {
+      evidenceRequired: "evidenceRequired",
+      doneIs100: "doneIs100",
+      blockedReason: "blockedReason",
+    }),
   );
 type ReportOutput = z.output<typeof ReportSchema>;
 const PROGRESS = fieldLimits(ReportSchema, "progress");
@@ -81,7 +78,7 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
     shouldFocusError: true,
   });
   const { errors, isSubmitting } = form.formState;
-  const current = form.watch("status");
+  const current = useWatch({ control: form.control, name: "status" });
 
   const submit = form.handleSubmit(async (v) => {
     setProblem(null);

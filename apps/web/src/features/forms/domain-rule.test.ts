@@ -43,27 +43,22 @@ describe("the report form's schema", () => {
 });
 
 describe("domainRule", () => {
-  const rule = (message: string) => () => {
-    throw new DomainError("VALIDATION", message);
-  };
+  const problems = (v: { a: string; b: string }) => [
+    ...(v.a ? [] : [{ field: "a", reason: "aMissing" as const, message: "A is missing." }]),
+    ...(v.b ? [] : [{ field: "b", reason: "bMissing" as const, message: "B is missing." }]),
+  ];
+  const schema = z
+    .object({ a: z.string(), b: z.string() })
+    .superRefine(domainRule(problems, { aMissing: "invalid", bMissing: "sameDate" }));
 
-  it("puts a refusal it does not know on the fallback field", () => {
-    const schema = z
-      .object({ a: z.string() })
-      .superRefine(domainRule(rule("Something new."), {}, { path: "a", key: "invalid" }));
-    expect(schema.safeParse({ a: "" }).error?.issues[0]).toMatchObject({ path: ["a"], message: "invalid" });
+  it("puts every problem on the field the domain names, in the form's words for its reason", () => {
+    expect(schema.safeParse({ a: "", b: "" }).error?.issues).toMatchObject([
+      { path: ["a"], message: "invalid" },
+      { path: ["b"], message: "sameDate" },
+    ]);
   });
 
-  it("lets other errors through", () => {
-    const schema = z.object({ a: z.string() }).superRefine(
-      domainRule(
-        () => {
-          throw new TypeError("bug");
-        },
-        {},
-        { path: "a", key: "invalid" },
-      ),
-    );
-    expect(() => schema.safeParse({ a: "" })).toThrow("bug");
+  it("adds nothing when the rule finds no problem", () => {
+    expect(schema.safeParse({ a: "x", b: "y" }).success).toBe(true);
   });
 });

@@ -1,31 +1,20 @@
-import { DomainError } from "@lodestone/domain/errors";
+import type { RuleProblem } from "@lodestone/domain/errors";
 import type { z } from "zod";
 import type { OwnErrorKey } from "./field-errors";
 
-/** Where a refusal is shown: on which field, with which message. */
-export interface RefusalPlace {
-  path: string;
-  key: OwnErrorKey;
-}
-
 /**
- * A rule of the domain (a `check…` function that throws a `DomainError`) as a refinement of a
- * form's schema: the form refuses exactly what the API refuses, by calling the same rule. The
- * refusal is shown on the field `places` names for the rule's message (the domain's messages are
- * English; the form shows its own words for each), or at `otherwise`.
+ * A rule of the domain (a `…Problems` function, the list its `check…` refuses with) as a
+ * refinement of a form's schema: the form refuses exactly what the API refuses, by calling the same
+ * rule. Each problem is shown on the field the domain names, in the form's own words for its
+ * reason (`keys` must word every reason the rule can give, so a new reason fails to compile here).
  */
-export function domainRule<T>(
-  check: (value: T) => void,
-  places: Readonly<Record<string, RefusalPlace>>,
-  otherwise: RefusalPlace,
+export function domainRule<T, Reason extends string>(
+  problems: (value: T) => readonly RuleProblem<string, Reason>[],
+  keys: Readonly<Record<Reason, OwnErrorKey>>,
 ): (value: T, ctx: z.RefinementCtx) => void {
   return (value, ctx) => {
-    try {
-      check(value);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const place = places[error.message] ?? otherwise;
-      ctx.addIssue({ code: "custom", path: [place.path], message: place.key });
+    for (const problem of problems(value)) {
+      ctx.addIssue({ code: "custom", path: [problem.field], message: keys[problem.reason] });
     }
   };
 }
