@@ -77,6 +77,7 @@ describe("who may do what by role (DESIGN.md §4, written out here as the table 
     ["comment.moderate", ["COORDINATOR", "ADMIN"]],
     ["round.vote", ["DELEGATE"]],
     ["round.run", ["COORDINATOR"]],
+    ["round.readResultsWhileOpen", ["COORDINATOR", "ADMIN"]],
     ["round.readVotesWhileOpen", ["COORDINATOR"]],
     ["delivery.plan", ["COORDINATOR"]],
     ["delivery.report", ["DELEGATE", "COORDINATOR", "PARTNER"]],

@@ -73,6 +73,8 @@ export const PERMISSIONS = {
   "round.vote": ["DELEGATE"],
   /** Open and close a round, change its rule, record the decision, request changes. */
   "round.run": ["COORDINATOR"],
+  /** See a round's results while it is still open (a delegate sees them once they have voted). */
+  "round.readResultsWhileOpen": ["COORDINATOR", "ADMIN"],
   /** Read every vote's choice and reason while the round is still open. */
   "round.readVotesWhileOpen": ["COORDINATOR"],
   /** Create, assign and re-plan milestones; start and complete delivery; set the time zone. */

@@ -154,7 +154,7 @@ export function canReadVotes(reader: { role: Role }, open: boolean): boolean {
  */
 export function canSeeResults(reader: { role: Role }, open: boolean, hasVoted: boolean): boolean {
   if (!open) return true;
-  if (reader.role === "COORDINATOR" || reader.role === "ADMIN") return true;
+  if (may(reader.role, "round.readResultsWhileOpen")) return true;
   return may(reader.role, "round.vote") && hasVoted;
 }
 
