@@ -35,6 +35,17 @@ export const affiliationIssues = domainRule(
   },
 );
 
+/**
+ * The affiliation fields `role` may not hold (the domain's rule): emptied when a form's role
+ * changes. Before a role is chosen, neither is held.
+ */
+export function affiliationNotHeldBy(role: Role | ""): ("delegation" | "organisationId")[] {
+  if (role === "") return ["delegation", "organisationId"];
+  return affiliationProblems(role, "held", "held")
+    .filter((p) => p.reason === "delegationNotAllowed" || p.reason === "organisationNotAllowed")
+    .map((p) => p.field);
+}
+
 /** A delegation's name in the reader's language. */
 export function delegationName(option: DelegationOption | undefined, locale: string): string | null {
   if (!option) return null;

@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { CreateProposalInput } from "@lodestone/domain/proposal";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import {
@@ -37,8 +37,9 @@ export function useProposalForm({ initial, onSave, onDirtyChange }: ProposalForm
     shouldFocusError: true,
   });
   const { isDirty } = form.formState;
-  // Told on each change of `isDirty` only (the callback is a new function on every render).
-  useEffect(() => onDirtyChange?.(isDirty), [isDirty]);
+  // Told on each change of `isDirty` only (the callback may be a new function on every render).
+  const dirtyChanged = useEffectEvent((dirty: boolean) => onDirtyChange?.(dirty));
+  useEffect(() => dirtyChanged(isDirty), [isDirty]);
 
   const submit = form.handleSubmit(async (values) => {
     setProblem(null);

@@ -5,13 +5,18 @@ import type { Role } from "@lodestone/domain/enums";
 import { ChangeRoleInput, type UserSummary } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { useForm, type UseFormRegister } from "react-hook-form";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { Dialog } from "@/features/ui/dialog";
 import { Spinner } from "@/features/ui/spinner";
 import { primaryButton, secondaryButton } from "@/features/ui/styles";
-import { affiliationIssues, type DelegationOption, type OrganisationOption } from "../affiliation";
+import {
+  affiliationIssues,
+  affiliationNotHeldBy,
+  type DelegationOption,
+  type OrganisationOption,
+} from "../affiliation";
 import { AffiliationFields } from "./affiliation-fields";
 
 interface RoleValues {
@@ -70,13 +75,12 @@ function ChangeRoleForm({
     resolver: zodResolver(RoleSchema) as never,
   });
   const { errors, isSubmitting } = form.formState;
-  const role = form.watch("role");
+  const role = useWatch({ control: form.control, name: "role" });
   const previousRole = useRef(role);
   useEffect(() => {
     if (previousRole.current === role) return;
     previousRole.current = role;
-    if (role !== "DELEGATE") form.setValue("delegation", null);
-    if (role !== "PARTNER") form.setValue("organisationId", null);
+    for (const field of affiliationNotHeldBy(role)) form.setValue(field, null);
     form.clearErrors(["delegation", "organisationId"]);
   }, [role, form]);
 

@@ -5,7 +5,7 @@ import type { Locale, Role } from "@lodestone/domain/enums";
 import { InviteUserInput } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { useForm, type UseFormRegister } from "react-hook-form";
+import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { useFieldErrors } from "@/features/forms/field-errors";
 import { ServerProblem } from "@/features/forms/server-problem";
@@ -15,7 +15,12 @@ import type { TimeZoneGroup } from "@/features/i18n/time-zones";
 import { Field } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { primaryButton, secondaryButton } from "@/features/ui/styles";
-import { affiliationIssues, type DelegationOption, type OrganisationOption } from "../affiliation";
+import {
+  affiliationIssues,
+  affiliationNotHeldBy,
+  type DelegationOption,
+  type OrganisationOption,
+} from "../affiliation";
 import { AffiliationFields } from "./affiliation-fields";
 
 /** What the form holds: the command's shape, with "no role chosen yet" allowed. */
@@ -88,15 +93,14 @@ export function InviteUserForm({
     shouldFocusError: true,
   });
   const { errors, isSubmitting } = form.formState;
-  const role = form.watch("role");
+  const role = useWatch({ control: form.control, name: "role" });
 
   // A delegation only for delegates, an organisation only for partners.
   const previousRole = useRef(role);
   useEffect(() => {
     if (previousRole.current === role) return;
     previousRole.current = role;
-    if (role !== "DELEGATE") form.setValue("delegation", null);
-    if (role !== "PARTNER") form.setValue("organisationId", null);
+    for (const field of affiliationNotHeldBy(role)) form.setValue(field, null);
     form.clearErrors(["delegation", "organisationId"]);
   }, [role, form]);
 
