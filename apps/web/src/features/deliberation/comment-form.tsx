@@ -1,21 +1,28 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { EditCommentInput } from "@lodestone/domain/deliberation";
+import { EditCommentInput, PostCommentInput } from "@lodestone/domain/deliberation";
 import { STANCES, Stance } from "@lodestone/domain/enums";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
-import { FieldError, describedBy } from "@/features/ui/field";
+import { useFieldErrors } from "@/features/forms/field-errors";
+import { Field, FieldGroup } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { primaryButton, secondaryButton } from "@/features/ui/styles";
 import { ActionProblem } from "./action-problem";
 
-const body = EditCommentInput.shape.body;
-const ThreadSchema = z.object({ stance: Stance, body });
-const ReplySchema = z.object({ stance: z.null(), body });
+/** A new thread: the domain's comment text, and the stance a thread must take. */
+const ThreadSchema = z.object({ stance: Stance, body: PostCommentInput.shape.body });
+/** A reply: the domain's comment text, no stance. */
+const ReplySchema = z.object({ stance: z.null(), body: PostCommentInput.shape.body });
+/** An edit: the domain's text of an edited comment. */
+const EditSchema = z.object({ stance: z.null(), body: EditCommentInput.shape.body });
+
+const SCHEMAS = { thread: ThreadSchema, reply: ReplySchema, edit: EditSchema };
+const FIELDS = ["stance", "body"] as const;
 
 export interface CommentFormValues {
   stance: Stance | null;
@@ -46,18 +53,14 @@ export function CommentForm({
   const tStance = useTranslations("discussion.stance");
   const id = useId();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const schema = SCHEMAS[kind];
   const form = useForm<CommentFormValues>({
-    resolver: zodResolver(kind === "thread" ? ThreadSchema : ReplySchema) as never,
+    resolver: zodResolver(schema) as unknown as Resolver<CommentFormValues>,
     defaultValues: { stance: null, body: initialBody },
   });
   const { errors, isSubmitting } = form.formState;
-  const bodyError = errors.body
-    ? errors.body.type === "too_big"
-      ? t("bodyTooLong")
-      : errors.body.type === "server"
-        ? (errors.body.message ?? t("bodyRequired"))
-        : t("bodyRequired")
-    : null;
+  const message = useFieldErrors(schema, { stance: "stanceRequired", body: "bodyRequired" });
+  const errorText = (field: (typeof FIELDS)[number]) => message(field, errors[field]);
 
   const submit = form.handleSubmit(async (values) => {
     setProblem(null);
@@ -66,20 +69,19 @@ export function CommentForm({
       form.reset({ stance: null, body: kind === "edit" ? values.body.trim() : "" });
     } catch (error) {
       const p = toApiProblem(error);
-      const placed = markServerFieldErrors(p, ["body", "stance"] as const, (field, options) =>
-        form.setError(field, { type: "server", message: p.fieldErrors?.[field]?.[0] }, options),
+      const placed = markServerFieldErrors(p, FIELDS, (field, options) =>
+        form.setError(field, { type: "server" }, options),
       );
       if (!placed) setProblem(p);
     }
   });
 
-  const bodyId = `${id}-body`;
   const label = kind === "thread" ? t("threadLabel") : kind === "reply" ? t("replyLabel") : t("editLabel");
+  const stanceError = errorText("stance");
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-4">
       {kind === "thread" ? (
-        <fieldset aria-describedby={errors.stance ? `${id}-stance-error` : undefined}>
-          <legend className="mb-2 text-sm font-semibold text-slate-900">{t("stanceLegend")}</legend>
+        <FieldGroup id={`${id}-stance`} legend={t("stanceLegend")} error={stanceError} className="">
           <div className="flex flex-wrap gap-x-5 gap-y-2">
             {STANCES.map((stance) => (
               <label key={stance} className="inline-flex items-center gap-2 text-sm text-slate-900">
@@ -87,33 +89,18 @@ export function CommentForm({
                   type="radio"
                   value={stance}
                   {...form.register("stance")}
-                  aria-invalid={errors.stance ? true : undefined}
+                  aria-invalid={stanceError ? true : undefined}
                   className="h-4 w-4 accent-blue-800"
                 />
                 {tStance(stance)}
               </label>
             ))}
           </div>
-          {errors.stance ? <FieldError id={`${id}-stance-error`}>{t("stanceRequired")}</FieldError> : null}
-        </fieldset>
+        </FieldGroup>
       ) : null}
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={bodyId} className="text-sm font-semibold text-slate-900">
-          {label}
-        </label>
-        <p id={`${bodyId}-hint`} className="text-sm text-slate-600">
-          {t("markdownHint")}
-        </p>
-        <textarea
-          id={bodyId}
-          rows={kind === "thread" ? 5 : 3}
-          {...form.register("body")}
-          aria-invalid={errors.body ? true : undefined}
-          aria-describedby={describedBy(bodyId, { hint: true, error: bodyError })}
-          className={inputClass}
-        />
-        {bodyError ? <FieldError id={`${bodyId}-error`}>{bodyError}</FieldError> : null}
-      </div>
+      <Field id={`${id}-body`} label={label} hint={t("markdownHint")} error={errorText("body")} required>
+        {(control) => <textarea rows={kind === "thread" ? 5 : 3} {...form.register("body")} {...control} />}
+      </Field>
       {problem ? <ActionProblem title={t("failed")} problem={problem} /> : null}
       <div className="flex flex-wrap gap-3">
         <button type="submit" className={primaryButton} aria-disabled={isSubmitting || undefined}>

@@ -4,12 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { APPROVAL_RULES, DecisionRule } from "@lodestone/domain/decision";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
-import { FieldError, describedBy } from "@/features/ui/field";
+import { fieldLimits, useFieldErrors } from "@/features/forms/field-errors";
+import { Field, FieldGroup } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { primaryButton, secondaryButton } from "@/features/ui/styles";
 import { ActionProblem } from "./action-problem";
 
 interface RuleValues {
@@ -20,8 +21,11 @@ interface RuleValues {
   approval: DecisionRule["approval"];
 }
 
-/** The form's values checked as the API checks a rule (quorum typed in percent, sent as a share). */
-const RuleFormValues = z
+/**
+ * The form's values checked as the API checks a rule (quorum typed in percent, sent as a share):
+ * every limit and the rule that a required delegation is counted are the domain's.
+ */
+const RuleFormSchema = z
   .object({
     countedDelegations: z.array(z.string()),
     requiredDelegations: z.array(z.string()),
@@ -33,6 +37,8 @@ const RuleFormValues = z
     quorum: quorum.trim() === "" ? Number.NaN : Number(quorum) / 100,
   }))
   .pipe(DecisionRule);
+/** The quorum's bounds, as a share (the input takes percent). */
+const QUORUM = fieldLimits(RuleFormSchema, "quorum");
 
 interface RuleFormProps {
   initial: DecisionRule;
@@ -52,7 +58,7 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
   const id = useId();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm<RuleValues, unknown, DecisionRule>({
-    resolver: zodResolver(RuleFormValues as never) as never,
+    resolver: zodResolver(RuleFormSchema) as unknown as Resolver<RuleValues, unknown, DecisionRule>,
     mode: "onSubmit",
     reValidateMode: "onChange",
     defaultValues: {
@@ -71,15 +77,13 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
   /** The delegation lists are not inputs of their own: set them, and check again once sent. */
   const setList = (name: "countedDelegations" | "requiredDelegations", list: string[]) =>
     form.setValue(name, list, { shouldDirty: true, shouldValidate: isSubmitted });
-  const countedError = errors.countedDelegations ? t("countedRequired") : null;
-  // None required (too_small) would approve whatever the votes; otherwise a required delegation
-  // is not counted.
-  const requiredError = errors.requiredDelegations
-    ? errors.requiredDelegations.type === "too_small"
-      ? t("requiredAtLeastOne")
-      : t("requiredCounted")
-    : null;
-  const quorumError = errors.quorum ? t("quorumRange") : null;
+  const message = useFieldErrors(RuleFormSchema, {
+    countedDelegations: "countedRequired",
+    // None required (too_small) would approve whatever the votes; otherwise a required delegation
+    // is not counted.
+    requiredDelegations: { too_small: "requiredAtLeastOne", other: "requiredCounted" },
+    quorum: "quorumRange",
+  });
 
   const submit = form.handleSubmit(async (rule) => {
     setProblem(null);
@@ -99,8 +103,12 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
         else void submit(event);
       }}
     >
-      <fieldset aria-describedby={countedError ? `${id}-counted-error` : undefined}>
-        <legend className="mb-2 text-sm font-semibold text-slate-900">{t("counted")}</legend>
+      <FieldGroup
+        id={`${id}-counted`}
+        legend={t("counted")}
+        error={message("countedDelegations", errors.countedDelegations)}
+        className=""
+      >
         <div className="flex flex-wrap gap-x-5 gap-y-2">
           {all.map((code) => (
             <label key={code} className="inline-flex items-center gap-2 text-sm text-slate-900">
@@ -117,10 +125,13 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
             </label>
           ))}
         </div>
-        {countedError ? <FieldError id={`${id}-counted-error`}>{countedError}</FieldError> : null}
-      </fieldset>
-      <fieldset aria-describedby={requiredError ? `${id}-required-error` : undefined}>
-        <legend className="mb-2 text-sm font-semibold text-slate-900">{t("required")}</legend>
+      </FieldGroup>
+      <FieldGroup
+        id={`${id}-required`}
+        legend={t("required")}
+        error={message("requiredDelegations", errors.requiredDelegations)}
+        className=""
+      >
         <div className="flex flex-wrap gap-x-5 gap-y-2">
           {all.map((code) => (
             <label key={code} className="inline-flex items-center gap-2 text-sm text-slate-900">
@@ -135,32 +146,29 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
             </label>
           ))}
         </div>
-        {requiredError ? <FieldError id={`${id}-required-error`}>{requiredError}</FieldError> : null}
-      </fieldset>
-      <div className="flex max-w-xs flex-col gap-1.5">
-        <label htmlFor={`${id}-quorum`} className="text-sm font-semibold text-slate-900">
-          {t("quorumPercent")}
-        </label>
-        <p id={`${id}-quorum-hint`} className="text-sm text-slate-600">
-          {t("quorumHint")}
-        </p>
-        <input
-          id={`${id}-quorum`}
-          type="number"
-          inputMode="decimal"
-          min={1}
-          max={100}
-          step="any"
-          {...form.register("quorum")}
-          aria-invalid={quorumError ? true : undefined}
-          aria-describedby={describedBy(`${id}-quorum`, { hint: true, error: quorumError })}
-          className={inputClass}
-        />
-        {quorumError ? <FieldError id={`${id}-quorum-error`}>{quorumError}</FieldError> : null}
-      </div>
+      </FieldGroup>
+      <Field
+        id={`${id}-quorum`}
+        label={t("quorumPercent")}
+        hint={t("quorumHint")}
+        error={message("quorum", errors.quorum)}
+        required
+        className="max-w-xs"
+      >
+        {(control) => (
+          <input
+            type="number"
+            inputMode="decimal"
+            min={1}
+            max={(QUORUM.maximum ?? 1) * 100}
+            step="any"
+            {...form.register("quorum")}
+            {...control}
+          />
+        )}
+      </Field>
       {/* Radio buttons, not a select: each rule's wording wraps in full on a narrow screen. */}
-      <fieldset>
-        <legend className="mb-2 text-sm font-semibold text-slate-900">{t("approval")}</legend>
+      <FieldGroup id={`${id}-approval`} legend={t("approval")} className="">
         <div className="flex flex-col gap-2">
           {APPROVAL_RULES.map((rule) => (
             <label key={rule} className="flex items-start gap-2 text-sm text-slate-900">
@@ -174,7 +182,7 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
             </label>
           ))}
         </div>
-      </fieldset>
+      </FieldGroup>
       {problem ? <ActionProblem title={t("failed")} problem={problem} /> : null}
       <div className="flex flex-wrap gap-3">
         <button type="submit" className={primaryButton} aria-disabled={isSubmitting || undefined}>

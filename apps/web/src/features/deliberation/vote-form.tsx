@@ -5,19 +5,24 @@ import { CastVoteInput } from "@lodestone/domain/deliberation";
 import { VOTE_CHOICES, type VoteChoice } from "@lodestone/domain/vocabulary";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
-import { FieldError, describedBy } from "@/features/ui/field";
+import { useFieldErrors } from "@/features/forms/field-errors";
+import { Field, FieldGroup } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton } from "@/features/ui/styles";
+import { primaryButton } from "@/features/ui/styles";
 import { ActionProblem } from "./action-problem";
 
+/** The domain's vote as the form holds it: no choice yet, the reason as typed ("" for none). */
 interface VoteValues {
   roundId: string;
   choice: VoteChoice | undefined;
   reason: string;
 }
+type VoteCommand = z.output<typeof CastVoteInput>;
+
+const FIELDS = ["choice", "reason"] as const;
 
 interface VoteFormProps {
   roundId: string;
@@ -36,17 +41,14 @@ export function VoteForm({ roundId, current, onSubmit, describeProblem }: VoteFo
   const id = useId();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [explained, setExplained] = useState<string | null>(null);
-  const form = useForm<VoteValues, unknown, z.output<typeof CastVoteInput>>({
-    resolver: zodResolver(CastVoteInput as never) as never,
+  const form = useForm<VoteValues, unknown, VoteCommand>({
+    // The form's values are the command's input, but for a choice not made yet (refused as such).
+    resolver: zodResolver(CastVoteInput) as unknown as Resolver<VoteValues, unknown, VoteCommand>,
     defaultValues: { roundId, choice: current?.choice, reason: current?.reason ?? "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const reasonId = `${id}-reason`;
-  const reasonError = errors.reason
-    ? errors.reason.type === "too_big"
-      ? t("reasonTooLong")
-      : t("reasonRequired")
-    : null;
+  const message = useFieldErrors(CastVoteInput, { choice: "choiceRequired", reason: "rejectReasonRequired" });
+  const choiceError = message("choice", errors.choice);
 
   const submit = form.handleSubmit(async (vote) => {
     setProblem(null);
@@ -55,12 +57,7 @@ export function VoteForm({ roundId, current, onSubmit, describeProblem }: VoteFo
       await onSubmit({ roundId, choice: vote.choice, reason: vote.reason ? vote.reason : null });
     } catch (error) {
       const p = toApiProblem(error);
-      if (
-        markServerFieldErrors(p, ["choice", "reason"] as const, (f, o) =>
-          form.setError(f, { type: "server" }, o),
-        )
-      )
-        return;
+      if (markServerFieldErrors(p, FIELDS, (f, o) => form.setError(f, { type: "server" }, o))) return;
       setExplained(describeProblem ? await describeProblem(p) : null);
       setProblem(p);
     }
@@ -68,8 +65,7 @@ export function VoteForm({ roundId, current, onSubmit, describeProblem }: VoteFo
 
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-4">
-      <fieldset aria-describedby={errors.choice ? `${id}-choice-error` : undefined}>
-        <legend className="mb-2 text-sm font-semibold text-slate-900">{t("choiceLegend")}</legend>
+      <FieldGroup id={`${id}-choice`} legend={t("choiceLegend")} error={choiceError} className="">
         <div className="flex flex-wrap gap-x-5 gap-y-2">
           {VOTE_CHOICES.map((choice) => (
             <label key={choice} className="inline-flex items-center gap-2 text-sm text-slate-900">
@@ -77,32 +73,22 @@ export function VoteForm({ roundId, current, onSubmit, describeProblem }: VoteFo
                 type="radio"
                 value={choice}
                 {...form.register("choice")}
-                aria-invalid={errors.choice ? true : undefined}
+                aria-invalid={choiceError ? true : undefined}
                 className="h-4 w-4 accent-blue-800"
               />
               {tChoice(choice)}
             </label>
           ))}
         </div>
-        {errors.choice ? <FieldError id={`${id}-choice-error`}>{t("choiceRequired")}</FieldError> : null}
-      </fieldset>
-      <div className="flex flex-col gap-1.5">
-        <label htmlFor={reasonId} className="text-sm font-semibold text-slate-900">
-          {t("reason")}
-        </label>
-        <p id={`${reasonId}-hint`} className="text-sm text-slate-600">
-          {t("reasonHint")}
-        </p>
-        <textarea
-          id={reasonId}
-          rows={3}
-          {...form.register("reason")}
-          aria-invalid={errors.reason ? true : undefined}
-          aria-describedby={describedBy(reasonId, { hint: true, error: reasonError })}
-          className={inputClass}
-        />
-        {reasonError ? <FieldError id={`${reasonId}-error`}>{reasonError}</FieldError> : null}
-      </div>
+      </FieldGroup>
+      <Field
+        id={`${id}-reason`}
+        label={t("reason")}
+        hint={t("reasonHint")}
+        error={message("reason", errors.reason)}
+      >
+        {(control) => <textarea rows={3} {...form.register("reason")} {...control} />}
+      </Field>
       {problem ? (
         explained ? (
           <p

@@ -19,6 +19,12 @@ export type ErrorType =
 
 export type FieldErrorKey = Parameters<Translator>[0];
 
+/**
+ * A field's message: one key for every kind of error, or a key for some kinds (by `ErrorType`)
+ * and `other` for the rest.
+ */
+export type FieldKeys = FieldErrorKey | ({ other: FieldErrorKey } & { [type in ErrorType]?: FieldErrorKey });
+
 /** What a field's message needs to know of the domain's schema for it. */
 export interface FieldLimits {
   /** Text, a number, or a list; null when the schema is not one of these. */
@@ -90,7 +96,7 @@ export function fieldLimits(schema: z.core.$ZodType, path: string): FieldLimits 
  * value out of range), by field name. Too long text is worded once for every field (`tooLong`).
  * A form whose field means something else under the same name passes its own.
  */
-const FIELD_KEYS: Record<string, FieldErrorKey | { taken: FieldErrorKey; other: FieldErrorKey }> = {
+const FIELD_KEYS: Record<string, FieldKeys> = {
   name: "nameRequired",
   email: { taken: "emailTaken", other: "emailInvalid" },
   role: "roleRequired",
@@ -125,6 +131,7 @@ const OWN_KEYS = [
   "delegationRequired",
   "organisationRequired",
   "affiliationInvalid",
+  "closesAtFuture",
   "invalid",
 ] as const satisfies readonly FieldErrorKey[];
 export type OwnErrorKey = (typeof OWN_KEYS)[number];
@@ -137,13 +144,13 @@ export function fieldErrorKey(
   field: string,
   error: { type?: ErrorType; message?: string },
   limits: FieldLimits = { kind: null },
-  keys: Partial<Record<string, FieldErrorKey>> = {},
+  keys: Partial<Record<string, FieldKeys>> = {},
 ): FieldErrorKey {
   const own = OWN_KEYS.find((key) => key === error.message);
   if (own) return own;
   if (error.type === "too_big" && limits.kind === "text" && limits.maximum !== undefined) return "tooLong";
   const named = keys[field] ?? FIELD_KEYS[field];
-  if (typeof named === "object") return error.type === "taken" ? named.taken : named.other;
+  if (typeof named === "object") return (error.type !== undefined && named[error.type]) || named.other;
   return named ?? "invalid";
 }
 
@@ -156,7 +163,7 @@ export function fieldErrorMessage(
   field: string,
   error: { type?: string; message?: string } | undefined,
   limits: FieldLimits = { kind: null },
-  keys?: Partial<Record<string, FieldErrorKey>>,
+  keys?: Partial<Record<string, FieldKeys>>,
 ): string | null {
   if (!error) return null;
   return t(fieldErrorKey(field, error, limits, keys), {
@@ -171,7 +178,7 @@ export function fieldErrorMessage(
  */
 export function useFieldErrors(
   schema: z.core.$ZodType,
-  keys?: Partial<Record<string, FieldErrorKey>>,
+  keys?: Partial<Record<string, FieldKeys>>,
 ): (field: string, error: { type?: string; message?: string } | undefined) => string | null {
   const t = useTranslations("forms.errors");
   return (field, error) => fieldErrorMessage(t, field, error, fieldLimits(schema, field), keys);

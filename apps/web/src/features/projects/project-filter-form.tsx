@@ -12,7 +12,7 @@ import {
 import { ListProjectsInput } from "@lodestone/domain/project-list";
 import type { DelegationSummary } from "@lodestone/domain/user";
 import { useLocale, useTranslations } from "next-intl";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useEffectEvent, useId, useState } from "react";
 import { fieldLimits } from "@/features/forms/field-errors";
 import { inputClass, secondaryButton } from "@/features/ui/styles";
 import { EMPTY_PROJECT_FILTERS, hasProjectFilters, type ProjectFilters } from "./project-filters";
@@ -48,13 +48,18 @@ export function ProjectFilterForm({ filters, delegations, onChange }: ProjectFil
     if (search.trim() !== filters.q) setSearch(filters.q);
     if (country.trim().toUpperCase() !== filters.country) setCountry(filters.country);
   }
-  useEffect(() => {
-    const q = search.trim();
-    const code = country.trim().toUpperCase();
+  // Once typing pauses: what was typed, applied to the filters as they are then (a box ticked
+  // meanwhile stays ticked). An event, not a dependency: new filters do not restart the pause.
+  const applyTyped = useEffectEvent((typedSearch: string, typedCountry: string) => {
+    const q = typedSearch.trim();
+    const code = typedCountry.trim().toUpperCase();
     const validCode = countryCode(code);
     if (q === filters.q && validCode === filters.country) return;
     if (code !== "" && validCode === "" && q === filters.q) return;
-    const timer = setTimeout(() => onChange({ ...filters, q, country: validCode }), SEARCH_DELAY_MS);
+    onChange({ ...filters, q, country: validCode });
+  });
+  useEffect(() => {
+    const timer = setTimeout(() => applyTyped(search, country), SEARCH_DELAY_MS);
     return () => clearTimeout(timer);
   }, [search, country]);
 
