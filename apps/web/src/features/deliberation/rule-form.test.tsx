@@ -11,11 +11,11 @@ const RULE = {
   approval: "MORE_APPROVE_THAN_REJECT" as const,
 };
 
-function renderForm(locale: "en" | "ja" = "en") {
+function renderForm(locale: "en" | "ja" = "en", initial: typeof RULE = RULE) {
   const onSubmit = vi.fn().mockResolvedValue(undefined);
   renderWithProviders(
     <RuleForm
-      initial={RULE}
+      initial={initial}
       codes={["JP", "US"]}
       nameOf={(c) => c}
       onSubmit={onSubmit}
@@ -123,6 +123,31 @@ describe("RuleForm", () => {
     const ja = screen.getByRole("group", { name: "承認の基準" });
     expect(within(ja).getByRole("radio", { name: "承認と反対の票のうち3分の2以上が承認" })).toBeTruthy();
     expect(within(ja).getByRole("radio", { name: "承認が反対より多い（棄権は数えない）" })).toBeTruthy();
+  });
+
+  it("refuses a required delegation that is not counted, with the domain's rule, under that field", async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm("en", { ...RULE, countedDelegations: ["JP"] });
+    await user.click(screen.getByRole("button", { name: "Save the rule" }));
+    const required = screen.getByRole("group", { name: "Delegations that must approve" });
+    const message = await within(required).findByText(
+      "Every delegation that must approve must also be counted.",
+    );
+    expect(document.getElementById(required.getAttribute("aria-describedby")!)?.contains(message)).toBe(true);
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("asks for a counted delegation, and marks the quorum as required", async () => {
+    const user = userEvent.setup();
+    const { onSubmit } = renderForm();
+    const counted = screen.getByRole("group", { name: "Delegations counted" });
+    for (const box of counted.querySelectorAll("input")) await user.click(box);
+    await user.click(screen.getByRole("button", { name: "Save the rule" }));
+    expect(await within(counted).findByText("Count at least one delegation.")).toBeTruthy();
+    const quorum = screen.getByLabelText("Quorum (percent of each delegation's delegates)");
+    expect(quorum.getAttribute("aria-required")).toBe("true");
+    expect(quorum.getAttribute("max")).toBe("100");
+    expect(onSubmit).not.toHaveBeenCalled();
   });
 
   it("sends a valid rule", async () => {

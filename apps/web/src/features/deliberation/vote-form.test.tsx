@@ -1,7 +1,9 @@
-import { screen, waitFor } from "@testing-library/react";
+import { CastVoteInput } from "@lodestone/domain/deliberation";
+import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
+import { fieldLimits } from "@/features/forms/field-errors";
 import { renderWithProviders } from "@/test/render";
 import { VoteForm } from "./vote-form";
 
@@ -47,11 +49,32 @@ describe("VoteForm", () => {
     );
   });
 
+  it("words a too long reason with the domain's limit, in English and Japanese", async () => {
+    const max = fieldLimits(CastVoteInput, "reason").maximum!;
+    const { onSubmit } = renderVote();
+    fireEvent.click(screen.getByRole("radio", { name: "Approve" }));
+    fireEvent.change(screen.getByLabelText("Reason"), { target: { value: "x".repeat(max + 1) } });
+    fireEvent.click(screen.getByRole("button", { name: "Cast vote" }));
+    expect(await screen.findByText(`Use at most ${max.toLocaleString("en")} characters.`)).toBeTruthy();
+    expect(onSubmit).not.toHaveBeenCalled();
+    cleanup();
+
+    renderVote({ current: { choice: "ABSTAIN", reason: "x".repeat(max + 1) } }, "ja");
+    fireEvent.click(screen.getByRole("button", { name: "投票を変更" }));
+    expect(await screen.findByText(`${max.toLocaleString("ja")}文字以内で入力してください。`)).toBeTruthy();
+    expect(screen.getByLabelText("理由").getAttribute("aria-invalid")).toBe("true");
+  });
+
   it("asks for a choice first", async () => {
     const user = userEvent.setup();
     const { onSubmit } = renderVote();
     await user.click(screen.getByRole("button", { name: "Cast vote" }));
     expect(await screen.findByText("Choose approve, reject or abstain.")).toBeTruthy();
+    const group = screen.getByRole("group", { name: "Your choice" });
+    expect(document.getElementById(group.getAttribute("aria-describedby")!)?.textContent).toBe(
+      "Choose approve, reject or abstain.",
+    );
+    expect(screen.getByRole("radio", { name: "Approve" }).getAttribute("aria-invalid")).toBe("true");
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

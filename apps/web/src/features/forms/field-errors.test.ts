@@ -1,3 +1,4 @@
+import { DecisionRule } from "@lodestone/domain/decision";
 import { ReportProgressInput } from "@lodestone/domain/delivery";
 import { ProposalFields } from "@lodestone/domain/proposal";
 import { InviteUserInput } from "@lodestone/domain/user";
@@ -58,6 +59,41 @@ describe("fieldErrorMessage", () => {
     expect(fieldErrorMessage(tEn, "site.latitude", { type: "too_small" }, lat)).toBe(
       "Enter a latitude between -90 and 90, or leave it empty.",
     );
+  });
+
+  it("words a quorum typed in percent from the domain's bounds on the share", () => {
+    const limits = fieldLimits(DecisionRule, "quorum");
+    expect(limits).toEqual({ kind: "number", minimum: 0, maximum: 1 });
+    const keys = { quorum: "quorumRange" } as const;
+    expect(fieldErrorMessage(tEn, "quorum", { type: "too_small" }, limits, keys)).toBe(
+      "Enter a quorum above 0 and at most 100 percent.",
+    );
+    expect(fieldErrorMessage(tJa, "quorum", { type: "too_big" }, limits, keys)).toBe(
+      "定足数は0より大きく100以下の割合で入力してください。",
+    );
+    const changed = fieldLimits(z.object({ quorum: z.number().gt(0.1).max(0.9) }), "quorum");
+    expect(fieldErrorMessage(tEn, "quorum", { type: "too_big" }, changed, keys)).toBe(
+      "Enter a quorum above 10 and at most 90 percent.",
+    );
+  });
+
+  it("chooses a form's key by the kind of error where it gives one per kind", () => {
+    const keys = {
+      requiredDelegations: { too_small: "requiredAtLeastOne", other: "requiredCounted" },
+    } as const;
+    const list = { kind: "list" } as const;
+    expect(fieldErrorKey("requiredDelegations", { type: "too_small" }, list, keys)).toBe(
+      "requiredAtLeastOne",
+    );
+    expect(
+      fieldErrorKey(
+        "requiredDelegations",
+        { type: "custom", message: "Every required delegation must also be counted." },
+        list,
+        keys,
+      ),
+    ).toBe("requiredCounted");
+    expect(fieldErrorKey("requiredDelegations", {}, list, keys)).toBe("requiredCounted");
   });
 
   it("chooses by field and kind, never by the schema's English text", () => {

@@ -1,5 +1,5 @@
-import { fireEvent, screen } from "@testing-library/react";
-import { describe, expect, it, vi } from "vitest";
+import { act, fireEvent, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { renderWithProviders } from "@/test/render";
 import { ProjectFilterForm } from "./project-filter-form";
 import { EMPTY_PROJECT_FILTERS } from "./project-filters";
@@ -42,5 +42,54 @@ describe("ProjectFilterForm", () => {
     expect(screen.getByRole("option", { name: "日本 (JP)" })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "絞り込みを解除" }));
     expect(onChange).toHaveBeenLastCalledWith({ ...EMPTY_PROJECT_FILTERS, sort: "reference" });
+  });
+
+  describe("typed text", () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it("goes to the address once typing pauses, with the filters as they are then", () => {
+      vi.useFakeTimers();
+      const first = vi.fn();
+      const { rerender } = renderWithProviders(
+        <ProjectFilterForm filters={EMPTY_PROJECT_FILTERS} delegations={DELEGATIONS} onChange={first} />,
+      );
+      fireEvent.change(screen.getByRole("searchbox", { name: "Search" }), { target: { value: " lithium " } });
+      act(() => vi.advanceTimersByTime(200));
+      expect(first).not.toHaveBeenCalled();
+
+      // A box ticked meanwhile (new filters, and a new callback from the page): the pause is not
+      // restarted, and the typed text joins the filters as they are now.
+      const ticked = { ...EMPTY_PROJECT_FILTERS, status: ["IN_REVIEW" as const] };
+      const latest = vi.fn();
+      rerender(<ProjectFilterForm filters={ticked} delegations={DELEGATIONS} onChange={latest} />);
+      act(() => vi.advanceTimersByTime(100));
+      expect(latest).toHaveBeenCalledTimes(1);
+      expect(latest).toHaveBeenCalledWith({ ...ticked, q: "lithium" });
+      expect(first).not.toHaveBeenCalled();
+    });
+
+    it("waits for a whole country code, and sends nothing when the address already says it", () => {
+      vi.useFakeTimers();
+      const onChange = vi.fn();
+      renderWithProviders(
+        <ProjectFilterForm
+          filters={{ ...EMPTY_PROJECT_FILTERS, country: "AU" }}
+          delegations={DELEGATIONS}
+          onChange={onChange}
+        />,
+      );
+      const country = screen.getByRole("textbox", { name: "Site country" });
+      fireEvent.change(country, { target: { value: "j" } });
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(onChange).not.toHaveBeenCalled();
+      fireEvent.change(country, { target: { value: "au" } });
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(onChange).not.toHaveBeenCalled();
+      fireEvent.change(country, { target: { value: "jp" } });
+      act(() => vi.advanceTimersByTime(1_000));
+      expect(onChange).toHaveBeenCalledExactlyOnceWith({ ...EMPTY_PROJECT_FILTERS, country: "JP" });
+    });
   });
 });
