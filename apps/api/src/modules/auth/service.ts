@@ -9,24 +9,28 @@ import type { Context, SignedInContext, UseCase } from "../../context.js";
 import { hashToken } from "../../context.js";
 import { enforceRateLimits, signInMailAllowed } from "../../rate-limit.js";
 
-type In<T> = UseCase<T, Context>;
-
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const userDto = (u: store.AuthUser | null) => (u ? { ...u, emailVerified: iso(u.emailVerified) } : null);
 
-export async function getUser({ ctx, input }: In<{ userId: string }>) {
+export async function getUser({ ctx, input }: UseCase<{ userId: string }, Context>) {
   return userDto(await store.getAuthUser(ctx.db.prisma, input.userId));
 }
 
-export async function getUserByEmail({ ctx, input }: In<{ email: string }>) {
+export async function getUserByEmail({ ctx, input }: UseCase<{ email: string }, Context>) {
   return userDto(await store.getAuthUserByEmail(ctx.db.prisma, input.email));
 }
 
-export async function getUserByAccount({ ctx, input }: In<{ provider: string; providerAccountId: string }>) {
+export async function getUserByAccount({
+  ctx,
+  input,
+}: UseCase<{ provider: string; providerAccountId: string }, Context>) {
   return userDto(await store.getAuthUserByAccount(ctx.db.prisma, input.provider, input.providerAccountId));
 }
 
-export async function markEmailVerified({ ctx, input }: In<{ userId: string; emailVerified: Date }>) {
+export async function markEmailVerified({
+  ctx,
+  input,
+}: UseCase<{ userId: string; emailVerified: Date }, Context>) {
   return userDto(await store.markEmailVerified(ctx.db.prisma, input.userId, input.emailVerified));
 }
 
@@ -35,7 +39,7 @@ export async function markEmailVerified({ ctx, input }: In<{ userId: string; ema
  * address the provider verified on its first sign-in (domain rule `decideSsoAdmission`). One
  * transaction; a new link is audited. A refusal is an answer, not an error: the web shows it.
  */
-export async function admitSsoSignIn({ ctx, input }: In<AdmitSsoSignInCommand>) {
+export async function admitSsoSignIn({ ctx, input }: UseCase<AdmitSsoSignInCommand, Context>) {
   return inTransaction(ctx.db, async (tx) => {
     const linkedTo = await store.findIdentityHolder(tx, input.provider, input.providerAccountId);
     const accountByEmail =
@@ -74,7 +78,10 @@ export async function admitSsoSignIn({ ctx, input }: In<AdmitSsoSignInCommand>) 
   });
 }
 
-export async function unlinkAccount({ ctx, input }: In<{ provider: string; providerAccountId: string }>) {
+export async function unlinkAccount({
+  ctx,
+  input,
+}: UseCase<{ provider: string; providerAccountId: string }, Context>) {
   await store.unlinkAccount(ctx.db.prisma, input.provider, input.providerAccountId);
   return { ok: true as const };
 }
@@ -82,7 +89,7 @@ export async function unlinkAccount({ ctx, input }: In<{ provider: string; provi
 export async function createSession({
   ctx,
   input,
-}: In<{ sessionToken: string; userId: string; expires: Date }>) {
+}: UseCase<{ sessionToken: string; userId: string; expires: Date }, Context>) {
   return inTransaction(ctx.db, async (tx) => {
     if (!(await store.getAuthUser(tx, input.userId))) {
       throw new DomainError("FORBIDDEN", "This account cannot sign in.");
@@ -100,7 +107,7 @@ export async function createSession({
   });
 }
 
-export async function getSessionAndUser({ ctx, input }: In<{ sessionToken: string }>) {
+export async function getSessionAndUser({ ctx, input }: UseCase<{ sessionToken: string }, Context>) {
   const found = await store.findSession(ctx.db.prisma, hashToken(input.sessionToken), ctx.now());
   if (!found) return null;
   return {
@@ -112,13 +119,13 @@ export async function getSessionAndUser({ ctx, input }: In<{ sessionToken: strin
 export async function updateSession({
   ctx,
   input,
-}: In<{ sessionToken: string; expires?: Date | undefined }>) {
+}: UseCase<{ sessionToken: string; expires?: Date | undefined }, Context>) {
   if (!input.expires) return null;
   const userId = await store.updateSessionExpiry(ctx.db.prisma, hashToken(input.sessionToken), input.expires);
   return userId ? { sessionToken: input.sessionToken, userId, expires: input.expires.toISOString() } : null;
 }
 
-export async function deleteSession({ ctx, input }: In<{ sessionToken: string }>) {
+export async function deleteSession({ ctx, input }: UseCase<{ sessionToken: string }, Context>) {
   await store.deleteSession(ctx.db.prisma, hashToken(input.sessionToken));
   return { ok: true as const };
 }
@@ -126,12 +133,15 @@ export async function deleteSession({ ctx, input }: In<{ sessionToken: string }>
 export async function createVerificationToken({
   ctx,
   input,
-}: In<{ identifier: string; token: string; expires: Date }>) {
+}: UseCase<{ identifier: string; token: string; expires: Date }, Context>) {
   await store.createVerificationToken(ctx.db.prisma, input);
   return { ...input, expires: input.expires.toISOString() };
 }
 
-export async function useVerificationToken({ ctx, input }: In<{ identifier: string; token: string }>) {
+export async function useVerificationToken({
+  ctx,
+  input,
+}: UseCase<{ identifier: string; token: string }, Context>) {
   const used = await store.useVerificationToken(ctx.db.prisma, input.identifier, input.token);
   return used ? { ...used, expires: used.expires.toISOString() } : null;
 }
@@ -156,7 +166,10 @@ const SIGN_IN_MAIL = {
 export async function sendSignInLink({
   ctx,
   input,
-}: In<{ email: string; url: string; locale: "en" | "ja"; clientIp?: string | null | undefined }>) {
+}: UseCase<
+  { email: string; url: string; locale: "en" | "ja"; clientIp?: string | null | undefined },
+  Context
+>) {
   // Refused per client address when the web server knows it (the refusal says how long to wait).
   if (input.clientIp) {
     await enforceRateLimits(ctx, [[ctx.rateLimits.signInMailsPerIp, `sign-in:ip:${input.clientIp}`]]);
