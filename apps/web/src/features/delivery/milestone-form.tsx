@@ -3,16 +3,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { CreateMilestoneInput } from "@lodestone/domain/delivery";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
-import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { fieldLimits, useFieldErrors } from "@/features/forms/field-errors";
+import { FormActions } from "@/features/forms/form-actions";
 import { numberOrNullFromText } from "@/features/forms/form-values";
-import { Field } from "@/features/ui/field";
-import { Spinner } from "@/features/ui/spinner";
-import { primaryButton, secondaryButton } from "@/features/ui/styles";
 import { ServerProblem } from "@/features/forms/server-problem";
+import { useServerSubmit } from "@/features/forms/use-server-submit";
+import { Field } from "@/features/ui/field";
 import type { Assignee } from "./types";
 
 export interface MilestoneValues {
@@ -61,7 +60,6 @@ export function MilestoneForm({
   const t = useTranslations("delivery.milestoneForm");
   const tRole = useTranslations("enums.role");
   const id = useId();
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm<MilestoneValues, unknown, MilestoneOutput>({
     defaultValues: { titleEn: "", titleJa: "", dueDate: "", weight: "", assignee: "" },
     resolver: zodResolver(MilestoneSchema) as unknown as Resolver<MilestoneValues, unknown, MilestoneOutput>,
@@ -72,11 +70,11 @@ export function MilestoneForm({
   const message = useFieldErrors(MilestoneSchema, { titleEn: "titleRequired", titleJa: "titleRequired" });
   const errorText = (field: (typeof FIELDS)[number]) => message(field, errors[field]);
 
-  const submit = form.handleSubmit(async (v) => {
-    setProblem(null);
-    const [kind, assigneeId] = v.assignee ? v.assignee.split(":") : [null, null];
-    try {
-      await onSubmit({
+  const { problem, onSubmit: submit } = useServerSubmit(
+    form,
+    (v) => {
+      const [kind, assigneeId] = v.assignee ? v.assignee.split(":") : [null, null];
+      return onSubmit({
         projectId,
         parentId: parent?.id ?? null,
         titleEn: v.titleEn,
@@ -86,25 +84,12 @@ export function MilestoneForm({
         assigneeUserId: kind === "user" ? (assigneeId ?? null) : null,
         assigneeOrganisationId: kind === "organisation" ? (assigneeId ?? null) : null,
       });
-    } catch (error) {
-      const found = toApiProblem(error);
-      const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
-        form.setError(field, { type: "server", message: "invalid" }, options),
-      );
-      if (!placed) setProblem(found);
-    }
-  });
+    },
+    { fields: FIELDS, message: "invalid" },
+  );
 
   return (
-    <form
-      noValidate
-      aria-label={t("label")}
-      className="flex flex-col gap-5"
-      onSubmit={(event) => {
-        if (isSubmitting) event.preventDefault();
-        else void submit(event);
-      }}
-    >
+    <form noValidate aria-label={t("label")} className="flex flex-col gap-5" onSubmit={submit}>
       {parent ? <p className="text-slate-800">{t("partOf", { title: parent.title })}</p> : null}
       <div className="grid gap-5 sm:grid-cols-2">
         <Field id={`${id}-titleEn`} label={t("titleEn")} error={errorText("titleEn")} required>
@@ -164,15 +149,13 @@ export function MilestoneForm({
         )}
       </Field>
       {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
-      <div className="flex flex-wrap justify-end gap-3">
-        <button type="button" className={secondaryButton} onClick={onCancel}>
-          {t("cancel")}
-        </button>
-        <button type="submit" className={primaryButton} aria-disabled={isSubmitting || undefined}>
-          {isSubmitting ? <Spinner tone="light" /> : null}
-          {isSubmitting ? t("saving") : t("submit")}
-        </button>
-      </div>
+      <FormActions
+        busy={isSubmitting}
+        label={t("submit")}
+        busyLabel={t("saving")}
+        cancelLabel={t("cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,16 +3,15 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ReplanMilestoneInput } from "@lodestone/domain/delivery";
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { useFieldErrors } from "@/features/forms/field-errors";
-import { Field } from "@/features/ui/field";
-import { Spinner } from "@/features/ui/spinner";
-import { primaryButton, secondaryButton } from "@/features/ui/styles";
-import { CALENDAR_DATE, calendarDay } from "./dates";
+import { FormActions } from "@/features/forms/form-actions";
 import { ServerProblem } from "@/features/forms/server-problem";
+import { useServerSubmit } from "@/features/forms/use-server-submit";
+import { Field } from "@/features/ui/field";
+import { CALENDAR_DATE, calendarDay } from "./dates";
 import type { MilestoneView } from "./types";
 
 interface ReplanValues {
@@ -44,7 +43,6 @@ export function ReplanForm({ milestone, timeZone, onSubmit, onCancel }: ReplanFo
   const t = useTranslations("delivery.replanForm");
   const format = useFormatter();
   const id = useId();
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm<ReplanValues>({
     defaultValues: { dueDate: milestone.dueDate, reason: "" },
     resolver: zodResolver(replanSchema(milestone.dueDate)),
@@ -53,33 +51,19 @@ export function ReplanForm({ milestone, timeZone, onSubmit, onCancel }: ReplanFo
   const { errors, isSubmitting } = form.formState;
   const message = useFieldErrors(ReplanMilestoneInput, { reason: "replanReasonRequired" });
   const errorText = (field: (typeof FIELDS)[number]) => message(field, errors[field]);
-  const submit = form.handleSubmit(async (v) => {
-    setProblem(null);
-    try {
-      await onSubmit({
+  const { problem, onSubmit: submit } = useServerSubmit(
+    form,
+    (v) =>
+      onSubmit({
         milestoneId: milestone.id,
         version: milestone.version,
         dueDate: v.dueDate,
         reason: v.reason,
-      });
-    } catch (error) {
-      const found = toApiProblem(error);
-      const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
-        form.setError(field, { type: "server" }, options),
-      );
-      if (!placed) setProblem(found);
-    }
-  });
+      }),
+    { fields: FIELDS },
+  );
   return (
-    <form
-      noValidate
-      aria-label={t("label")}
-      className="flex flex-col gap-5"
-      onSubmit={(event) => {
-        if (isSubmitting) event.preventDefault();
-        else void submit(event);
-      }}
-    >
+    <form noValidate aria-label={t("label")} className="flex flex-col gap-5" onSubmit={submit}>
       <p className="text-slate-800">
         {t("current", { date: format.dateTime(calendarDay(milestone.dueDate), CALENDAR_DATE), timeZone })}
       </p>
@@ -96,15 +80,13 @@ export function ReplanForm({ milestone, timeZone, onSubmit, onCancel }: ReplanFo
         {(control) => <textarea rows={3} {...form.register("reason")} {...control} />}
       </Field>
       {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
-      <div className="flex flex-wrap justify-end gap-3">
-        <button type="button" className={secondaryButton} onClick={onCancel}>
-          {t("cancel")}
-        </button>
-        <button type="submit" className={primaryButton} aria-disabled={isSubmitting || undefined}>
-          {isSubmitting ? <Spinner tone="light" /> : null}
-          {isSubmitting ? t("saving") : t("submit")}
-        </button>
-      </div>
+      <FormActions
+        busy={isSubmitting}
+        label={t("submit")}
+        busyLabel={t("saving")}
+        cancelLabel={t("cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -4,17 +4,17 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { ReportProgressInput, reportProblems } from "@lodestone/domain/delivery";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@lodestone/domain/enums";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { z } from "zod";
-import { markServerFieldErrors, toApiProblem } from "@/features/forms/api-problem";
 import { domainRule } from "@/features/forms/domain-rule";
 import { fieldLimits, useFieldErrors } from "@/features/forms/field-errors";
+import { FormActions } from "@/features/forms/form-actions";
 import { numberFromText, textOrNull } from "@/features/forms/form-values";
 import { ServerProblem } from "@/features/forms/server-problem";
+import { useServerSubmit } from "@/features/forms/use-server-submit";
 import { Field } from "@/features/ui/field";
-import { Spinner } from "@/features/ui/spinner";
-import { inputClass, primaryButton, secondaryButton } from "@/features/ui/styles";
+import { inputClass } from "@/features/ui/styles";
 import type { MilestoneView } from "./types";
 
 export interface ReportValues {
@@ -66,7 +66,6 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
   const tStatus = useTranslations("delivery.status");
   const message = useFieldErrors(ReportSchema);
   const id = useId();
-  const [problem, setProblem] = useState<ReturnType<typeof toApiProblem> | null>(null);
   const form = useForm<ReportValues, unknown, ReportOutput>({
     defaultValues: {
       status: milestone.status === "PLANNED" ? "IN_PROGRESS" : milestone.status,
@@ -80,30 +79,15 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
   const { errors, isSubmitting } = form.formState;
   const current = useWatch({ control: form.control, name: "status" });
 
-  const submit = form.handleSubmit(async (v) => {
-    setProblem(null);
-    try {
-      await onSubmit({ milestoneId: milestone.id, version: milestone.version, ...v });
-    } catch (error) {
-      const found = toApiProblem(error);
-      const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
-        form.setError(field, { type: "server", message: "invalid" }, options),
-      );
-      if (!placed) setProblem(found);
-    }
-  });
+  const { problem, onSubmit: submit } = useServerSubmit(
+    form,
+    (v) => onSubmit({ milestoneId: milestone.id, version: milestone.version, ...v }),
+    { fields: FIELDS, message: "invalid" },
+  );
 
   const statusField = form.register("status");
   return (
-    <form
-      noValidate
-      aria-label={t("label")}
-      className="flex flex-col gap-5"
-      onSubmit={(event) => {
-        if (isSubmitting) event.preventDefault();
-        else void submit(event);
-      }}
-    >
+    <form noValidate aria-label={t("label")} className="flex flex-col gap-5" onSubmit={submit}>
       <Field id={`${id}-status`} label={t("status")} error={message("status", errors.status)}>
         {(control) => (
           <select
@@ -160,15 +144,13 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
         {(control) => <textarea rows={3} {...form.register("evidence")} {...control} />}
       </Field>
       {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
-      <div className="flex flex-wrap justify-end gap-3">
-        <button type="button" className={secondaryButton} onClick={onCancel}>
-          {t("cancel")}
-        </button>
-        <button type="submit" className={primaryButton} aria-disabled={isSubmitting || undefined}>
-          {isSubmitting ? <Spinner tone="light" /> : null}
-          {isSubmitting ? t("saving") : t("submit")}
-        </button>
-      </div>
+      <FormActions
+        busy={isSubmitting}
+        label={t("submit")}
+        busyLabel={t("saving")}
+        cancelLabel={t("cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -8,16 +8,15 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useForm } from "react-hook-form";
-import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { useFieldErrors } from "@/features/forms/field-errors";
+import { SubmitButton } from "@/features/forms/form-actions";
 import { ServerProblem } from "@/features/forms/server-problem";
+import { useServerSubmit } from "@/features/forms/use-server-submit";
 import { rememberLocale } from "@/features/i18n/actions";
 import { SUPPORTED_LOCALES } from "@/features/i18n/config";
 import { TimeZoneSelect } from "@/features/i18n/time-zone-select";
 import type { TimeZoneGroup } from "@/features/i18n/time-zones";
 import { Field, FieldGroup } from "@/features/ui/field";
-import { Spinner } from "@/features/ui/spinner";
-import { primaryButton } from "@/features/ui/styles";
 import { useTRPC } from "@/trpc/react";
 
 export interface ProfileValues {
@@ -40,46 +39,34 @@ export function ProfileForm({ initial, timeZones }: ProfileFormProps) {
   const router = useRouter();
   const trpc = useTRPC();
   const [saved, setSaved] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
 
   const form = useForm<ProfileValues>({
     defaultValues: initial,
     resolver: zodResolver(UpdateProfileInput) as never,
   });
-  const { errors } = form.formState;
+  const { errors, isSubmitting } = form.formState;
   const update = useMutation(trpc.user.updateProfile.mutationOptions());
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    setSaved(false);
-    setProblem(null);
-    try {
+  const { problem, onSubmit } = useServerSubmit(
+    form,
+    async (values) => {
+      setSaved(false);
       await update.mutateAsync(values);
       await rememberLocale(values.locale);
       setSaved(true);
       // The language and time zone come from the profile: render the page again with them.
       router.refresh();
-    } catch (error) {
-      const found = toApiProblem(error);
-      const placed = markServerFieldErrors(
-        found,
-        ["name", "locale", "timeZone"] as const,
-        (field, options) => form.setError(field, { type: "server" }, options),
-        false,
-      );
-      if (!placed) setProblem(found);
-    }
-  });
+    },
+    // The fields are marked where they are, without moving the reader to them.
+    { fields: ["name", "locale", "timeZone"], focus: false },
+  );
 
   const field = (name: keyof ProfileValues) => message(name, errors[name]);
-  const busy = form.formState.isSubmitting;
 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        if (form.formState.isSubmitting) event.preventDefault();
-        else void onSubmit(event);
-      }}
+      onSubmit={onSubmit}
       onChange={() => setSaved(false)}
       className="flex max-w-xl flex-col gap-6"
       aria-labelledby={`${id}-heading`}
@@ -117,10 +104,7 @@ export function ProfileForm({ initial, timeZones }: ProfileFormProps) {
 
       {problem ? <ServerProblem title={t("saveFailed")} problem={problem} /> : null}
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" aria-disabled={busy || undefined} className={primaryButton}>
-          {busy ? <Spinner tone="light" /> : null}
-          {busy ? t("saving") : t("save")}
-        </button>
+        <SubmitButton busy={isSubmitting} label={t("save")} busyLabel={t("saving")} />
         <p role="status" className="text-sm font-medium text-green-800">
           {saved ? t("saved") : ""}
         </p>

@@ -5,9 +5,8 @@ import type { CreateProposalInput } from "@lodestone/domain/proposal";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { FormProvider } from "react-hook-form";
+import { FormActions } from "@/features/forms/form-actions";
 import { ResultMessage } from "@/features/ui/result-message";
-import { Spinner } from "@/features/ui/spinner";
-import { primaryButton } from "@/features/ui/styles";
 import { DetailsSection } from "./details-section";
 import { LanguageSection } from "./language-section";
 import type { ProposalValues } from "./proposal-values";
@@ -47,19 +46,11 @@ export function ProposalForm({
   onDirtyChange,
 }: ProposalFormProps) {
   const t = useTranslations("proposal.form");
-  const { form, problem, saved, submit } = useProposalForm({ initial, onSave, onDirtyChange });
+  const { form, problem, saved, onSubmit } = useProposalForm({ initial, onSave, onDirtyChange });
   const { isSubmitting } = form.formState;
   return (
     <FormProvider {...form}>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          if (form.formState.isSubmitting) event.preventDefault();
-          else void submit(event);
-        }}
-        className="flex flex-col gap-8"
-        aria-label={t("label")}
-      >
+      <form noValidate onSubmit={onSubmit} className="flex flex-col gap-8" aria-label={t("label")}>
         <div className="grid gap-8 lg:grid-cols-2">
           {LOCALES.map((lang) => (
             <LanguageSection key={lang} lang={lang} />
@@ -69,13 +60,9 @@ export function ProposalForm({
         <SponsorsSection delegations={delegations} />
         {problem ? <SaveProblem problem={problem} onReload={onReload} /> : null}
         <ResultMessage message={saved ? t("saved") : (notice ?? null)} className="text-green-900" />
-        <div className="flex flex-wrap justify-end gap-3">
+        <FormActions busy={isSubmitting} label={saveLabel} busyLabel={t("saving")}>
           {actions}
-          <button type="submit" aria-disabled={isSubmitting || undefined} className={primaryButton}>
-            {isSubmitting ? <Spinner tone="light" /> : null}
-            {isSubmitting ? t("saving") : saveLabel}
-          </button>
-        </div>
+        </FormActions>
       </form>
     </FormProvider>
   );

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { CreateProposalInput } from "@lodestone/domain/proposal";
 import { useEffect, useEffectEvent, useState } from "react";
 import { useForm, type Resolver } from "react-hook-form";
-import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
+import { useServerSubmit } from "@/features/forms/use-server-submit";
 import {
   commandOf,
   emptyProposalValues,
@@ -25,7 +25,6 @@ interface ProposalFormOptions {
  * server marks the fields it names, or is kept as the form's problem. What was typed stays.
  */
 export function useProposalForm({ initial, onSave, onDirtyChange }: ProposalFormOptions) {
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [saved, setSaved] = useState(false);
   const form = useForm<ProposalValues, unknown, ProposalFormOutput>({
     defaultValues: initial ?? emptyProposalValues(),
@@ -41,34 +40,18 @@ export function useProposalForm({ initial, onSave, onDirtyChange }: ProposalForm
   const dirtyChanged = useEffectEvent((dirty: boolean) => onDirtyChange?.(dirty));
   useEffect(() => dirtyChanged(isDirty), [isDirty]);
 
-  const submit = form.handleSubmit(async (values) => {
-    setProblem(null);
-    setSaved(false);
-    try {
+  // A conflict (someone else saved first) is the form's problem, with a way to load theirs.
+  const { problem, onSubmit } = useServerSubmit(
+    form,
+    async (values) => {
+      setSaved(false);
       await onSave(commandOf(values));
       form.reset(form.getValues());
       setSaved(true);
-    } catch (error) {
-      const found = toApiProblem(error);
-      const mark = (
-        field: (typeof SERVER_FIELDS)[number] | "site.country",
-        options: { shouldFocus: boolean },
-      ) => form.setError(field, { type: "server" }, options);
-      let placed = false;
-      if (found.code !== "CONFLICT") {
-        placed = markServerFieldErrors(found, SERVER_FIELDS, mark);
-        // A refusal of the site is shown on its country, the field the site starts with.
-        const site = markServerFieldErrors(
-          found,
-          ["site"] as const,
-          (_, o) => mark("site.country", o),
-          !placed,
-        );
-        placed ||= site;
-      }
-      if (!placed) setProblem(found);
-    }
-  });
+    },
+    // A refusal of the site is shown on its country, the field the site starts with.
+    { fields: [...SERVER_FIELDS, "site"], shownOn: { site: "site.country" } },
+  );
 
-  return { form, problem, saved, submit };
+  return { form, problem, saved, onSubmit };
 }

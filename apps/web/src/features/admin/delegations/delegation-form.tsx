@@ -4,14 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { DELEGATION_KINDS, type DelegationKind } from "@lodestone/domain/vocabulary";
 import { DelegationInput } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId } from "react";
 import { useForm } from "react-hook-form";
-import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { useFieldErrors } from "@/features/forms/field-errors";
+import { FormActions } from "@/features/forms/form-actions";
 import { ServerProblem } from "@/features/forms/server-problem";
+import { useServerSubmit } from "@/features/forms/use-server-submit";
 import { Field, FieldGroup } from "@/features/ui/field";
-import { Spinner } from "@/features/ui/spinner";
-import { primaryButton, secondaryButton } from "@/features/ui/styles";
 
 export interface DelegationValues {
   code: string;
@@ -35,37 +34,19 @@ export function DelegationForm({ mode, defaults, onSave, onCancel }: DelegationF
   const tKinds = useTranslations("enums.delegationKind");
   const message = useFieldErrors(DelegationInput);
   const id = useId();
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm<DelegationValues>({
     defaultValues: defaults ?? { code: "", nameEn: "", nameJa: "", kind: "PARTNER" },
     resolver: zodResolver(DelegationInput) as never,
   });
   const { errors, isSubmitting } = form.formState;
 
-  const submit = form.handleSubmit(async (values) => {
-    setProblem(null);
-    try {
-      await onSave(values);
-    } catch (error) {
-      const found = toApiProblem(error);
-      if (found.code === "CONFLICT") {
-        form.setError("code", { type: "taken" }, { shouldFocus: true });
-        return;
-      }
-      const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
-        form.setError(field, { type: "server" }, options),
-      );
-      if (!placed) setProblem(found);
-    }
-  });
+  // A conflict: another delegation has this code.
+  const { problem, onSubmit } = useServerSubmit(form, onSave, { fields: FIELDS, conflictOn: "code" });
 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        if (form.formState.isSubmitting) event.preventDefault();
-        else void submit(event);
-      }}
+      onSubmit={onSubmit}
       className="flex flex-col gap-5"
       aria-label={mode === "create" ? t("createLabel") : t("editLabel")}
     >
@@ -117,15 +98,13 @@ export function DelegationForm({ mode, defaults, onSave, onCancel }: DelegationF
         </div>
       </FieldGroup>
       {problem ? <ServerProblem title={t("failed")} problem={problem} /> : null}
-      <div className="flex flex-wrap justify-end gap-3">
-        <button type="button" onClick={onCancel} className={secondaryButton}>
-          {t("cancel")}
-        </button>
-        <button type="submit" aria-disabled={isSubmitting || undefined} className={primaryButton}>
-          {isSubmitting ? <Spinner tone="light" /> : null}
-          {isSubmitting ? t("saving") : mode === "create" ? t("create") : t("save")}
-        </button>
-      </div>
+      <FormActions
+        busy={isSubmitting}
+        label={mode === "create" ? t("create") : t("save")}
+        busyLabel={t("saving")}
+        cancelLabel={t("cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

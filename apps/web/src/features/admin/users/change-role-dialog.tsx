@@ -4,13 +4,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { Role } from "@lodestone/domain/enums";
 import { ChangeRoleInput, type UserSummary } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
-import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
+import { FormActions } from "@/features/forms/form-actions";
 import { ServerProblem } from "@/features/forms/server-problem";
+import { useServerSubmit } from "@/features/forms/use-server-submit";
 import { Dialog } from "@/features/ui/dialog";
-import { Spinner } from "@/features/ui/spinner";
-import { primaryButton, secondaryButton } from "@/features/ui/styles";
 import {
   affiliationIssues,
   affiliationNotHeldBy,
@@ -64,7 +63,6 @@ function ChangeRoleForm({
   const t = useTranslations("admin.users.changeRole");
   const tForm = useTranslations("admin.users.form");
   const id = useId();
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
   const form = useForm<RoleValues, unknown, ChangeRoleCommand>({
     defaultValues: {
       userId: user.id,
@@ -84,31 +82,12 @@ function ChangeRoleForm({
     form.clearErrors(["delegation", "organisationId"]);
   }, [role, form]);
 
-  const submit = form.handleSubmit(async (command) => {
-    setProblem(null);
-    try {
-      await onSubmit(command);
-    } catch (error) {
-      const found = toApiProblem(error);
-      const placed = markServerFieldErrors(
-        found,
-        ["role", "delegation", "organisationId"] as const,
-        (field, options) => form.setError(field, { type: "server" }, options),
-      );
-      if (!placed) setProblem(found);
-    }
+  const { problem, onSubmit: submit } = useServerSubmit(form, onSubmit, {
+    fields: ["role", "delegation", "organisationId"],
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        if (form.formState.isSubmitting) event.preventDefault();
-        else void submit(event);
-      }}
-      className="flex flex-col gap-5"
-      aria-label={t("formLabel")}
-    >
+    <form noValidate onSubmit={submit} className="flex flex-col gap-5" aria-label={t("formLabel")}>
       <AffiliationFields
         idPrefix={id}
         register={
@@ -123,15 +102,13 @@ function ChangeRoleForm({
         optionsPending={optionsPending}
       />
       {problem ? <ServerProblem title={t("failed")} problem={problem} /> : null}
-      <div className="flex flex-wrap justify-end gap-3">
-        <button type="button" onClick={onClose} className={secondaryButton}>
-          {tForm("cancel")}
-        </button>
-        <button type="submit" aria-disabled={isSubmitting || undefined} className={primaryButton}>
-          {isSubmitting ? <Spinner tone="light" /> : null}
-          {isSubmitting ? t("submitting") : t("submit")}
-        </button>
-      </div>
+      <FormActions
+        busy={isSubmitting}
+        label={t("submit")}
+        busyLabel={t("submitting")}
+        cancelLabel={tForm("cancel")}
+        onCancel={onClose}
+      />
     </form>
   );
 }

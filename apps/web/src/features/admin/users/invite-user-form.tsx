@@ -4,17 +4,16 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { Locale, Role } from "@lodestone/domain/enums";
 import { InviteUserInput } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect, useId, useRef } from "react";
 import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
-import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { useFieldErrors } from "@/features/forms/field-errors";
+import { FormActions } from "@/features/forms/form-actions";
 import { ServerProblem } from "@/features/forms/server-problem";
+import { useServerSubmit } from "@/features/forms/use-server-submit";
 import { SUPPORTED_LOCALES } from "@/features/i18n/config";
 import { TimeZoneSelect } from "@/features/i18n/time-zone-select";
 import type { TimeZoneGroup } from "@/features/i18n/time-zones";
 import { Field } from "@/features/ui/field";
-import { Spinner } from "@/features/ui/spinner";
-import { primaryButton, secondaryButton } from "@/features/ui/styles";
 import {
   affiliationIssues,
   affiliationNotHeldBy,
@@ -77,7 +76,6 @@ export function InviteUserForm({
   const message = useFieldErrors(InviteUserInput);
   const tLocales = useTranslations("locales");
   const id = useId();
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
 
   const form = useForm<InviteValues, unknown, InviteCommand>({
     defaultValues: {
@@ -104,33 +102,11 @@ export function InviteUserForm({
     form.clearErrors(["delegation", "organisationId"]);
   }, [role, form]);
 
-  const onSubmit = form.handleSubmit(async (command) => {
-    setProblem(null);
-    try {
-      await onInvite(command);
-    } catch (error) {
-      const found = toApiProblem(error);
-      if (found.code === "CONFLICT") {
-        form.setError("email", { type: "taken" }, { shouldFocus: true });
-        return;
-      }
-      const placed = markServerFieldErrors(found, FIELDS, (field, options) =>
-        form.setError(field, { type: "server" }, options),
-      );
-      if (!placed) setProblem(found);
-    }
-  });
+  // A conflict: someone already has this address.
+  const { problem, onSubmit } = useServerSubmit(form, onInvite, { fields: FIELDS, conflictOn: "email" });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        if (form.formState.isSubmitting) event.preventDefault();
-        else void onSubmit(event);
-      }}
-      className="flex flex-col gap-5"
-      aria-label={tInvite("formLabel")}
-    >
+    <form noValidate onSubmit={onSubmit} className="flex flex-col gap-5" aria-label={tInvite("formLabel")}>
       <Field id={`${id}-name`} label={t("name")} error={message("name", errors.name)} required>
         {(control) => <input type="text" autoComplete="off" {...form.register("name")} {...control} />}
       </Field>
@@ -184,15 +160,13 @@ export function InviteUserForm({
       </div>
       <p className="text-sm text-slate-600">{tInvite("explainMail")}</p>
       {problem ? <ServerProblem title={tInvite("failed")} problem={problem} /> : null}
-      <div className="flex flex-wrap justify-end gap-3">
-        <button type="button" onClick={onCancel} className={secondaryButton}>
-          {t("cancel")}
-        </button>
-        <button type="submit" aria-disabled={isSubmitting || undefined} className={primaryButton}>
-          {isSubmitting ? <Spinner tone="light" /> : null}
-          {isSubmitting ? tInvite("submitting") : tInvite("submit")}
-        </button>
-      </div>
+      <FormActions
+        busy={isSubmitting}
+        label={tInvite("submit")}
+        busyLabel={tInvite("submitting")}
+        cancelLabel={t("cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
