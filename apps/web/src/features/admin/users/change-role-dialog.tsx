@@ -4,19 +4,15 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { Role } from "@lodestone/domain/enums";
 import { ChangeRoleInput, type UserSummary } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef } from "react";
-import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import { useId } from "react";
+import { useForm, type UseFormRegister } from "react-hook-form";
 import { FormActions } from "@/features/forms/form-actions";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { useServerSubmit } from "@/features/forms/use-server-submit";
 import { Dialog } from "@/features/ui/dialog";
-import {
-  affiliationIssues,
-  affiliationNotHeldBy,
-  type DelegationOption,
-  type OrganisationOption,
-} from "../affiliation";
+import { affiliationIssues, type DelegationOption, type OrganisationOption } from "../affiliation";
 import { AffiliationFields } from "./affiliation-fields";
+import { useRoleAffiliation } from "./use-role-affiliation";
 
 interface RoleValues {
   userId: string;
@@ -73,14 +69,7 @@ function ChangeRoleForm({
     resolver: zodResolver(RoleSchema) as never,
   });
   const { errors, isSubmitting } = form.formState;
-  const role = useWatch({ control: form.control, name: "role" });
-  const previousRole = useRef(role);
-  useEffect(() => {
-    if (previousRole.current === role) return;
-    previousRole.current = role;
-    for (const field of affiliationNotHeldBy(role)) form.setValue(field, null);
-    form.clearErrors(["delegation", "organisationId"]);
-  }, [role, form]);
+  const role = useRoleAffiliation(form);
 
   const { problem, onSubmit: submit } = useServerSubmit(form, onSubmit, {
     fields: ["role", "delegation", "organisationId"],

@@ -4,8 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import type { Locale, Role } from "@lodestone/domain/enums";
 import { InviteUserInput } from "@lodestone/domain/user";
 import { useTranslations } from "next-intl";
-import { useEffect, useId, useRef } from "react";
-import { useForm, useWatch, type UseFormRegister } from "react-hook-form";
+import { useId } from "react";
+import { useForm, type UseFormRegister } from "react-hook-form";
 import { useFieldErrors } from "@/features/forms/field-errors";
 import { FormActions } from "@/features/forms/form-actions";
 import { ServerProblem } from "@/features/forms/server-problem";
@@ -14,13 +14,9 @@ import { SUPPORTED_LOCALES } from "@/features/i18n/config";
 import { TimeZoneSelect } from "@/features/i18n/time-zone-select";
 import type { TimeZoneGroup } from "@/features/i18n/time-zones";
 import { Field } from "@/features/ui/field";
-import {
-  affiliationIssues,
-  affiliationNotHeldBy,
-  type DelegationOption,
-  type OrganisationOption,
-} from "../affiliation";
+import { affiliationIssues, type DelegationOption, type OrganisationOption } from "../affiliation";
 import { AffiliationFields } from "./affiliation-fields";
+import { useRoleAffiliation } from "./use-role-affiliation";
 
 /** What the form holds: the command's shape, with "no role chosen yet" allowed. */
 export interface InviteValues {
@@ -91,16 +87,8 @@ export function InviteUserForm({
     shouldFocusError: true,
   });
   const { errors, isSubmitting } = form.formState;
-  const role = useWatch({ control: form.control, name: "role" });
-
   // A delegation only for delegates, an organisation only for partners.
-  const previousRole = useRef(role);
-  useEffect(() => {
-    if (previousRole.current === role) return;
-    previousRole.current = role;
-    for (const field of affiliationNotHeldBy(role)) form.setValue(field, null);
-    form.clearErrors(["delegation", "organisationId"]);
-  }, [role, form]);
+  const role = useRoleAffiliation(form);
 
   // A conflict: someone already has this address.
   const { problem, onSubmit } = useServerSubmit(form, onInvite, { fields: FIELDS, conflictOn: "email" });
