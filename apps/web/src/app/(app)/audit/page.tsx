@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { AuditLog } from "@/features/audit/audit-log";
 import { requireRole } from "@/features/auth/session";
-import { headingClass } from "@/features/ui/styles";
+import { PageHeader } from "@/features/shell/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("audit");
@@ -16,10 +16,7 @@ export default async function AuditPage() {
   const t = await getTranslations("audit");
   return (
     <div className="flex flex-col gap-6">
-      <div className="max-w-3xl">
-        <h1 className={headingClass}>{t("heading")}</h1>
-        <p className="mt-2 text-slate-700">{t("lead")}</p>
-      </div>
+      <PageHeader heading={t("heading")} lead={t("lead")} />
       <Suspense>
         <AuditLog />
       </Suspense>

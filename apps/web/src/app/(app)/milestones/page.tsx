@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireRole } from "@/features/auth/session";
 import { MyMilestones } from "@/features/delivery/my-milestones";
+import { PageHeader } from "@/features/shell/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("myMilestones");
@@ -14,10 +15,7 @@ export default async function MyMilestonesPage() {
   const t = await getTranslations("myMilestones");
   return (
     <div className="flex flex-col gap-6">
-      <div className="max-w-3xl">
-        <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
-        <p className="mt-2 text-base text-slate-700">{t("lead")}</p>
-      </div>
+      <PageHeader heading={t("heading")} lead={t("lead")} />
       <MyMilestones />
     </div>
   );

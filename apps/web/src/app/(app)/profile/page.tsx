@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/features/auth/session";
 import { timeZoneGroups } from "@/features/i18n/time-zones";
 import { ProfileForm } from "@/features/profile/profile-form";
-import { headingClass } from "@/features/ui/styles";
+import { PageHeader } from "@/features/shell/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("profile");
@@ -15,10 +15,7 @@ export default async function ProfilePage() {
   const [t, tRoles] = await Promise.all([getTranslations("profile"), getTranslations("enums.role")]);
   return (
     <div className="flex flex-col gap-8">
-      <div className="max-w-3xl">
-        <h1 className={headingClass}>{t("heading")}</h1>
-        <p className="mt-2 text-slate-700">{t("lead")}</p>
-      </div>
+      <PageHeader heading={t("heading")} lead={t("lead")} />
       <dl className="grid max-w-xl grid-cols-[auto_1fr] gap-x-6 gap-y-2 rounded-lg border border-slate-300 bg-slate-50 p-4 text-sm">
         <dt className="font-semibold text-slate-700">{t("email")}</dt>
         <dd className="break-all text-slate-900">{user.email}</dd>

@@ -10,6 +10,7 @@ import {
   projectFiltersToQuery,
 } from "@/features/projects/project-filters";
 import { ProjectList, type ProjectListInitial } from "@/features/projects/project-list";
+import { PageHeader } from "@/features/shell/page-header";
 import { primaryButton } from "@/features/ui/styles";
 import { serverApi } from "@/trpc/server";
 
@@ -53,10 +54,7 @@ export default async function ProjectsPage({ searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
-        <div className="max-w-3xl">
-          <h1 className="text-3xl font-semibold tracking-tight text-slate-900">{t("heading")}</h1>
-          <p className="mt-2 text-base text-slate-700">{t("lead")}</p>
-        </div>
+        <PageHeader heading={t("heading")} lead={t("lead")} />
         {may(user.role, "proposal.manage") ? (
           <Link href="/projects/new" className={primaryButton}>
             {t("newProposal")}

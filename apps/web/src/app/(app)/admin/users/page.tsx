@@ -5,7 +5,7 @@ import { Suspense } from "react";
 import { UserAdmin } from "@/features/admin/users/user-admin";
 import { requireRole } from "@/features/auth/session";
 import { timeZoneGroups } from "@/features/i18n/time-zones";
-import { headingClass } from "@/features/ui/styles";
+import { PageHeader } from "@/features/shell/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.users");
@@ -17,10 +17,7 @@ export default async function UsersPage() {
   const t = await getTranslations("admin.users");
   return (
     <div className="flex flex-col gap-6">
-      <div className="max-w-3xl">
-        <h1 className={headingClass}>{t("heading")}</h1>
-        <p className="mt-2 text-slate-700">{t("lead")}</p>
-      </div>
+      <PageHeader heading={t("heading")} lead={t("lead")} />
       <Suspense>
         <UserAdmin currentUserId={user.id} timeZones={timeZoneGroups()} />
       </Suspense>

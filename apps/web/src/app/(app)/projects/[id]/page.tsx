@@ -3,10 +3,9 @@ import { notFound } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/features/auth/session";
+import { isUuid, orNotFound } from "@/features/deliberation/load-project";
 import { ProjectView } from "@/features/projects/project-view";
-import { serverApi, trpcCodeOf } from "@/trpc/server";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { serverApi } from "@/trpc/server";
 
 interface Props {
   params: Promise<{ id: string }>;
@@ -17,22 +16,18 @@ interface Props {
  * per request for both the metadata and the page).
  */
 const loadProject = cache(async (id: string) => {
-  if (!UUID.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const api = await serverApi();
-  try {
-    const [project, revisions, timeline, commentStats] = await Promise.all([
+  const [project, revisions, timeline, commentStats] = await orNotFound(() =>
+    Promise.all([
       api.project.get.query({ projectId: id }),
       api.project.revisions.query({ projectId: id }),
       api.project.timeline.query({ projectId: id, limit: 100 }),
       // The overview still shows when the counts cannot be had.
       api.comment.stats.query({ projectId: id }).catch(() => null),
-    ]);
-    return { project, revisions, timeline: timeline.items, commentStats };
-  } catch (error) {
-    const code = trpcCodeOf(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  }
+    ]),
+  );
+  return { project, revisions, timeline: timeline.items, commentStats };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

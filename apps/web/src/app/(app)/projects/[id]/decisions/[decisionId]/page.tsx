@@ -4,9 +4,9 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/features/auth/session";
 import { DecisionRecordView } from "@/features/deliberation/decision-record";
-import { isUuid } from "@/features/deliberation/load-project";
-import { ProjectSectionHeader } from "@/features/deliberation/project-section-header";
-import { serverApi, trpcCodeOf } from "@/trpc/server";
+import { isUuid, orNotFound } from "@/features/deliberation/load-project";
+import { ProjectSectionPage } from "@/features/projects/section-page";
+import { serverApi } from "@/trpc/server";
 
 interface Props {
   params: Promise<{ id: string; decisionId: string }>;
@@ -16,11 +16,7 @@ interface Props {
 const loadDecision = cache(async (projectId: string, decisionId: string) => {
   if (!isUuid(projectId) || !isUuid(decisionId)) notFound();
   const api = await serverApi();
-  const record = await api.review.decision.query({ decisionId }).catch((error: unknown) => {
-    const code = trpcCodeOf(error);
-    if (code === "NOT_FOUND" || code === "BAD_REQUEST") notFound();
-    throw error;
-  });
+  const record = await orNotFound(() => api.review.decision.query({ decisionId }));
   if (record.project.id !== projectId) notFound();
   return record;
 });
@@ -39,18 +35,17 @@ export default async function DecisionPage({ params }: Props) {
   const record = await loadDecision(id, decisionId);
   const t = await getTranslations("decision");
   return (
-    <div className="flex flex-col gap-8">
-      <ProjectSectionHeader
-        project={{
-          id: record.project.id,
-          reference: record.project.reference,
-          titleEn: record.project.title.en,
-          titleJa: record.project.title.ja,
-        }}
-        heading={t("heading")}
-        lead={t("lead")}
-      />
+    <ProjectSectionPage
+      project={{
+        id: record.project.id,
+        reference: record.project.reference,
+        titleEn: record.project.title.en,
+        titleJa: record.project.title.ja,
+      }}
+      heading={t("heading")}
+      lead={t("lead")}
+    >
       <DecisionRecordView record={record} />
-    </div>
+    </ProjectSectionPage>
   );
 }
