@@ -1,8 +1,10 @@
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
+import { DecisionRule } from "@lodestone/domain/decision";
+import { fieldLimits } from "@/features/forms/field-errors";
 import { renderWithProviders } from "@/test/render";
-import { RuleForm } from "./rule-form";
+import { RuleForm, RuleFormFields } from "./rule-form";
 
 const RULE = {
   countedDelegations: ["JP", "US"],
@@ -148,6 +150,16 @@ describe("RuleForm", () => {
     expect(quorum.getAttribute("aria-required")).toBe("true");
     expect(quorum.getAttribute("max")).toBe("100");
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("takes the quorum in percent within the domain's bounds on the share", () => {
+    const share = fieldLimits(DecisionRule, "quorum");
+    expect(share).toEqual({ kind: "number", minimum: 0, maximum: 1 });
+    expect(fieldLimits(RuleFormFields, "quorum")).toEqual({
+      kind: "number",
+      minimum: share.minimum! * 100,
+      maximum: share.maximum! * 100,
+    });
   });
 
   it("sends a valid rule", async () => {

@@ -8,6 +8,7 @@ import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { fieldLimits, useFieldErrors } from "@/features/forms/field-errors";
+import { numberFromText } from "@/features/forms/form-values";
 import { Field, FieldGroup } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { primaryButton, secondaryButton } from "@/features/ui/styles";
@@ -21,24 +22,33 @@ interface RuleValues {
   approval: DecisionRule["approval"];
 }
 
+const { countedDelegations, requiredDelegations, approval } = DecisionRule.shape;
+/** The domain's bounds on the quorum, a share of each delegation's delegates. */
+const SHARE = fieldLimits(DecisionRule, "quorum");
+
 /**
- * The form's values checked as the API checks a rule (quorum typed in percent, sent as a share):
- * every limit and the rule that a required delegation is counted are the domain's.
+ * The rule's fields as the form holds them: the domain's, but the quorum typed in percent, within
+ * the domain's bounds on the share (so its message names them in percent).
  */
-const RuleFormSchema = z
-  .object({
-    countedDelegations: z.array(z.string()),
-    requiredDelegations: z.array(z.string()),
-    quorum: z.string(),
-    approval: z.enum(APPROVAL_RULES),
-  })
-  .transform(({ quorum, ...rest }): z.input<typeof DecisionRule> => ({
-    ...rest,
-    quorum: quorum.trim() === "" ? Number.NaN : Number(quorum) / 100,
-  }))
-  .pipe(DecisionRule);
-/** The quorum's bounds, as a share (the input takes percent). */
-const QUORUM = fieldLimits(RuleFormSchema, "quorum");
+export const RuleFormFields = z.object({
+  countedDelegations,
+  requiredDelegations,
+  quorum: z.preprocess(
+    numberFromText,
+    z
+      .number()
+      .gt((SHARE.minimum ?? 0) * 100)
+      .max((SHARE.maximum ?? 1) * 100),
+  ),
+  approval,
+});
+const QUORUM_PERCENT = fieldLimits(RuleFormFields, "quorum");
+
+/** The form's values checked as the API checks a rule, the quorum sent as a share. */
+const RuleFormSchema = RuleFormFields.transform(({ quorum, ...rest }): z.input<typeof DecisionRule> => ({
+  ...rest,
+  quorum: quorum / 100,
+})).pipe(DecisionRule);
 
 interface RuleFormProps {
   initial: DecisionRule;
@@ -77,7 +87,7 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
   /** The delegation lists are not inputs of their own: set them, and check again once sent. */
   const setList = (name: "countedDelegations" | "requiredDelegations", list: string[]) =>
     form.setValue(name, list, { shouldDirty: true, shouldValidate: isSubmitted });
-  const message = useFieldErrors(RuleFormSchema, {
+  const message = useFieldErrors(RuleFormFields, {
     countedDelegations: "countedRequired",
     // None required (too_small) would approve whatever the votes; otherwise a required delegation
     // is not counted.
@@ -160,7 +170,7 @@ export function RuleForm({ initial, codes, nameOf, onSubmit, onCancel }: RuleFor
             type="number"
             inputMode="decimal"
             min={1}
-            max={(QUORUM.maximum ?? 1) * 100}
+            max={QUORUM_PERCENT.maximum}
             step="any"
             {...form.register("quorum")}
             {...control}

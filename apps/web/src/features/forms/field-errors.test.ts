@@ -1,4 +1,3 @@
-import { DecisionRule } from "@lodestone/domain/decision";
 import { ReportProgressInput } from "@lodestone/domain/delivery";
 import { ProposalFields } from "@lodestone/domain/proposal";
 import { InviteUserInput } from "@lodestone/domain/user";
@@ -61,17 +60,16 @@ describe("fieldErrorMessage", () => {
     );
   });
 
-  it("words a quorum typed in percent from the domain's bounds on the share", () => {
-    const limits = fieldLimits(DecisionRule, "quorum");
-    expect(limits).toEqual({ kind: "number", minimum: 0, maximum: 1 });
+  it("words a quorum with the bounds the form reads from the domain", () => {
     const keys = { quorum: "quorumRange" } as const;
-    expect(fieldErrorMessage(tEn, "quorum", { type: "too_small" }, limits, keys)).toBe(
+    const percent = { kind: "number", minimum: 0, maximum: 100 } as const;
+    expect(fieldErrorMessage(tEn, "quorum", { type: "too_small" }, percent, keys)).toBe(
       "Enter a quorum above 0 and at most 100 percent.",
     );
-    expect(fieldErrorMessage(tJa, "quorum", { type: "too_big" }, limits, keys)).toBe(
+    expect(fieldErrorMessage(tJa, "quorum", { type: "too_big" }, percent, keys)).toBe(
       "定足数は0より大きく100以下の割合で入力してください。",
     );
-    const changed = fieldLimits(z.object({ quorum: z.number().gt(0.1).max(0.9) }), "quorum");
+    const changed = { kind: "number", minimum: 10, maximum: 90 } as const;
     expect(fieldErrorMessage(tEn, "quorum", { type: "too_big" }, changed, keys)).toBe(
       "Enter a quorum above 10 and at most 90 percent.",
     );
