@@ -8,6 +8,7 @@ import { NO_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-lim
 import { parse as parseCookies } from "cookie";
 import ipaddr from "ipaddr.js";
 import { toTRPCError } from "./errors.js";
+import { createEventFeed, type EventFeed } from "./event-feed.js";
 import type { Mailer } from "./mailer.js";
 
 /** What the API was started with that procedures need. */
@@ -21,6 +22,8 @@ export interface Services {
   rateLimits: RateLimitPolicy;
   /** The deployment's key that seals decision records. */
   signer: DecisionSigner;
+  /** This instance's reader of the event log, shared by its live subscriptions. */
+  events: EventFeed;
   now: () => Date;
 }
 
@@ -61,6 +64,7 @@ export function createServices(db: Database, overrides: Partial<Omit<Services, "
     devOutbox: overrides.devOutbox ?? true,
     rateLimits: overrides.rateLimits ?? NO_RATE_LIMITS,
     signer: overrides.signer ?? processSigner(),
+    events: overrides.events ?? createEventFeed(db),
     now: overrides.now ?? (() => new Date()),
   };
 }

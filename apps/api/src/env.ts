@@ -29,6 +29,8 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default("Lodestone <no-reply@lodestone.example>"),
   /** How often each instance closes review rounds whose time has come. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
+  /** Live updates: how often each instance reads the event log when no notification woke it (ms). */
+  LIVE_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   /**
    * Which proxies' X-Forwarded-For to believe for the client address: a comma-separated list of
    * addresses or CIDR ranges. Default: loopback only (the web server on the same machine).

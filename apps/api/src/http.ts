@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import helmet from "@fastify/helmet";
 import { INTERNAL_SECRET_HEADER } from "@lodestone/auth/secrets";
 import {
@@ -96,7 +98,8 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
   };
 
   // tRPC's own Fastify adapter (fastifyRequestHandler), minus its streamed reply: the answer
-  // (never streamed: the web uses httpBatchLink) is read whole and sent with a Content-Length,
+  // (streamed only for subscriptions; queries and mutations go through httpBatchLink) is read
+  // whole and sent with a Content-Length,
   // instead of piped from the Response's body stream with chunked encoding (the benchmark's
   // project list: 502 → 598 requests/s).
   app.removeContentTypeParser("application/json");
@@ -130,6 +133,13 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
       });
       reply.code(response.status);
       response.headers.forEach((value, name) => reply.header(name, value));
+      // A live subscription's server-sent events are streamed as they come (and end when the
+      // client goes away: the request's signal stops the subscription).
+      if (response.body && response.headers.get("content-type")?.startsWith("text/event-stream")) {
+        reply.header("cache-control", "no-cache, no-transform");
+        reply.header("x-accel-buffering", "no");
+        return reply.send(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>));
+      }
       return reply.send(Buffer.from(await response.arrayBuffer()));
     },
   );

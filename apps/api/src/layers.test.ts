@@ -43,13 +43,13 @@ describe("lint keeps Prisma inside packages/db", () => {
     const lines = await lint(
       [
         'import { inTransaction } from "@lodestone/db/client";',
-        'import { recordAudit } from "@lodestone/db/repositories/audit";',
+        'import { recordEvent } from "@lodestone/db/repositories/events";',
         'import { listProjects } from "@lodestone/db/repositories/project";',
         'import type { SignedInContext } from "../../context.js";',
         "export async function probe(ctx: SignedInContext) {",
         '  await listProjects(ctx.db.prisma, { kind: "submitted" }, { sort: "updated", limit: 1 });',
         "  await inTransaction(ctx.db, (tx) =>",
-        '    recordAudit(tx, { actorId: null, action: "project.created", entityType: "Project", entityId: "x" }),',
+        '    recordEvent(tx, { type: "user.invited", actorId: null, requestId: null, subject: { type: "User", id: "x" }, projectId: null, data: {} }),',
         "  );",
         "}",
       ].join("\n"),

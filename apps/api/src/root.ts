@@ -5,6 +5,7 @@ import { dashboardRouter } from "./modules/dashboard/router.js";
 import { delegationRouter } from "./modules/delegation/router.js";
 import { deliveryRouter } from "./modules/delivery/router.js";
 import { devRouter } from "./modules/dev/router.js";
+import { liveRouter } from "./modules/live/router.js";
 import { projectRouter } from "./modules/project/router.js";
 import { reviewRouter } from "./modules/review/router.js";
 import { userRouter } from "./modules/user/router.js";
@@ -18,6 +19,7 @@ export const appRouter = router({
   delegation: delegationRouter,
   delivery: deliveryRouter,
   dev: devRouter,
+  live: liveRouter,
   project: projectRouter,
   review: reviewRouter,
   user: userRouter,

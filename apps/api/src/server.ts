@@ -6,6 +6,7 @@ import { defaultDataDir } from "@lodestone/db/paths";
 import { seedIfEmpty } from "@lodestone/db/seed";
 import { loadEnv } from "./env.js";
 import { buildHttpServer, createLogger } from "./http.js";
+import { createEventFeed } from "./event-feed.js";
 import { createMailer } from "./mailer.js";
 import { sweepDueRounds } from "./modules/review/service.js";
 import { pruneRateLimits } from "./rate-limit.js";
@@ -20,6 +21,10 @@ const db = await openDatabase({
 });
 const logger = createLogger(env.LOG_LEVEL);
 const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log: logger });
+const events = createEventFeed(db, {
+  pollMs: env.LIVE_POLL_MS,
+  onError: (err: unknown) => logger.warn({ err }, "reading the event log failed; will retry"),
+});
 const app = await buildHttpServer({
   services: {
     db,
@@ -28,6 +33,7 @@ const app = await buildHttpServer({
     devOutbox: env.devOutbox,
     rateLimits: env.rateLimits,
     signer,
+    events,
     now: () => new Date(),
   },
   logger,
@@ -70,6 +76,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   try {
     clearInterval(sweeper);
+    await events.close();
     await app.close();
     await db.close();
   } finally {

@@ -16,10 +16,22 @@ export interface ProcedureMeta {
   heavy?: boolean;
 }
 
+export const SSE_PING_MS = 10_000;
+export const SSE_MAX_DURATION_MS = 10 * 60_000;
+
 const t = initTRPC
   .context<Context>()
   .meta<ProcedureMeta>()
   .create({
+    // Live subscriptions over server-sent events: a ping keeps proxies from closing a quiet
+    // stream; after the maximum duration the server ends it and the client reconnects with its
+    // last event id (its session is checked again then); a client that hears nothing, not even a
+    // ping, for the inactivity span reconnects by itself.
+    sse: {
+      ping: { enabled: true, intervalMs: SSE_PING_MS },
+      maxDurationMs: SSE_MAX_DURATION_MS,
+      client: { reconnectAfterInactivityMs: SSE_PING_MS * 3 },
+    },
     errorFormatter({ shape, error }) {
       const zodError = error.cause instanceof z.ZodError ? z.flattenError(error.cause) : null;
       return {
@@ -97,8 +109,9 @@ export const devOutboxProcedure = publicProcedure.use(({ ctx, next }) => {
 
 /**
  * A signed-in, active user; `ctx.user` is non-null from here on. Every mutation counts against
- * the caller's and the client address's rate limits, every heavy query against the caller's
- * limit on those (counted in the database: shared by all API instances).
+ * the caller's and the client address's rate limits, every heavy query and every subscription
+ * (each connection and reconnection) against the caller's limit on those (counted in the
+ * database: shared by all API instances).
  */
 export const signedInProcedure = publicProcedure.use(async ({ ctx, type, meta, next }) => {
   if (!ctx.session) {
@@ -110,7 +123,7 @@ export const signedInProcedure = publicProcedure.use(async ({ ctx, type, meta, n
       [limits.mutationsPerUser, `mutation:user:${ctx.session.id}`],
       ...(ctx.clientIp ? ([[limits.mutationsPerIp, `mutation:ip:${ctx.clientIp}`]] as const) : []),
     ]);
-  } else if (meta?.heavy) {
+  } else if (meta?.heavy || type === "subscription") {
     await enforceRateLimits(ctx, [[limits.heavyQueriesPerUser, `heavy-query:user:${ctx.session.id}`]]);
   }
   return next({ ctx: { user: ctx.session as SessionUser } });

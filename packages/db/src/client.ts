@@ -28,6 +28,17 @@ export interface Database {
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Resolves when the database answers a trivial query within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /**
+   * Calls `onNotify` with the payload of each notification on `channel` (PostgreSQL's
+   * LISTEN/NOTIFY: sent by any process, delivered when the sender commits; on PGlite, in-process)
+   * until the returned function is called. `onLost` is called when the listening connection ends;
+   * listen again to resume (notifications in between are lost: the caller must not rely on them).
+   */
+  listen(
+    channel: string,
+    onNotify: (payload: string) => void,
+    onLost: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -64,7 +75,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
     runDirectlyThrough(prisma, pool);
     const adapterFactory = new PrismaPg(config);
-    return makeDatabase("postgres", prisma, adapterFactory, async () => {
+    const listen: Listen = async (channel, onNotify, onLost) => {
+      // A connection of its own: a pooled one would be handed to queries between notifications.
+      const client = new pg.Client(config);
+      let ended = false;
+      const lost = () => {
+        if (!ended) {
+          ended = true;
+          onLost();
+        }
+      };
+      client.on("error", lost);
+      client.on("end", lost);
+      client.on("notification", (n) => {
+        if (n.channel === channel) onNotify(n.payload ?? "");
+      });
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      return async () => {
+        ended = true;
+        await client.end().catch(() => {});
+      };
+    };
+    return makeDatabase("postgres", prisma, adapterFactory, listen, async () => {
       await prisma.$disconnect();
       await pool.end();
     });
@@ -81,7 +114,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await pglite.waitReady;
     const adapterFactory = pgliteAdapterFactory(pglite);
     const prisma = new PrismaClient({ adapter: adapterFactory });
-    return makeDatabase("pglite", prisma, adapterFactory, async () => {
+    const listen: Listen = async (channel, onNotify) => {
+      const unlisten = await pglite.listen(channel, onNotify);
+      return () => unlisten();
+    };
+    return makeDatabase("pglite", prisma, adapterFactory, listen, async () => {
       await prisma.$disconnect();
       await pglite.close();
       lock?.release();
@@ -92,16 +129,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
+type Listen = Database["listen"];
+
 function makeDatabase(
   kind: Database["kind"],
   prisma: PrismaClient,
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
+  listen: Listen,
   close: () => Promise<void>,
 ): Database {
   return {
     kind,
     prisma,
     adapterFactory,
+    listen,
     async ping(timeoutMs = 2000) {
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<false>((resolve) => {

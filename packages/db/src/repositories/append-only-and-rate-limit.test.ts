@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inTransaction } from "../client.js";
 import { createTestDatabase, testDatabaseKind, type TestDatabase } from "../testing.js";
-import { recordAudit } from "./audit.js";
+import { recordEvent } from "./events.js";
 import { countRateLimitHits, pruneRateLimitHits } from "./rate-limit.js";
 
 let db: TestDatabase;
@@ -10,14 +10,16 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-describe(`the audit log is append-only (${testDatabaseKind()})`, () => {
+describe(`the audit log and the event log are append-only (${testDatabaseKind()})`, () => {
   it("refuses UPDATE, DELETE and TRUNCATE of audit rows, through Prisma and through SQL", async () => {
     await inTransaction(db, (tx) =>
-      recordAudit(tx, {
+      recordEvent(tx, {
+        type: "delegation.updated",
         actorId: null,
-        action: "delegation.updated",
-        entityType: "Delegation",
-        entityId: "append-only-1",
+        requestId: null,
+        subject: { type: "Delegation", id: "append-only-1" },
+        projectId: null,
+        data: {},
       }),
     );
     const [event] = await db.prisma.auditEvent.findMany({ where: { entityId: "append-only-1" } });
@@ -34,14 +36,29 @@ describe(`the audit log is append-only (${testDatabaseKind()})`, () => {
     expect(after.action).toBe("delegation.updated");
     // Appending still works.
     await inTransaction(db, (tx) =>
-      recordAudit(tx, {
+      recordEvent(tx, {
+        type: "delegation.updated",
         actorId: null,
-        action: "delegation.updated",
-        entityType: "Delegation",
-        entityId: "append-only-2",
+        requestId: null,
+        subject: { type: "Delegation", id: "append-only-2" },
+        projectId: null,
+        data: {},
       }),
     );
     expect(await db.prisma.auditEvent.count({ where: { entityId: { startsWith: "append-only-" } } })).toBe(2);
+  });
+
+  it("refuses UPDATE, DELETE and TRUNCATE of events", async () => {
+    const events = await db.prisma.domainEvent.count({
+      where: { subjectId: { startsWith: "append-only-" } },
+    });
+    expect(events).toBe(2);
+    await expect(
+      db.prisma.$executeRawUnsafe(`UPDATE "DomainEvent" SET type = 'delegation.created'`),
+    ).rejects.toThrow(/append-only/);
+    await expect(db.prisma.$executeRawUnsafe(`DELETE FROM "DomainEvent"`)).rejects.toThrow(/append-only/);
+    await expect(db.prisma.$executeRawUnsafe(`TRUNCATE "DomainEvent"`)).rejects.toThrow(/append-only/);
+    expect(await db.prisma.domainEvent.count({ where: { type: "delegation.updated" } })).toBe(events);
   });
 });
 

@@ -504,13 +504,6 @@ export async function getRevisionContent(
   return row ? { ...row, createdAt: row.createdAt.toISOString() } : null;
 }
 
-export async function addTimelineEvent(
-  tx: Tx,
-  event: { projectId: string; actorId: string | null; type: string; data?: Prisma.InputJsonValue },
-): Promise<void> {
-  await tx.timelineEvent.create({ data: event, select: { id: true } });
-}
-
 export interface TimelineEntry {
   id: string;
   type: string;

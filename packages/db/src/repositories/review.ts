@@ -1,6 +1,7 @@
 // Review rounds, votes and decisions. One counted vote per delegate per round is guaranteed by
 // the unique index on ("roundId", "voterId"); tallies are counted by the database.
 import type { DecisionRule, VoteCounts } from "@lodestone/domain/decision";
+import { EVENT_SCHEMA_VERSION } from "@lodestone/domain/events";
 import type { DecisionOutcome, ProjectStatus, RoundStatus, VoteChoice } from "@lodestone/domain/enums";
 import type { Tx } from "../client.js";
 import { Prisma } from "../generated/prisma/client.js";
@@ -138,8 +139,8 @@ export async function updateRuleIfNoVotes(tx: Tx, roundId: string, rule: Decisio
  * Casts or changes a delegate's vote in an open round whose frozen electorate holds the voter and
  * whose rule counts the delegation the electorate gives them (the vote is counted under it),
  * in one statement (so one transaction, without a round trip to begin and commit it): the vote,
- * its history row and its audit event ("vote.cast", or "vote.changed" when the delegate had voted
- * before). The round is held open (FOR SHARE) while the statement runs: closing it or changing its
+ * its history row, its event and audit event ("vote.cast", or "vote.changed" when the delegate had
+ * voted before: the rows `recordEvent` would write, written here to keep the vote one statement). The round is held open (FOR SHARE) while the statement runs: closing it or changing its
  * rule waits for the vote, and a vote that comes after either is refused. Nothing else of the
  * round is written, so concurrent votes never wait for each other. Returns null when the round
  * is closed, past its closing time or no longer counts the delegation.
@@ -182,6 +183,14 @@ export async function castVote(
              'ReviewRound', "roundId"::text, jsonb_build_object('choice', choice, 'reason', reason),
              ${vote.requestId}::text, "updatedAt"
       FROM counted
+    ), logged AS (
+      -- The vote's event (as recordEvent writes it: turnout only, never the choice).
+      INSERT INTO "DomainEvent" (type, version, "actorId", "subjectType", "subjectId", "projectId",
+        "projectStatus", "projectOrganisationId", "projectSubmittedAt", data, "createdAt")
+      SELECT CASE WHEN c.inserted THEN 'vote.cast' ELSE 'vote.changed' END, ${EVENT_SCHEMA_VERSION}::int,
+             c."voterId", 'ReviewRound', c."roundId"::text, p.id, p.status, p."organisationId", p."submittedAt",
+             jsonb_build_object('roundId', c."roundId"), c."updatedAt"
+      FROM counted c JOIN "ReviewRound" r ON r.id = c."roundId" JOIN "Project" p ON p.id = r."projectId"
     )
     SELECT inserted FROM counted`,
   );

@@ -1,7 +1,7 @@
 // The sign-in plumbing behind next-auth's adapter (the web holds no database). Only users who
 // exist and are active can sign in: nothing here creates a user.
 import { inTransaction } from "@lodestone/db/client";
-import { recordAudit } from "@lodestone/db/repositories/audit";
+import { recordEvent } from "@lodestone/db/repositories/events";
 import * as store from "@lodestone/db/repositories/session";
 import { DomainError } from "@lodestone/domain/errors";
 import { decideSsoAdmission, type AdmitSsoSignInCommand } from "@lodestone/domain/single-sign-on";
@@ -58,17 +58,20 @@ export async function admitSsoSignIn({ ctx, input }: UseCase<AdmitSsoSignInComma
         provider: input.provider,
         providerAccountId: input.providerAccountId,
       });
-      await recordAudit(tx, {
+      await recordEvent(tx, {
+        type: "account.linked",
         actorId: decision.userId,
-        action: "account.linked",
-        entityType: "User",
-        entityId: decision.userId,
-        after: {
-          provider: input.provider,
-          providerAccountId: input.providerAccountId,
-          verifiedEmail: input.email,
-        },
         requestId: ctx.requestId,
+        subject: { type: "User", id: decision.userId },
+        projectId: null,
+        data: {},
+        audit: {
+          after: {
+            provider: input.provider,
+            providerAccountId: input.providerAccountId,
+            verifiedEmail: input.email,
+          },
+        },
       });
     }
     return {
@@ -95,13 +98,14 @@ export async function createSession({
       throw new DomainError("FORBIDDEN", "This account cannot sign in.");
     }
     await store.createSession(tx, hashToken(input.sessionToken), input.userId, input.expires);
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "session.created",
       actorId: input.userId,
-      action: "session.created",
-      entityType: "User",
-      entityId: input.userId,
-      after: { expires: input.expires.toISOString() },
       requestId: ctx.requestId,
+      subject: { type: "User", id: input.userId },
+      projectId: null,
+      data: {},
+      audit: { after: { expires: input.expires.toISOString() } },
     });
     return { sessionToken: input.sessionToken, userId: input.userId, expires: input.expires.toISOString() };
   });
@@ -195,13 +199,14 @@ export function getMe({ ctx }: { ctx: SignedInContext }) {
 export async function signOutEverywhere({ ctx }: { ctx: SignedInContext }) {
   return inTransaction(ctx.db, async (tx) => {
     const ended = await store.deleteSessionsOfUser(tx, ctx.user.id);
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "session.signed_out_everywhere",
       actorId: ctx.user.id,
-      action: "session.signed_out_everywhere",
-      entityType: "User",
-      entityId: ctx.user.id,
-      after: { sessionsEnded: ended },
       requestId: ctx.requestId,
+      subject: { type: "User", id: ctx.user.id },
+      projectId: null,
+      data: {},
+      audit: { after: { sessionsEnded: ended } },
     });
     return { sessionsEnded: ended };
   });

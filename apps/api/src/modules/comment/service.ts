@@ -1,5 +1,5 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
-import { recordAudit } from "@lodestone/db/repositories/audit";
+import { recordEvent } from "@lodestone/db/repositories/events";
 import * as comments from "@lodestone/db/repositories/comment";
 import {
   canComment,
@@ -83,16 +83,40 @@ export function postComment({
       authorId: ctx.user.id,
       authorName: ctx.user.name,
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "comment.posted",
-      entityType: "Comment",
-      entityId: created.id,
-      after: { projectId: created.projectId, parentId: created.parentId, stance: created.stance },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "comment.posted",
+      ...commentChange(ctx, created),
+      audit: { after: { projectId: created.projectId, parentId: created.parentId, stance: created.stance } },
     });
     return view(ctx, created);
   });
+}
+
+/** What every comment event names: the comment, its project, and its state after the change. */
+function commentChange(
+  ctx: SignedInContext,
+  c: {
+    id: string;
+    projectId: string;
+    parentId: string | null;
+    authorId: string;
+    hiddenAt: Date | null;
+    deletedAt: Date | null;
+  },
+) {
+  return {
+    actorId: ctx.user.id,
+    requestId: ctx.requestId,
+    subject: { type: "Comment" as const, id: c.id },
+    projectId: c.projectId,
+    data: {
+      commentId: c.id,
+      parentId: c.parentId,
+      authorId: c.authorId,
+      hidden: c.hiddenAt !== null,
+      deleted: c.deletedAt !== null,
+    },
+  };
 }
 
 export function editComment({
@@ -105,14 +129,10 @@ export function editComment({
       throw new DomainError("FORBIDDEN", "Only the author can edit a comment.");
     if (before.deletedAt) throw new DomainError("INVALID_STATE", "A removed comment cannot be edited.");
     const after = await comments.editComment(tx, input.commentId, input.body, ctx.user.id, ctx.now());
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "comment.edited",
-      entityType: "Comment",
-      entityId: input.commentId,
-      before: { body: before.body },
-      after: { body: after.body },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "comment.edited",
+      ...commentChange(ctx, after),
+      audit: { before: { body: before.body }, after: { body: after.body } },
     });
     return view(ctx, after);
   });
@@ -134,13 +154,10 @@ export function deleteComment({ ctx, input }: UseCase<{ commentId: string }>): P
       throw new DomainError("FORBIDDEN", "Only the author can remove a comment.");
     if (before.deletedAt) throw new DomainError("CONFLICT", "This comment is already removed.");
     const after = await comments.markCommentDeleted(tx, input.commentId, ctx.now());
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "comment.deleted",
-      entityType: "Comment",
-      entityId: input.commentId,
-      before: { body: before.body },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "comment.deleted",
+      ...commentChange(ctx, after),
+      audit: { before: { body: before.body } },
     });
     return view(ctx, after);
   });
@@ -158,13 +175,10 @@ export function hideComment({
       reason: input.reason,
       byId: ctx.user.id,
     });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "comment.hidden",
-      entityType: "Comment",
-      entityId: input.commentId,
-      after: { reason: input.reason },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "comment.hidden",
+      ...commentChange(ctx, after),
+      audit: { after: { reason: input.reason } },
     });
     return view(ctx, after);
   });
@@ -175,13 +189,10 @@ export function unhideComment({ ctx, input }: UseCase<{ commentId: string }>): P
     const before = await commentFor(tx, ctx, input.commentId);
     if (!before.hiddenAt) throw new DomainError("CONFLICT", "This comment is not hidden.");
     const after = await comments.setCommentHidden(tx, input.commentId, null);
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "comment.unhidden",
-      entityType: "Comment",
-      entityId: input.commentId,
-      before: { reason: before.hiddenReason },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "comment.unhidden",
+      ...commentChange(ctx, after),
+      audit: { before: { reason: before.hiddenReason } },
     });
     return view(ctx, after);
   });

@@ -1,5 +1,5 @@
 import { inTransaction } from "@lodestone/db/client";
-import { recordAudit } from "@lodestone/db/repositories/audit";
+import { recordEvent } from "@lodestone/db/repositories/events";
 import * as delegations from "@lodestone/db/repositories/delegation";
 import { DomainError } from "@lodestone/domain/errors";
 import type { DelegationInput, UpdateDelegationInput } from "@lodestone/domain/user";
@@ -17,13 +17,14 @@ export function listOrganisations({ ctx }: { ctx: SignedInContext }) {
 export function createDelegation({ ctx, input }: UseCase<z.output<typeof DelegationInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const created = await delegations.createDelegation(tx, input);
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "delegation.created",
       actorId: ctx.user.id,
-      action: "delegation.created",
-      entityType: "Delegation",
-      entityId: created.id,
-      after: created,
       requestId: ctx.requestId,
+      subject: { type: "Delegation", id: created.id },
+      projectId: null,
+      data: {},
+      audit: { after: created },
     });
     return created;
   });
@@ -35,14 +36,14 @@ export function updateDelegation({ ctx, input }: UseCase<z.output<typeof UpdateD
     if (!before) throw new DomainError("NOT_FOUND", "There is no such delegation.");
     const { delegationId, ...fields } = input;
     const after = await delegations.updateDelegation(tx, delegationId, fields);
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "delegation.updated",
       actorId: ctx.user.id,
-      action: "delegation.updated",
-      entityType: "Delegation",
-      entityId: delegationId,
-      before,
-      after,
       requestId: ctx.requestId,
+      subject: { type: "Delegation", id: delegationId },
+      projectId: null,
+      data: {},
+      audit: { before, after },
     });
     return after;
   });

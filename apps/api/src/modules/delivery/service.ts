@@ -1,8 +1,7 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
-import { recordAudit } from "@lodestone/db/repositories/audit";
+import { recordEvent } from "@lodestone/db/repositories/events";
 import * as milestones from "@lodestone/db/repositories/milestone";
 import {
-  addTimelineEvent,
   getReferenceTimeZone,
   setReferenceTimeZoneIfVersion,
   setStatusIfVersion,
@@ -28,7 +27,7 @@ import { checkTimeZoneCorrection } from "@lodestone/domain/proposal";
 import type { SetProjectTimeZoneInput } from "@lodestone/domain/time-zone";
 import type { z } from "zod";
 import type { SignedInContext, UseCase } from "../../context.js";
-import { visibleProject } from "../project/service.js";
+import { projectChange, visibleProject } from "../project/service.js";
 
 async function visibleMilestone(tx: Tx, ctx: SignedInContext, id: string) {
   const m = await milestones.getMilestone(tx, id);
@@ -92,6 +91,10 @@ export async function getDelivery({ ctx, input }: UseCase<{ projectId: string }>
   };
 }
 
+function milestoneChange(ctx: SignedInContext, projectId: string, milestoneId: string) {
+  return { ...projectChange(ctx, projectId), subject: { type: "Milestone" as const, id: milestoneId } };
+}
+
 async function moveProject(
   ctx: SignedInContext,
   input: { projectId: string; version: number },
@@ -112,20 +115,11 @@ async function moveProject(
     if (!(await setStatusIfVersion(tx, project.id, input.version, { status }))) {
       throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
     }
-    await addTimelineEvent(tx, {
-      projectId: project.id,
-      actorId: ctx.user.id,
-      type: "status_changed",
-      data: { from: project.status, to: status, event },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: event === "complete" ? "project.completed" : "project.delivery_started",
-      entityType: "Project",
-      entityId: project.id,
-      before: { status: project.status },
-      after: { status },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: event === "complete" ? "project.completed" : "project.delivery_started",
+      ...projectChange(ctx, project.id),
+      data: { from: project.status, to: status },
+      audit: { before: { status: project.status }, after: { status } },
     });
     return { id: project.id, status };
   });
@@ -155,19 +149,11 @@ export function createMilestone({ ctx, input }: UseCase<z.output<typeof CreateMi
       throw new DomainError("VALIDATION", "That organisation does not exist.");
     }
     const created = await milestones.createMilestone(tx, input);
-    await addTimelineEvent(tx, {
-      projectId: project.id,
-      actorId: ctx.user.id,
-      type: "milestone_created",
+    await recordEvent(tx, {
+      type: "milestone.created",
+      ...milestoneChange(ctx, project.id, created.id),
       data: { milestoneId: created.id, dueDate: created.dueDate },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "milestone.created",
-      entityType: "Milestone",
-      entityId: created.id,
-      after: input,
-      requestId: ctx.requestId,
+      audit: { after: input },
     });
     return created;
   });
@@ -187,20 +173,11 @@ export function replanMilestone({ ctx, input }: UseCase<z.output<typeof ReplanMi
       byId: ctx.user.id,
     });
     if (!ok) throw stale();
-    await addTimelineEvent(tx, {
-      projectId: m.projectId,
-      actorId: ctx.user.id,
-      type: "milestone_replanned",
+    await recordEvent(tx, {
+      type: "milestone.replanned",
+      ...milestoneChange(ctx, m.projectId, m.id),
       data: { milestoneId: m.id, from: m.dueDate, to: input.dueDate, reason: input.reason },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "milestone.replanned",
-      entityType: "Milestone",
-      entityId: m.id,
-      before: { dueDate: m.dueDate },
-      after: { dueDate: input.dueDate, reason: input.reason },
-      requestId: ctx.requestId,
+      audit: { before: { dueDate: m.dueDate }, after: { dueDate: input.dueDate, reason: input.reason } },
     });
     return { id: m.id, dueDate: input.dueDate };
   });
@@ -219,20 +196,14 @@ export function reportProgress({ ctx, input }: UseCase<z.output<typeof ReportPro
     if (m.version !== input.version) throw stale();
     const ok = await milestones.reportIfVersion(tx, { ...input, authorId: ctx.user.id, at: ctx.now() });
     if (!ok) throw stale();
-    await addTimelineEvent(tx, {
-      projectId: m.projectId,
-      actorId: ctx.user.id,
-      type: "milestone_reported",
+    await recordEvent(tx, {
+      type: "milestone.reported",
+      ...milestoneChange(ctx, m.projectId, m.id),
       data: { milestoneId: m.id, status: input.status, progress: input.progress },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "milestone.reported",
-      entityType: "Milestone",
-      entityId: m.id,
-      before: { status: m.status, progress: m.progress },
-      after: { status: input.status, progress: input.progress, evidence: input.evidence, note: input.note },
-      requestId: ctx.requestId,
+      audit: {
+        before: { status: m.status, progress: m.progress },
+        after: { status: input.status, progress: input.progress, evidence: input.evidence, note: input.note },
+      },
     });
     return { id: m.id, status: input.status, progress: input.progress, version: input.version + 1 };
   });
@@ -297,14 +268,11 @@ export function setTimeZone({ ctx, input }: UseCase<z.output<typeof SetProjectTi
     if (!(await setReferenceTimeZoneIfVersion(tx, project.id, input.version, input.timeZone))) {
       throw new DomainError("CONFLICT", "The project changed after you opened it. Reload and try again.");
     }
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "project.time_zone_changed",
-      entityType: "Project",
-      entityId: project.id,
-      before: { referenceTimeZone: before },
-      after: { referenceTimeZone: input.timeZone },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "project.time_zone_changed",
+      ...projectChange(ctx, project.id),
+      data: { timeZone: input.timeZone },
+      audit: { before: { referenceTimeZone: before }, after: { referenceTimeZone: input.timeZone } },
     });
     return { id: project.id, referenceTimeZone: input.timeZone, version: input.version + 1 };
   });

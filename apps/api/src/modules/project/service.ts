@@ -1,6 +1,6 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { revisionContentHash } from "@lodestone/db/content-hash";
-import { recordAudit } from "@lodestone/db/repositories/audit";
+import { recordEvent } from "@lodestone/db/repositories/events";
 import * as projects from "@lodestone/db/repositories/project";
 import {
   canManageProposal,
@@ -90,6 +90,16 @@ export function getProject({ ctx, input }: UseCase<{ projectId: string }>): Prom
   return visibleProjectRecord(ctx.db.prisma, ctx, input.projectId).then((r) => detail(ctx, r));
 }
 
+/** What every event of a project's own changes names: who, which request, the project. */
+export function projectChange(ctx: SignedInContext, projectId: string) {
+  return {
+    actorId: ctx.user.id,
+    requestId: ctx.requestId,
+    subject: { type: "Project" as const, id: projectId },
+    projectId,
+  };
+}
+
 export function createProposal({ ctx, input }: UseCase<ProposalFields>): Promise<ProjectDetail> {
   return inTransaction(ctx.db, async (tx) => {
     if (!ctx.user.organisationId) {
@@ -101,18 +111,11 @@ export function createProposal({ ctx, input }: UseCase<ProposalFields>): Promise
       organisationId: ctx.user.organisationId,
       createdById: ctx.user.id,
     });
-    await projects.addTimelineEvent(tx, {
-      projectId: created.id,
-      actorId: ctx.user.id,
-      type: "project_created",
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "project.created",
-      entityType: "Project",
-      entityId: created.id,
-      after: created,
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "project.created",
+      ...projectChange(ctx, created.id),
+      data: {},
+      audit: { after: created },
     });
     return detail(ctx, created);
   });
@@ -134,14 +137,11 @@ export function updateProposal({
       sponsorIds: await sponsorIds(tx, fields.sponsors),
     });
     if (!after) throw staleVersion();
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "project.edited",
-      entityType: "Project",
-      entityId: projectId,
-      before: before.workingCopy ?? before.fields,
-      after: after.workingCopy ?? after.fields,
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "project.edited",
+      ...projectChange(ctx, projectId),
+      data: {},
+      audit: { before: before.workingCopy ?? before.fields, after: after.workingCopy ?? after.fields },
     });
     return detail(ctx, after);
   });
@@ -175,20 +175,11 @@ export function submitProposal({
       submittedAt: ctx.now(),
     });
     if (!after) throw staleVersion();
-    await projects.addTimelineEvent(tx, {
-      projectId: before.id,
-      actorId: ctx.user.id,
-      type: "status_changed",
-      data: { from: before.status, to: status, event, revision: revision.number, contentHash },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: event === "submit" ? "project.submitted" : "project.resubmitted",
-      entityType: "Project",
-      entityId: before.id,
-      before: { status: before.status },
-      after: { status, revision: revision.number, contentHash },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: event === "submit" ? "project.submitted" : "project.resubmitted",
+      ...projectChange(ctx, before.id),
+      data: { from: before.status, to: status, revision: revision.number, contentHash },
+      audit: { before: { status: before.status }, after: { status, revision: revision.number, contentHash } },
     });
     return detail(ctx, after);
   });
@@ -202,20 +193,11 @@ export function withdrawProposal({
     const before = await ownProposal(tx, ctx, input.projectId, input.version);
     const status = transition(before.status, "withdraw");
     if (!(await projects.setStatusIfVersion(tx, before.id, input.version, { status }))) throw staleVersion();
-    await projects.addTimelineEvent(tx, {
-      projectId: before.id,
-      actorId: ctx.user.id,
-      type: "status_changed",
-      data: { from: before.status, to: status, event: "withdraw" },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "project.withdrawn",
-      entityType: "Project",
-      entityId: before.id,
-      before: { status: before.status },
-      after: { status },
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "project.withdrawn",
+      ...projectChange(ctx, before.id),
+      data: { from: before.status, to: status },
+      audit: { before: { status: before.status }, after: { status } },
     });
     return detail(ctx, (await projects.getProjectRecord(tx, before.id))!);
   });

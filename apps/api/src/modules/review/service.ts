@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { revisionContentHash } from "@lodestone/db/content-hash";
 import { canonicalJson, sameJson, sealProblems, sealRecord, sha256Hex } from "@lodestone/db/decision-seal";
-import { recordAudit } from "@lodestone/db/repositories/audit";
-import { addTimelineEvent, setStatusIfVersion } from "@lodestone/db/repositories/project";
+import { recordEvent } from "@lodestone/db/repositories/events";
+import { setStatusIfVersion } from "@lodestone/db/repositories/project";
 import * as review from "@lodestone/db/repositories/review";
 import { canSeeProject, may } from "@lodestone/domain/access";
 import type { DecisionRule } from "@lodestone/domain/decision";
@@ -69,31 +69,29 @@ export function openRound({ ctx, input }: UseCase<z.output<typeof OpenRoundInput
     if (!(await setStatusIfVersion(tx, project.id, project.version, { status }))) {
       throw new DomainError("CONFLICT", "The project changed while the round was being opened. Try again.");
     }
-    await addTimelineEvent(tx, {
-      projectId: project.id,
-      actorId: ctx.user.id,
-      type: "round_opened",
+    await recordEvent(tx, {
+      type: "review_round.opened",
+      ...roundChange(ctx, project.id, round.id),
       data: {
         roundId: round.id,
         revision: project.currentRevision.number,
         closesAt: input.closesAt.toISOString(),
       },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "review_round.opened",
-      entityType: "ReviewRound",
-      entityId: round.id,
-      after: {
-        projectId: project.id,
-        rule,
-        closesAt: input.closesAt.toISOString(),
-        electorate,
+      audit: {
+        after: { projectId: project.id, rule, closesAt: input.closesAt.toISOString(), electorate },
       },
-      requestId: ctx.requestId,
     });
     return round;
   });
+}
+
+function roundChange(ctx: SignedInContext, projectId: string, roundId: string) {
+  return {
+    actorId: ctx.user.id,
+    requestId: ctx.requestId,
+    subject: { type: "ReviewRound" as const, id: roundId },
+    projectId,
+  };
 }
 
 /** The rule may change until the first vote. */
@@ -105,14 +103,11 @@ export function updateRule({ ctx, input }: UseCase<{ roundId: string; rule: Deci
     if (!(await review.updateRuleIfNoVotes(tx, round.id, input.rule))) {
       throw new DomainError("CONFLICT", "Votes have been cast: the rule of this round can no longer change.");
     }
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "review_round.rule_changed",
-      entityType: "ReviewRound",
-      entityId: round.id,
-      before: round.rule,
-      after: input.rule,
-      requestId: ctx.requestId,
+    await recordEvent(tx, {
+      type: "review_round.rule_changed",
+      ...roundChange(ctx, round.projectId, round.id),
+      data: { roundId: round.id },
+      audit: { before: round.rule, after: input.rule },
     });
     return { ...round, rule: input.rule };
   });
@@ -347,20 +342,15 @@ export function closeRound({ ctx, input }: UseCase<z.output<typeof CloseRoundInp
         "The project changed while the decision was being recorded. Try again.",
       );
     }
-    await addTimelineEvent(tx, {
-      projectId: project.id,
-      actorId: ctx.user.id,
-      type: "decision_recorded",
+    await recordEvent(tx, {
+      type: "decision.recorded",
+      ...roundChange(ctx, project.id, round.id),
+      subject: { type: "Decision", id: decisionId },
       data: { roundId: round.id, decisionId, outcome, from: project.status, to: status },
-    });
-    await recordAudit(tx, {
-      actorId: ctx.user.id,
-      action: "decision.recorded",
-      entityType: "Decision",
-      entityId: decisionId,
-      before: { status: project.status },
-      after: { status, outcome, tallies: result, recordHash: seal.sha256 },
-      requestId: ctx.requestId,
+      audit: {
+        before: { status: project.status },
+        after: { status, outcome, tallies: result, recordHash: seal.sha256 },
+      },
     });
     return { decisionId, outcome, results: result };
   });
@@ -494,17 +484,13 @@ export async function sweepDueRounds(ctx: Pick<Context, "db" | "now">) {
   return inTransaction(ctx.db, async (tx) => {
     const closed = await review.closeDueRounds(tx, ctx.now());
     for (const r of closed) {
-      await addTimelineEvent(tx, {
+      await recordEvent(tx, {
+        type: "review_round.closed_at_time",
+        actorId: null,
+        requestId: null,
+        subject: { type: "ReviewRound", id: r.id },
         projectId: r.projectId,
-        actorId: null,
-        type: "round_closed",
         data: { roundId: r.id },
-      });
-      await recordAudit(tx, {
-        actorId: null,
-        action: "review_round.closed_at_time",
-        entityType: "ReviewRound",
-        entityId: r.id,
       });
     }
     return closed.map((r) => r.id);

@@ -1,5 +1,5 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
-import { recordAudit } from "@lodestone/db/repositories/audit";
+import { recordEvent } from "@lodestone/db/repositories/events";
 import { deleteSessionsOfUser } from "@lodestone/db/repositories/session";
 import * as users from "@lodestone/db/repositories/user";
 import { DomainError } from "@lodestone/domain/errors";
@@ -53,13 +53,14 @@ export function inviteUser({ ctx, input }: UseCase<z.output<typeof InviteUserInp
       timeZone: input.timeZone,
       ...ids,
     });
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "user.invited",
       actorId: ctx.user.id,
-      action: "user.invited",
-      entityType: "User",
-      entityId: created.id,
-      after: created,
       requestId: ctx.requestId,
+      subject: { type: "User", id: created.id },
+      projectId: null,
+      data: {},
+      audit: { after: created },
     });
     return created;
   });
@@ -73,14 +74,14 @@ export function changeRole({ ctx, input }: UseCase<z.output<typeof ChangeRoleInp
     }
     const ids = await affiliationIds(tx, input.role, input.delegation, input.organisationId);
     const after = await users.updateUser(tx, input.userId, { role: input.role, ...ids });
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "user.role_changed",
       actorId: ctx.user.id,
-      action: "user.role_changed",
-      entityType: "User",
-      entityId: input.userId,
-      before,
-      after,
       requestId: ctx.requestId,
+      subject: { type: "User", id: input.userId },
+      projectId: null,
+      data: {},
+      audit: { before, after },
     });
     return after;
   });
@@ -94,14 +95,14 @@ export function deactivateUser({ ctx, input }: UseCase<{ userId: string }>) {
     if (!before.active) throw new DomainError("CONFLICT", `${before.name} is already deactivated.`);
     const after = await users.updateUser(tx, input.userId, { deactivatedAt: ctx.now() });
     const sessionsEnded = await deleteSessionsOfUser(tx, input.userId);
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "user.deactivated",
       actorId: ctx.user.id,
-      action: "user.deactivated",
-      entityType: "User",
-      entityId: input.userId,
-      before,
-      after: { ...after, sessionsEnded },
       requestId: ctx.requestId,
+      subject: { type: "User", id: input.userId },
+      projectId: null,
+      data: {},
+      audit: { before, after: { ...after, sessionsEnded } },
     });
     return after;
   });
@@ -112,14 +113,14 @@ export function reactivateUser({ ctx, input }: UseCase<{ userId: string }>) {
     const before = await existing(tx, input.userId);
     if (before.active) throw new DomainError("CONFLICT", `${before.name} is already active.`);
     const after = await users.updateUser(tx, input.userId, { deactivatedAt: null });
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "user.reactivated",
       actorId: ctx.user.id,
-      action: "user.reactivated",
-      entityType: "User",
-      entityId: input.userId,
-      before,
-      after,
       requestId: ctx.requestId,
+      subject: { type: "User", id: input.userId },
+      projectId: null,
+      data: {},
+      audit: { before, after },
     });
     return after;
   });
@@ -133,14 +134,17 @@ export function updateProfile({
   return inTransaction(ctx.db, async (tx) => {
     const before = await existing(tx, ctx.user.id);
     const after = await users.updateUser(tx, ctx.user.id, input);
-    await recordAudit(tx, {
+    await recordEvent(tx, {
+      type: "user.profile_updated",
       actorId: ctx.user.id,
-      action: "user.profile_updated",
-      entityType: "User",
-      entityId: ctx.user.id,
-      before: { name: before.name, locale: before.locale, timeZone: before.timeZone },
-      after: { name: after.name, locale: after.locale, timeZone: after.timeZone },
       requestId: ctx.requestId,
+      subject: { type: "User", id: ctx.user.id },
+      projectId: null,
+      data: {},
+      audit: {
+        before: { name: before.name, locale: before.locale, timeZone: before.timeZone },
+        after: { name: after.name, locale: after.locale, timeZone: after.timeZone },
+      },
     });
     return after;
   });

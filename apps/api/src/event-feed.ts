@@ -1,0 +1,190 @@
+import type { Database } from "@lodestone/db/client";
+import {
+  compareCursors,
+  EVENT_CHANNEL,
+  logHead,
+  readEvents,
+  type LogCursor,
+  type ReadEvent,
+} from "@lodestone/db/repositories/events";
+
+/**
+ * One instance's reader of the event log, shared by every live subscription it serves: it reads
+ * each new event once and keeps the latest ones, so a thousand subscribers cost one query per
+ * change, not a thousand. It reads when woken by a notification (PostgreSQL LISTEN/NOTIFY, sent
+ * by whichever instance wrote the event; on PGlite, in-process) and, in case a notification is
+ * lost or an event was held back behind a slower transaction, every `pollMs`. It runs only while
+ * someone subscribes.
+ */
+export interface EventFeed {
+  /** Starts the feed for one more subscriber (it runs while any hold it); resolves once it knows the log's head. */
+  acquire(): Promise<() => void>;
+  /** The cursor after the last event the log holds readable now. */
+  head(): Promise<LogCursor>;
+  /** The events after `cursor` this feed holds, in order, or null when `cursor` is older than what it keeps (read the log). */
+  after(cursor: LogCursor): ReadEvent[] | null;
+  /** Resolves true once the feed has read past `cursor`; false when `signal` aborts or the feed closes (end the subscription). */
+  beyond(cursor: LogCursor, signal: AbortSignal): Promise<boolean>;
+  /** Reads the log now (tests and in-process writers may call it; notifications do). */
+  wake(): void;
+  close(): Promise<void>;
+}
+
+export interface EventFeedOptions {
+  /** Read the log at least this often while subscribed (ms). */
+  pollMs?: number;
+  /** How many recent events to keep for subscribers that fall behind. */
+  keep?: number;
+  onError?: (error: unknown) => void;
+}
+
+const BATCH = 500;
+
+export function createEventFeed(db: Database, options: EventFeedOptions = {}): EventFeed {
+  const pollMs = options.pollMs ?? 1000;
+  const keep = options.keep ?? 2000;
+  const onError = options.onError ?? (() => {});
+  let holders = 0;
+  let started: Promise<void> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let unlisten: (() => Promise<void>) | null = null;
+  let listening = false;
+  /** The cursor before `recent[0]`, and after the last event read. Null until started. */
+  let base: LogCursor | null = null;
+  let last: LogCursor | null = null;
+  let recent: ReadEvent[] = [];
+  let waiters: { cursor: LogCursor; resolve: (advanced: boolean) => void }[] = [];
+  let reading: Promise<void> | null = null;
+  let again = false;
+
+  const release = () => {
+    const waiting = waiters;
+    waiters = [];
+    for (const w of waiting) {
+      if (last && compareCursors(last, w.cursor) > 0) w.resolve(true);
+      else waiters.push(w);
+    }
+  };
+
+  async function readNew() {
+    if (!last) return;
+    for (;;) {
+      const batch = await readEvents(db.prisma, last, BATCH);
+      if (!batch.length) return;
+      recent.push(...batch);
+      last = batch[batch.length - 1]!.cursor;
+      if (recent.length > keep) {
+        const drop = recent.length - keep;
+        base = recent[drop - 1]!.cursor;
+        recent = recent.slice(drop);
+      }
+      release();
+      if (batch.length < BATCH) return;
+    }
+  }
+
+  function wake() {
+    if (!holders || !last) return;
+    if (reading) {
+      again = true;
+      return;
+    }
+    reading = readNew()
+      .catch(onError)
+      .finally(() => {
+        reading = null;
+        if (again) {
+          again = false;
+          wake();
+        }
+      });
+  }
+
+  async function listen() {
+    if (listening || !holders) return;
+    listening = true;
+    try {
+      unlisten = await db.listen(EVENT_CHANNEL, wake, () => {
+        listening = false;
+        unlisten = null;
+      });
+      // Whatever was written while not listening.
+      wake();
+    } catch (error) {
+      listening = false;
+      onError(error);
+    }
+  }
+
+  async function start() {
+    last = base = await logHead(db.prisma);
+    recent = [];
+    await listen();
+    timer = setInterval(() => {
+      // A dropped listening connection is opened again at the next tick.
+      void listen();
+      wake();
+    }, pollMs);
+    timer.unref();
+  }
+
+  async function stop() {
+    clearInterval(timer);
+    timer = undefined;
+    const u = unlisten;
+    unlisten = null;
+    listening = false;
+    started = null;
+    last = base = null;
+    recent = [];
+    for (const w of waiters) w.resolve(false);
+    waiters = [];
+    await u?.().catch(onError);
+  }
+
+  return {
+    async acquire() {
+      holders += 1;
+      try {
+        await (started ??= start());
+      } catch (error) {
+        holders -= 1;
+        started = null;
+        throw error;
+      }
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holders -= 1;
+        if (holders === 0) void stop();
+      };
+    },
+    head: () => logHead(db.prisma),
+    after(cursor) {
+      if (!base || compareCursors(cursor, base) < 0) return null;
+      return recent.filter((e) => compareCursors(e.cursor, cursor) > 0);
+    },
+    beyond(cursor, signal) {
+      if (signal.aborted || !last) return Promise.resolve(false);
+      if (compareCursors(last, cursor) > 0) return Promise.resolve(true);
+      return new Promise<boolean>((resolve) => {
+        const waiter = { cursor, resolve };
+        waiters.push(waiter);
+        signal.addEventListener(
+          "abort",
+          () => {
+            waiters = waiters.filter((w) => w !== waiter);
+            resolve(false);
+          },
+          { once: true },
+        );
+      });
+    },
+    wake,
+    async close() {
+      holders = 0;
+      await stop();
+    },
+  };
+}

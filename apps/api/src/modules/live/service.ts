@@ -1,0 +1,52 @@
+import { cursorAt, readEvents, type LogCursor, type ReadEvent } from "@lodestone/db/repositories/events";
+import { DomainError } from "@lodestone/domain/errors";
+import { liveEventFor, type LiveEventsInput } from "@lodestone/domain/events";
+import { tracked } from "@trpc/server";
+import type { z } from "zod";
+import type { UseCase } from "../../context.js";
+
+/** How many events one read of the log returns to a subscriber catching up. */
+const CATCH_UP_BATCH = 200;
+
+/**
+ * The caller's live events, each as the same rules as the reads let them see it, with its log
+ * position as the SSE event id. Resumes after `lastEventId` (the SSE link sends it when it
+ * reconnects, to this instance or another): every event after it, in log order, exactly once.
+ * Without it, starts at the log's head.
+ */
+export async function* liveEvents({
+  ctx,
+  input,
+  signal,
+}: UseCase<z.output<typeof LiveEventsInput>> & { signal: AbortSignal }) {
+  const release = await ctx.events.acquire();
+  try {
+    const from = input.lastEventId
+      ? await cursorAt(ctx.db.prisma, input.lastEventId)
+      : await ctx.events.head();
+    if (!from) {
+      throw new DomainError(
+        "NOT_FOUND",
+        "There is no event at that position: subscribe without a last event id and reload what you show.",
+      );
+    }
+    let cursor: LogCursor = from;
+    while (!signal.aborted) {
+      const batch: ReadEvent[] =
+        ctx.events.after(cursor) ?? (await readEvents(ctx.db.prisma, cursor, CATCH_UP_BATCH));
+      if (!batch.length) {
+        // The feed closes when this instance shuts down: the client reconnects, here or elsewhere.
+        if (!(await ctx.events.beyond(cursor, signal))) return;
+        continue;
+      }
+      for (const event of batch) {
+        cursor = event.cursor;
+        if (input.projectId && event.project?.id !== input.projectId) continue;
+        const live = liveEventFor(ctx.user, event);
+        if (live) yield tracked(event.position, live);
+      }
+    }
+  } finally {
+    release();
+  }
+}
