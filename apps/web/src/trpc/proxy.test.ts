@@ -123,6 +123,32 @@ describe("forwardToApi", () => {
     expect(await response.json()).toMatchObject([{ error: { data: { code: "GATEWAY_TIMEOUT" } } }]);
   });
 
+  it("keeps a streamed answer (a live subscription's events) open beyond the wait for its start", async () => {
+    let signal: AbortSignal | null | undefined;
+    const upstream = vi.fn<typeof fetch>(async (_url, init) => {
+      signal = init?.signal;
+      const text = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(text.encode("data: 1\n\n"));
+          await new Promise((resolve) => setTimeout(resolve, 80));
+          controller.enqueue(text.encode("data: 2\n\n"));
+          controller.close();
+        },
+      });
+      return new Response(body, { headers: { "content-type": "text/event-stream" } });
+    });
+    const response = await forwardToApi(new Request("http://web.test/trpc/live.events"), {
+      apiUrl: API,
+      clientIp: null,
+      fetch: upstream,
+      timeoutMs: 20,
+    });
+    expect(response.headers.get("content-type")).toBe("text/event-stream");
+    expect(await response.text()).toBe("data: 1\n\ndata: 2\n\n");
+    expect(signal?.aborted).toBe(false);
+  });
+
   it("never forwards the development procedures (the outbox is read by the web's own server)", async () => {
     const upstream = vi.fn<typeof fetch>();
     for (const path of ["dev.outbox", "auth.me,dev.outbox", "dev%2Eoutbox"]) {

@@ -109,6 +109,13 @@ export async function forwardToApi(request: Request, options: ProxyOptions): Pro
       : limitedBody(request.body, maxBodyBytes, () => (tooLarge = true));
   if (body) headers.delete("content-length");
 
+  // The timeout covers the wait for the API's answer to begin, not the answer itself: a live
+  // subscription's stream stays open for minutes.
+  const answered = new AbortController();
+  const timer = setTimeout(
+    () => answered.abort(new DOMException("The API did not answer.", "TimeoutError")),
+    timeoutMs,
+  );
   let upstream: Response;
   try {
     upstream = await fetchImpl(target, {
@@ -119,7 +126,7 @@ export async function forwardToApi(request: Request, options: ProxyOptions): Pro
       ...(body ? { duplex: "half" } : {}),
       redirect: "manual",
       cache: "no-store",
-      signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
+      signal: AbortSignal.any([request.signal, answered.signal]),
     } as RequestInit);
   } catch (error) {
     if (tooLarge) return errorResponse(incoming, "PAYLOAD_TOO_LARGE", BODY_TOO_LARGE_MESSAGE);
@@ -132,6 +139,8 @@ export async function forwardToApi(request: Request, options: ProxyOptions): Pro
           "SERVICE_UNAVAILABLE",
           "The Lodestone API is not reachable. Try again in a moment.",
         );
+  } finally {
+    clearTimeout(timer);
   }
 
   const responseHeaders = new Headers();
