@@ -98,12 +98,13 @@ export async function readEvents(tx: Tx, cursor: LogCursor, limit: number): Prom
   const rows = await queryRows<EventRow>(
     tx,
     Prisma.sql`
-    SELECT position::text AS position, txid::text AS txid, type, version, "actorId", "subjectType", "subjectId",
+    -- The order is by the columns (e.…), not by the text the SELECT list makes of them.
+    SELECT e.position::text AS position, e.txid::text AS txid, type, version, "actorId", "subjectType", "subjectId",
       "projectId", "projectStatus", "projectOrganisationId", "projectSubmittedAt", data, "createdAt"
-    FROM "DomainEvent"
-    WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
-      AND (txid, position) > (${cursor.txid}::xid8, ${cursor.position}::bigint)
-    ORDER BY txid, position
+    FROM "DomainEvent" e
+    WHERE e.txid < pg_snapshot_xmin(pg_current_snapshot())
+      AND (e.txid, e.position) > (${cursor.txid}::xid8, ${cursor.position}::bigint)
+    ORDER BY e.txid, e.position
     LIMIT ${limit}`,
   );
   return rows.map((r) => ({
@@ -143,9 +144,9 @@ export async function logHead(tx: Tx): Promise<LogCursor> {
   const rows = await queryRows<LogCursor>(
     tx,
     Prisma.sql`
-    SELECT txid::text AS txid, position::text AS position FROM "DomainEvent"
-    WHERE txid < pg_snapshot_xmin(pg_current_snapshot())
-    ORDER BY txid DESC, position DESC LIMIT 1`,
+    SELECT e.txid::text AS txid, e.position::text AS position FROM "DomainEvent" e
+    WHERE e.txid < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY e.txid DESC, e.position DESC LIMIT 1`,
   );
   return rows[0] ?? LOG_START;
 }

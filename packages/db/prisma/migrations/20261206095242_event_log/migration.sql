@@ -36,7 +36,7 @@ CREATE TRIGGER "DomainEvent_no_truncate"
   BEFORE TRUNCATE ON "DomainEvent"
   FOR EACH STATEMENT EXECUTE FUNCTION "domain_event_append_only"();
 
--- Every API instance listens on "lodestone_events"; PostgreSQL delivers the notification when the
+-- Every API instance listens on "lodestone_events". PostgreSQL delivers the notification when the
 -- writing transaction commits (never for one that rolls back). The payload is the position only:
 -- the log is the truth, and a lost notification delays nothing beyond the next poll.
 CREATE FUNCTION "domain_event_notify"() RETURNS trigger LANGUAGE plpgsql AS
