@@ -7,6 +7,6 @@ export const liveRouter = {
   events: signedInProcedure
     .input(LiveEventsInput)
     .subscription(({ ctx, input, signal }) =>
-      live.liveEvents({ ctx, input, signal: signal ?? new AbortController().signal }),
+      live.openLiveEvents({ ctx, input, signal: signal ?? new AbortController().signal }),
     ),
 } satisfies TRPCRouterRecord;
