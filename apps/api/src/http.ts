@@ -133,11 +133,10 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
       });
       reply.code(response.status);
       response.headers.forEach((value, name) => reply.header(name, value));
-      // A live subscription's server-sent events are streamed as they come (and end when the
-      // client goes away: the request's signal stops the subscription).
+      // A live subscription's server-sent events are streamed as they come (tRPC's headers say
+      // not to buffer or transform them), and end when the client goes away: the request's
+      // signal stops the subscription.
       if (response.body && response.headers.get("content-type")?.startsWith("text/event-stream")) {
-        reply.header("cache-control", "no-cache, no-transform");
-        reply.header("x-accel-buffering", "no");
         return reply.send(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>));
       }
       return reply.send(Buffer.from(await response.arrayBuffer()));
