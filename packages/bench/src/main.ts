@@ -1,7 +1,8 @@
 // pnpm bench [-- --db postgres|pglite --scale 0.1 --duration 5 --concurrency 1,16,64 --keep]
 // Generates the dataset into a fresh PostgreSQL database (DATABASE_URL set) or a fresh PGlite data
 // directory (otherwise, or --db pglite), starts the built API and the raw-SQL baseline as child
-// processes, loads both with autocannon, checks the vote tallies, measures the scaling curve, and
+// processes, loads both with autocannon, checks the vote tallies, measures the scaling curve and (on
+// PostgreSQL) live delivery to 1,000 subscriptions over two API instances, and
 // writes packages/bench/results/latest.md (PostgreSQL) or pglite.md (PGlite), and prints it.
 //
 // PGlite is single-process: the bench opens the data directory to generate the dataset and
@@ -9,6 +10,7 @@
 // then the baseline (PGlite's query API in-process) does; then the bench reads the tallies back.
 import { benchEndpoints, VOTE_ENDPOINT } from "./endpoints.js";
 import { measureListCurve } from "./list-curve.js";
+import { liveChecks, measureLive } from "./live-delivery.js";
 import { runLoadPhases } from "./load-phases.js";
 import { parseOptions, UsageError, type BenchOptions } from "./options.js";
 import { prepareDataset } from "./prepare-dataset.js";
@@ -27,6 +29,7 @@ async function main(options: BenchOptions, servers: Servers, databases: ScratchD
   const listCurve = options.skipScaling
     ? []
     : await measureListCurve(options, servers, databases, dataset.size);
+  const live = await measureLive(options, servers, dataset);
 
   const checks = checkTargets({
     // Every API run counts for the errors target, the scaling runs too.
@@ -40,6 +43,7 @@ async function main(options: BenchOptions, servers: Servers, databases: ScratchD
     listLargeP95: listCurve.at(-1)?.result.p95 ?? Number.NaN,
     talliesExact: tallies.exact,
   });
+  if (live) checks.push(...liveChecks(live));
 
   const md = resultsReport({
     options,
@@ -51,6 +55,7 @@ async function main(options: BenchOptions, servers: Servers, databases: ScratchD
     tallyRows: tallies.rows,
     commentPages: load.commentPages,
     listCurve,
+    live,
     checks,
     database: dataset.database,
     deepPage: dataset.deepPage,

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import type { DatasetSize } from "./dataset.js";
 import type { Timed } from "./generate.js";
 import type { ListCurvePoint } from "./list-curve.js";
+import { liveSection, type LiveOutcome } from "./live-delivery.js";
 import { DEFAULT_SCALE } from "./mode.js";
 import { VOTES_PER_RUN, WARM_UP_S, WARM_UP_VOTES, type BenchOptions } from "./options.js";
 import { PAGE } from "./prepare-dataset.js";
@@ -24,6 +25,8 @@ export interface ReportInput {
   tallyRows: (string | number)[][];
   commentPages: LoadResult[];
   listCurve: ListCurvePoint[];
+  /** Live delivery (PostgreSQL only; null on PGlite). */
+  live: LiveOutcome | null;
   checks: TargetCheck[];
   /** "PostgreSQL 15.14" or "PGlite 0.5.16 (PostgreSQL 17.5, WebAssembly)". */
   database: string;
@@ -111,6 +114,7 @@ export function resultsReport(r: ReportInput): string {
       ]),
     ),
     "",
+    ...liveSection(r.live),
     `## Targets (concurrency ${targetConcurrency})`,
     "",
     targetsTable(r.checks),

@@ -78,6 +78,8 @@ export class Servers {
         // load comes from one client address.
         RATE_LIMIT_MUTATIONS_PER_USER: "1000000",
         RATE_LIMIT_MUTATIONS_PER_IP: "1000000",
+        // Every live subscription counts as a heavy read: 1,000 of them from a few hundred people.
+        RATE_LIMIT_HEAVY_QUERIES_PER_USER: "1000000",
         LOG_LEVEL: "warn",
       },
       stdio: ["ignore", "inherit", "inherit"],
