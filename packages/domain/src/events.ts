@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canSeeProject, type Actor } from "./access.js";
-import { AuditEntityType, type AuditAction } from "./audit.js";
+import type { AuditEntityType} from "./audit.js";
+import { type AuditAction } from "./audit.js";
 import { commentVisibility } from "./deliberation.js";
 import { DecisionOutcome, MilestoneStatus, ProjectStatus } from "./enums.js";
 import type { ProjectEvent } from "./lifecycle.js";
