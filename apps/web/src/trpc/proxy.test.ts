@@ -138,13 +138,18 @@ describe("forwardToApi", () => {
       });
       return new Response(body, { headers: { "content-type": "text/event-stream" } });
     });
-    const response = await forwardToApi(new Request("http://web.test/trpc/live.events"), {
-      apiUrl: API,
-      clientIp: null,
-      fetch: upstream,
-      timeoutMs: 20,
-    });
+    const response = await forwardToApi(
+      new Request("http://web.test/trpc/live.events", { headers: { "last-event-id": "41" } }),
+      {
+        apiUrl: API,
+        clientIp: null,
+        fetch: upstream,
+        timeoutMs: 20,
+      },
+    );
     expect(response.headers.get("content-type")).toBe("text/event-stream");
+    // A reconnecting browser's last event id reaches the API.
+    expect(new Headers(upstream.mock.calls[0]![1]?.headers).get("last-event-id")).toBe("41");
     expect(await response.text()).toBe("data: 1\n\ndata: 2\n\n");
     expect(signal?.aborted).toBe(false);
   });

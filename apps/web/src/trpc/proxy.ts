@@ -18,6 +18,8 @@ const FORWARDED_REQUEST_HEADERS = [
   "accept-language",
   "content-type",
   "cookie",
+  // A live subscription's browser reconnects with the id of the last event it received.
+  "last-event-id",
   "trpc-accept",
 ] as const;
 
