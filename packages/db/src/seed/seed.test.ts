@@ -33,6 +33,7 @@ const MODELS = [
   "milestoneReplan",
   "timelineEvent",
   "auditEvent",
+  "domainEvent",
   "rateLimitHit",
 ] as const;
 type Model = (typeof MODELS)[number];
@@ -48,6 +49,7 @@ const ORDER: Partial<Record<Model, object>> = {
   verificationToken: { token: "asc" },
   rateLimitHit: [{ key: "asc" }, { windowStart: "asc" }],
   roundElector: [{ roundId: "asc" }, { voterId: "asc" }],
+  domainEvent: { position: "asc" },
 };
 
 async function countAll(prisma: PrismaClient): Promise<Record<Model, number>> {
