@@ -7,6 +7,7 @@ import { getSession } from "@/features/auth/session";
 import { LOCALE_COOKIE, TIME_ZONE_COOKIE, isTimeZone } from "@/features/i18n/config";
 import { LocaleCookieSync } from "@/features/i18n/locale-cookie-sync";
 import { TimeZoneSync } from "@/features/i18n/time-zone-sync";
+import { LiveStatusProvider } from "@/features/live/live-status";
 import { SiteFooter } from "@/features/shell/site-footer";
 import { SiteHeader } from "@/features/shell/site-header";
 import { SkipLink } from "@/features/shell/skip-link";
@@ -34,16 +35,18 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="flex min-h-screen flex-col font-sans">
         <NextIntlClientProvider>
           <TRPCReactProvider>
-            <SkipLink />
-            <SiteHeader user={user} />
-            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
-              {children}
-            </main>
-            <SiteFooter timeZoneKnown={user !== null || timeZoneCookie !== null} />
-            <TimeZoneSync current={timeZoneCookie} refresh={user === null} />
-            {user ? (
-              <LocaleCookieSync locale={user.locale} cookie={cookieStore.get(LOCALE_COOKIE)?.value ?? null} />
-            ) : null}
+            <LiveStatusProvider>
+              <SkipLink />
+              <SiteHeader user={user} />
+              <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 sm:px-6">
+                {children}
+              </main>
+              <SiteFooter timeZoneKnown={user !== null || timeZoneCookie !== null} />
+              <TimeZoneSync current={timeZoneCookie} refresh={user === null} />
+              {user ? (
+                <LocaleCookieSync locale={user.locale} cookie={cookieStore.get(LOCALE_COOKIE)?.value ?? null} />
+              ) : null}
+            </LiveStatusProvider>
           </TRPCReactProvider>
         </NextIntlClientProvider>
       </body>

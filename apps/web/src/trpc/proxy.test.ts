@@ -154,6 +154,25 @@ describe("forwardToApi", () => {
     expect(signal?.aborted).toBe(false);
   });
 
+  it("passes a live subscription's no-transform and no-buffering headers back to the browser", async () => {
+    const upstream = apiAnswering(
+      new Response("", {
+        headers: {
+          "content-type": "text/event-stream",
+          "cache-control": "no-cache, no-transform",
+          "x-accel-buffering": "no",
+        },
+      }),
+    );
+    const response = await forwardToApi(new Request("http://web.test/trpc/live.events?input=%7B%7D"), {
+      apiUrl: API,
+      clientIp: null,
+      fetch: upstream,
+    });
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
+  });
+
   it("never forwards the development procedures (the outbox is read by the web's own server)", async () => {
     const upstream = vi.fn<typeof fetch>();
     for (const path of ["dev.outbox", "auth.me,dev.outbox", "dev%2Eoutbox"]) {

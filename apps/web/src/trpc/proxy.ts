@@ -23,8 +23,18 @@ const FORWARDED_REQUEST_HEADERS = [
   "trpc-accept",
 ] as const;
 
-/** Response headers passed back to the browser (set-cookie is handled on its own). */
-const FORWARDED_RESPONSE_HEADERS = ["content-type", "cache-control", "vary", "x-request-id"] as const;
+/**
+ * Response headers passed back to the browser (set-cookie is handled on its own). A live
+ * subscription's Cache-Control says no-transform (so the web's compression leaves its events
+ * alone) and its X-Accel-Buffering says no to a buffering proxy in front of the web.
+ */
+const FORWARDED_RESPONSE_HEADERS = [
+  "content-type",
+  "cache-control",
+  "vary",
+  "x-accel-buffering",
+  "x-request-id",
+] as const;
 
 interface ProxyOptions {
   /** The API's origin, e.g. http://127.0.0.1:4000 (no trailing slash). */

@@ -3,7 +3,7 @@
 import type { AppRouter } from "@lodestone/api/router";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import { MAX_BATCH_CALLS } from "@lodestone/domain/transport";
-import { createTRPCClient, httpBatchLink } from "@trpc/client";
+import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { useState, type ReactNode } from "react";
 import { signInPath } from "@/features/auth/paths";
@@ -25,11 +25,21 @@ function getQueryClient(): QueryClient {
   return browserQueryClient;
 }
 
-/** Same-origin `/trpc`: the web server forwards it to the API (see src/app/trpc/[trpc]/route.ts). */
+/**
+ * Same-origin `/trpc`: the web server forwards it to the API (see src/app/trpc/[trpc]/route.ts).
+ * Subscriptions (the live feed) are server-sent events: an EventSource on the same origin, so the
+ * session cookie goes with it, and it reconnects by itself, resuming after the last event it got.
+ */
 function createBrowserTRPCClient() {
   return createTRPCClient<AppRouter>({
-    // Never more calls per batch than the API accepts.
-    links: [httpBatchLink({ url: "/trpc", maxURLLength: 2083, maxItems: MAX_BATCH_CALLS })],
+    links: [
+      splitLink({
+        condition: (op) => op.type === "subscription",
+        true: httpSubscriptionLink({ url: "/trpc" }),
+        // Never more calls per batch than the API accepts.
+        false: httpBatchLink({ url: "/trpc", maxURLLength: 2083, maxItems: MAX_BATCH_CALLS }),
+      }),
+    ],
   });
 }
 

@@ -48,7 +48,7 @@ export function CommentItem({ comment, actions, children }: CommentItemProps) {
       aria-labelledby={`${id}-by`}
       data-comment-id={comment.id}
       data-state={comment.state}
-      className={`flex flex-col gap-3 rounded-lg border p-4 ${hidden ? "border-amber-600 bg-amber-50/40" : "border-slate-300 bg-white"}`}
+      className={`flex flex-col gap-3 rounded-lg border p-4 focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 ${hidden ? "border-amber-600 bg-amber-50/40" : "border-slate-300 bg-white"}`}
     >
       <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700">
         <span id={`${id}-by`} className="font-semibold text-slate-900">

@@ -3,6 +3,7 @@
 import type { CommentView } from "@lodestone/domain/deliberation";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useEffect, useRef, useState } from "react";
 import { toLoadError } from "@/features/projects/load-error";
 import { ConfirmDialog } from "@/features/ui/confirm-dialog";
 import { LoadMore } from "@/features/ui/load-more";
@@ -14,6 +15,7 @@ import { CommentForm } from "./comment-form";
 import { CommentHistory } from "./comment-history";
 import { CommentItem } from "./comment-item";
 import { HideCommentDialog } from "./hide-comment-dialog";
+import { ShowNewComments, useNewComments } from "./new-comments";
 import { useCommentActions } from "./use-comment-actions";
 
 export const COMMENT_PAGE_SIZE = 20;
@@ -24,7 +26,11 @@ interface ThreadProps {
   canModerate: boolean;
 }
 
-/** One level of a thread (top-level threads, or the replies to one comment), page by page. */
+/**
+ * One level of a thread (top-level threads, or the replies to one comment), page by page. New
+ * comments by others wait behind "N new comments — show" (see NewCommentsProvider) even when the
+ * list has been read again meanwhile; showing them moves focus to the first of them.
+ */
 export function CommentLevel({
   projectId,
   parentId,
@@ -39,7 +45,18 @@ export function CommentLevel({
       { getNextPageParam: (last) => last.nextCursor },
     ),
   );
-  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const waiting = useNewComments(parentId);
+  const items = (query.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => !waiting.ids.includes(c.id));
+  const containerRef = useRef<HTMLDivElement>(null);
+  /** The comments just shown, to move focus to once they are on the page. */
+  const focusRequest = useRef<readonly string[] | null>(null);
+  useEffect(() => {
+    const ids = focusRequest.current;
+    const container = containerRef.current;
+    if (!ids || !container || ids.some((id) => waiting.ids.includes(id))) return;
+    focusRequest.current = null;
+    focusFirstOf(container, ids);
+  });
 
   const state = listLoadState(query, {
     loading: t("loading"),
@@ -47,23 +64,37 @@ export function CommentLevel({
     retry: t("retry"),
   });
   if (state) return state;
-  if (parentId === null && items.length === 0) {
-    return <p className="text-slate-700">{t("empty")}</p>;
-  }
   return (
-    <div className="flex flex-col gap-3">
-      <ol className={`flex flex-col gap-3 ${parentId ? "border-l-2 border-slate-300 pl-4" : ""}`}>
-        {items.map((comment) => (
-          <li key={comment.id} className="flex flex-col gap-3">
-            <CommentNode
-              comment={comment}
-              projectId={projectId}
-              canComment={canComment}
-              canModerate={canModerate}
-            />
-          </li>
-        ))}
-      </ol>
+    <div
+      ref={containerRef}
+      className="flex flex-col gap-3 rounded focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+    >
+      {items.length > 0 ? (
+        <ol className={`flex flex-col gap-3 ${parentId ? "border-l-2 border-slate-300 pl-4" : ""}`}>
+          {items.map((comment) => (
+            <li key={comment.id} className="flex flex-col gap-3">
+              <CommentNode
+                comment={comment}
+                projectId={projectId}
+                canComment={canComment}
+                canModerate={canModerate}
+              />
+            </li>
+          ))}
+        </ol>
+      ) : parentId === null ? (
+        <p className="text-slate-700">{t("empty")}</p>
+      ) : null}
+      {waiting.ids.length > 0 ? (
+        <ShowNewComments
+          count={waiting.ids.length}
+          replies={parentId !== null}
+          onShow={async () => {
+            focusRequest.current = waiting.ids;
+            await waiting.show();
+          }}
+        />
+      ) : null}
       {query.hasNextPage ? (
         <LoadMore
           query={query}
@@ -73,6 +104,19 @@ export function CommentLevel({
       ) : null}
     </div>
   );
+}
+
+/**
+ * Focus on the first of `ids` shown in `container`, or on the container when none is (a new
+ * thread can be on a page not loaded yet).
+ */
+function focusFirstOf(container: HTMLElement, ids: readonly string[]): void {
+  const target =
+    ids
+      .map((id) => container.querySelector<HTMLElement>(`[data-comment-id="${id}"]`))
+      .find((element) => element !== null) ?? container;
+  if (!target.hasAttribute("tabindex")) target.tabIndex = -1;
+  target.focus();
 }
 
 /** A comment with what this reader may do to it, and its replies beneath. */
@@ -86,6 +130,11 @@ function CommentNode({
   const actions = useCommentActions(comment, projectId);
   const { open, problem, deleting, hiding } = actions;
   const removed = comment.state === "deleted";
+  // A first reply by someone else waits in a reply list of its own, which then stays: the list
+  // above may still say "no replies" for a moment after the reply is shown.
+  const repliesWaiting = useNewComments(comment.id).ids.length > 0;
+  const [hasReplies, setHasReplies] = useState(false);
+  if (!hasReplies && (comment.replyCount > 0 || repliesWaiting)) setHasReplies(true);
 
   return (
     <>
@@ -126,7 +175,7 @@ function CommentNode({
           />
         ) : null}
       </CommentItem>
-      {comment.replyCount > 0 ? (
+      {hasReplies ? (
         <CommentLevel
           projectId={projectId}
           parentId={comment.id}

@@ -8,6 +8,7 @@ import { useTRPC } from "@/trpc/react";
 import { CommentForm } from "./comment-form";
 import { CommentStatsView } from "./comment-stats";
 import { CommentLevel } from "./comment-thread";
+import { NewCommentsProvider } from "./new-comments";
 
 interface DiscussionProps {
   projectId: string;
@@ -17,7 +18,10 @@ interface DiscussionProps {
   canModerate: boolean;
 }
 
-/** A project's discussion: its stance breakdown, a new thread, and the threads (oldest first). */
+/**
+ * A project's discussion: its stance breakdown, a new thread, and the threads (oldest first),
+ * kept current by the live feed (new comments by others wait to be shown: NewCommentsProvider).
+ */
 export function Discussion({ projectId, canComment, canModerate }: DiscussionProps) {
   const t = useTranslations("discussion");
   const trpc = useTRPC();
@@ -25,34 +29,36 @@ export function Discussion({ projectId, canComment, canModerate }: DiscussionPro
   const headingId = useId();
 
   return (
-    <div className="flex flex-col gap-8">
-      <section aria-labelledby={`${headingId}-summary`} className="flex flex-col gap-2">
-        <h2 id={`${headingId}-summary`} className="text-xl font-semibold text-slate-900">
-          {t("summaryHeading")}
-        </h2>
-        {stats.data ? <CommentStatsView stats={stats.data} /> : <Spinner />}
-      </section>
+    <NewCommentsProvider projectId={projectId}>
+      <div className="flex flex-col gap-8">
+        <section aria-labelledby={`${headingId}-summary`} className="flex flex-col gap-2">
+          <h2 id={`${headingId}-summary`} className="text-xl font-semibold text-slate-900">
+            {t("summaryHeading")}
+          </h2>
+          {stats.data ? <CommentStatsView stats={stats.data} /> : <Spinner />}
+        </section>
 
-      {canComment ? (
-        <NewThread projectId={projectId} headingId={`${headingId}-new`} />
-      ) : (
-        <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
-          {t("cannotComment")}
-        </p>
-      )}
+        {canComment ? (
+          <NewThread projectId={projectId} headingId={`${headingId}-new`} />
+        ) : (
+          <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-800">
+            {t("cannotComment")}
+          </p>
+        )}
 
-      <section aria-labelledby={`${headingId}-threads`} className="flex flex-col gap-4">
-        <h2 id={`${headingId}-threads`} className="text-xl font-semibold text-slate-900">
-          {t("threadsHeading")}
-        </h2>
-        <CommentLevel
-          projectId={projectId}
-          parentId={null}
-          canComment={canComment}
-          canModerate={canModerate}
-        />
-      </section>
-    </div>
+        <section aria-labelledby={`${headingId}-threads`} className="flex flex-col gap-4">
+          <h2 id={`${headingId}-threads`} className="text-xl font-semibold text-slate-900">
+            {t("threadsHeading")}
+          </h2>
+          <CommentLevel
+            projectId={projectId}
+            parentId={null}
+            canComment={canComment}
+            canModerate={canModerate}
+          />
+        </section>
+      </div>
+    </NewCommentsProvider>
   );
 }
 

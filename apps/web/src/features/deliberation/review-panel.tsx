@@ -4,6 +4,8 @@ import { may } from "@lodestone/domain/access";
 import type { ProjectStatus, Role } from "@lodestone/domain/enums";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useLiveEvents } from "@/features/live/live-events";
+import { useLiveStatusActions } from "@/features/live/live-status";
 import { toLoadError } from "@/features/projects/load-error";
 import { LoadProblem } from "@/features/ui/load-problem";
 import { Spinner } from "@/features/ui/spinner";
@@ -22,6 +24,10 @@ export function ReviewPanel({ projectId, projectStatus, role }: ReviewPanelProps
   const t = useTranslations("review");
   const trpc = useTRPC();
   const rounds = useQuery(trpc.review.rounds.queryOptions({ projectId }));
+  const { announce } = useLiveStatusActions();
+  useLiveEvents({ projectId, types: ["review_round.opened"] }, (event) => {
+    if (!event.mine) announce(t("live.roundOpened"));
+  });
   const anyOpen = rounds.data?.some((r) => r.status === "OPEN") ?? false;
 
   return (

@@ -2,10 +2,13 @@
 
 import { may } from "@lodestone/domain/access";
 import type { Role } from "@lodestone/domain/enums";
+import type { EventType } from "@lodestone/domain/events";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { useLiveEvents } from "@/features/live/live-events";
+import { useLiveStatusActions } from "@/features/live/live-status";
 import { toLoadError } from "@/features/projects/load-error";
 import { LoadProblem } from "@/features/ui/load-problem";
 import { ResultMessage } from "@/features/ui/result-message";
@@ -18,7 +21,20 @@ import { Electorate, RoundFacts, RoundHeading } from "./round-facts";
 import { RoundReasons, RoundTally } from "./round-outcome";
 import { RoundRule } from "./round-rule";
 
-/** One review round: its facts, rule, the reader's vote, results and reasons, and its closing. */
+/** What happens to a round that the live feed tells its readers about. */
+const ROUND_EVENTS = [
+  "vote.cast",
+  "vote.changed",
+  "review_round.rule_changed",
+  "review_round.closed_at_time",
+  "decision.recorded",
+] as const satisfies readonly EventType[];
+
+/**
+ * One review round: its facts, rule, the reader's vote, results and reasons, and its closing. It
+ * follows the live feed (the round is read again by the feed's provider, with the reader's rules)
+ * and says what changed: the reader's own vote or rule change has its own message instead.
+ */
 export function RoundSection({
   roundId,
   number,
@@ -35,6 +51,17 @@ export function RoundSection({
   const query = useQuery(trpc.review.round.queryOptions({ roundId }));
   const [notice, setNotice] = useState<string | null>(null);
   const headingId = useId();
+  const { announce } = useLiveStatusActions();
+  useLiveEvents({ projectId, types: ROUND_EVENTS }, (event) => {
+    if (event.data.roundId !== roundId) return;
+    if (event.type === "vote.cast" || event.type === "vote.changed") {
+      if (!event.mine) announce(t("live.turnoutUpdated"));
+    } else if (event.type === "review_round.rule_changed") {
+      if (!event.mine) announce(t("live.ruleChanged"));
+    } else {
+      announce(t("live.roundClosed"));
+    }
+  });
 
   if (query.isPending) {
     return (

@@ -1,8 +1,11 @@
 "use client";
 
+import type { EventType } from "@lodestone/domain/events";
 import type { ProjectDetail } from "@lodestone/domain/proposal";
 import { useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { useLiveEvents } from "@/features/live/live-events";
+import { useLiveStatusActions } from "@/features/live/live-status";
 import { todayIn } from "./dates";
 import { DeliveryOverview } from "./delivery-overview";
 import { DeliveryTimeline } from "./delivery-timeline";
@@ -21,6 +24,16 @@ type Open =
   | { kind: "complete" }
   | { kind: "timeZone" }
   | null;
+
+/** Changes to a delivery that the live feed tells its readers about. */
+const DELIVERY_EVENTS = [
+  "milestone.created",
+  "milestone.replanned",
+  "milestone.reported",
+  "project.delivery_started",
+  "project.completed",
+  "project.time_zone_changed",
+] as const satisfies readonly EventType[];
 
 export interface DeliverySectionProps {
   /** The project as the server loaded it (its version is needed to start or complete delivery). */
@@ -42,6 +55,11 @@ export function DeliverySection({ project, initial, canPlan }: DeliverySectionPr
   const { data, currentVersion, refresh } = useDelivery(project, initial);
   const [open, setOpen] = useState<Open>(null);
   const [announcement, setAnnouncement] = useState("");
+  // The delivery is read again by the live feed's provider; someone else's change is said here.
+  const live = useLiveStatusActions();
+  useLiveEvents({ projectId: project.id, types: DELIVERY_EVENTS }, (event) => {
+    if (!event.mine) live.announce(t("liveUpdated"));
+  });
 
   const close = () => setOpen(null);
   const done = async (message: string) => {

@@ -3,6 +3,7 @@ import type { SessionUser } from "@lodestone/auth/session";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "../i18n/language-switch";
+import { LiveIndicator } from "../live/live-indicator";
 import { AccountActions } from "./account-actions";
 import { HeaderMenu } from "./header-menu";
 import { NavLink } from "./nav-link";
@@ -97,6 +98,8 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
           <LanguageSwitch />
         </div>
       </HeaderMenu>
+      {/* Outside the menu, so that a narrow screen shows and announces it with the menu closed. */}
+      <LiveIndicator />
     </header>
   );
 }

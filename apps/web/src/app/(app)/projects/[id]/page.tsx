@@ -4,6 +4,7 @@ import { getLocale } from "next-intl/server";
 import { cache } from "react";
 import { requireUser } from "@/features/auth/session";
 import { isUuid, orNotFound } from "@/features/deliberation/load-project";
+import { LiveProjectRefresh } from "@/features/live/live-project-refresh";
 import { ProjectView } from "@/features/projects/project-view";
 import { serverApi } from "@/trpc/server";
 
@@ -44,6 +45,9 @@ export default async function ProjectPage({ params }: Props) {
   const { id } = await params;
   const { project, revisions, timeline, commentStats } = await loadProject(id);
   return (
-    <ProjectView project={project} revisions={revisions} timeline={timeline} commentStats={commentStats} />
+    <>
+      <LiveProjectRefresh projectId={project.id} announce />
+      <ProjectView project={project} revisions={revisions} timeline={timeline} commentStats={commentStats} />
+    </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ReviewPanel } from "@/features/deliberation/review-panel";
+import { LiveProjectRefresh } from "@/features/live/live-project-refresh";
 import { loadSectionPage, ProjectSectionPage, projectHeading } from "@/features/projects/section-page";
 
 interface Props {
@@ -18,6 +19,8 @@ export default async function ReviewPage({ params }: Props) {
   const t = await getTranslations("review");
   return (
     <ProjectSectionPage project={projectHeading(project)} heading={t("heading")} lead={t("lead")}>
+      {/* The panel offers to open a round by the project's status, which the page loaded. */}
+      <LiveProjectRefresh projectId={project.id} />
       <ReviewPanel projectId={project.id} projectStatus={project.status} role={user.role} />
     </ProjectSectionPage>
   );
