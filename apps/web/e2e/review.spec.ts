@@ -74,8 +74,14 @@ test.describe("a review round", () => {
     const reviewPath = new URL(coordinator.page.url()).pathname;
     expect(reviewPath).toBe(`${projectPath}/review`);
 
-    // The US delegate, in English: results hidden until voting; a rejection needs a reason.
+    // The US delegate, in English: results hidden until voting; a rejection needs a reason. This
+    // page hears no live updates (as when its connection is down), so it still offers the vote
+    // after the round closes, and the vote sent then is refused (below).
     const us = await personIn(browser, ACCOUNTS.delegateUs);
+    await us.page.route(
+      (url) => url.pathname === "/trpc/live.events",
+      (route) => route.abort(),
+    );
     await us.page.goto(reviewPath);
     const usRound = us.page.getByRole("region", { name: "Round 1" });
     await expect(usRound.getByText("Results appear after you vote.")).toBeVisible();
