@@ -1,6 +1,5 @@
 import type { Database } from "@lodestone/db/client";
 import {
-  compareCursors,
   EVENT_CHANNEL,
   logHead,
   readEvents,
@@ -40,6 +39,17 @@ export interface EventFeedOptions {
 
 const BATCH = 500;
 
+/** A cursor as numbers, for comparing many times over. */
+type Key = readonly [txid: bigint, position: bigint];
+const keyOf = (c: LogCursor): Key => [BigInt(c.txid), BigInt(c.position)];
+const compareKeys = (a: Key, b: Key) =>
+  a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1;
+
+interface Waiter {
+  key: Key;
+  resolve: (advanced: boolean) => void;
+}
+
 export function createEventFeed(db: Database, options: EventFeedOptions = {}): EventFeed {
   const pollMs = options.pollMs ?? 1000;
   const keep = options.keep ?? 2000;
@@ -50,10 +60,13 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
   let unlisten: (() => Promise<void>) | null = null;
   let listening = false;
   /** The cursor before `recent[0]`, and after the last event read. Null until started. */
-  let base: LogCursor | null = null;
+  let base: Key | null = null;
   let last: LogCursor | null = null;
+  let lastKey: Key | null = null;
+  /** The latest events read, in the log's order, and their keys. */
   let recent: ReadEvent[] = [];
-  let waiters: { cursor: LogCursor; resolve: (advanced: boolean) => void }[] = [];
+  let recentKeys: Key[] = [];
+  let waiters: Waiter[] = [];
   let reading: Promise<void> | null = null;
   let again = false;
 
@@ -61,7 +74,7 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
     const waiting = waiters;
     waiters = [];
     for (const w of waiting) {
-      if (last && compareCursors(last, w.cursor) > 0) w.resolve(true);
+      if (lastKey && compareKeys(lastKey, w.key) > 0) w.resolve(true);
       else waiters.push(w);
     }
   };
@@ -72,11 +85,14 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
       const batch = await readEvents(db.prisma, last, BATCH);
       if (!batch.length) return;
       recent.push(...batch);
+      recentKeys.push(...batch.map((e) => keyOf(e.cursor)));
       last = batch[batch.length - 1]!.cursor;
+      lastKey = recentKeys[recentKeys.length - 1]!;
       if (recent.length > keep) {
         const drop = recent.length - keep;
-        base = recent[drop - 1]!.cursor;
+        base = recentKeys[drop - 1]!;
         recent = recent.slice(drop);
+        recentKeys = recentKeys.slice(drop);
       }
       release();
       if (batch.length < BATCH) return;
@@ -117,8 +133,10 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
   }
 
   async function start() {
-    last = base = await logHead(db.prisma);
+    last = await logHead(db.prisma);
+    lastKey = base = keyOf(last);
     recent = [];
+    recentKeys = [];
     await listen();
     timer = setInterval(() => {
       // A dropped listening connection is opened again at the next tick.
@@ -135,8 +153,9 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
     unlisten = null;
     listening = false;
     started = null;
-    last = base = null;
+    last = lastKey = base = null;
     recent = [];
+    recentKeys = [];
     for (const w of waiters) w.resolve(false);
     waiters = [];
     await u?.().catch(onError);
@@ -162,23 +181,36 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
     },
     head: () => logHead(db.prisma),
     after(cursor) {
-      if (!base || compareCursors(cursor, base) < 0) return null;
-      return recent.filter((e) => compareCursors(e.cursor, cursor) > 0);
+      const key = keyOf(cursor);
+      if (!base || compareKeys(key, base) < 0) return null;
+      // The first kept event after `cursor` (binary search: every subscriber asks at every change).
+      let lo = 0;
+      let hi = recentKeys.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareKeys(recentKeys[mid]!, key) > 0) hi = mid;
+        else lo = mid + 1;
+      }
+      return recent.slice(lo);
     },
     beyond(cursor, signal) {
-      if (signal.aborted || !last) return Promise.resolve(false);
-      if (compareCursors(last, cursor) > 0) return Promise.resolve(true);
+      if (signal.aborted || !lastKey) return Promise.resolve(false);
+      if (compareKeys(lastKey, keyOf(cursor)) > 0) return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {
-        const waiter = { cursor, resolve };
-        waiters.push(waiter);
-        signal.addEventListener(
-          "abort",
-          () => {
-            waiters = waiters.filter((w) => w !== waiter);
-            resolve(false);
+        const onAbort = () => {
+          waiters = waiters.filter((w) => w !== waiter);
+          resolve(false);
+        };
+        // The listener goes with the wait: a subscription waits thousands of times on one signal.
+        const waiter: Waiter = {
+          key: keyOf(cursor),
+          resolve: (advanced) => {
+            signal.removeEventListener("abort", onAbort);
+            resolve(advanced);
           },
-          { once: true },
-        );
+        };
+        waiters.push(waiter);
+        signal.addEventListener("abort", onAbort, { once: true });
       });
     },
     wake,

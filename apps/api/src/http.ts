@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Readable } from "node:stream";
-import type { ReadableStream as NodeReadableStream } from "node:stream/web";
+import type { OutgoingHttpHeaders } from "node:http";
 import helmet from "@fastify/helmet";
 import { INTERNAL_SECRET_HEADER } from "@lodestone/auth/secrets";
 import {
@@ -133,11 +132,34 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
       });
       reply.code(response.status);
       response.headers.forEach((value, name) => reply.header(name, value));
-      // A live subscription's server-sent events are streamed as they come (tRPC's headers say
-      // not to buffer or transform them), and end when the client goes away: the request's
-      // signal stops the subscription.
+      // A live subscription's server-sent events are written to the socket as they come (tRPC's
+      // headers say not to buffer or transform them), without a further stream in between: every
+      // event goes to every subscriber, so each layer counts. The stream ends when the client goes
+      // away (the request's signal stops the subscription) or the subscription ends.
       if (response.body && response.headers.get("content-type")?.startsWith("text/event-stream")) {
-        return reply.send(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>));
+        reply.hijack();
+        const raw = reply.raw;
+        // What Fastify would have sent (helmet's headers, the request id) and tRPC's own.
+        const headers: OutgoingHttpHeaders = { "x-request-id": req.id };
+        for (const [name, value] of Object.entries(reply.getHeaders())) {
+          if (value !== undefined) headers[name] = value;
+        }
+        response.headers.forEach((value, name) => (headers[name] = value));
+        raw.writeHead(response.status, headers);
+        const reader = response.body.getReader();
+        raw.once("close", () => void reader.cancel().catch(() => {}));
+        try {
+          for (;;) {
+            const { done, value } = await reader.read();
+            if (done || raw.destroyed) break;
+            raw.write(value);
+          }
+        } catch {
+          // The client went away, or the instance is shutting down: the client reconnects.
+        } finally {
+          raw.end();
+        }
+        return reply;
       }
       return reply.send(Buffer.from(await response.arrayBuffer()));
     },

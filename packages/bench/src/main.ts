@@ -1,4 +1,4 @@
-// pnpm bench [-- --db postgres|pglite --scale 0.1 --duration 5 --concurrency 1,16,64 --keep]
+// pnpm bench [-- --db postgres|pglite --scale 0.1 --duration 5 --concurrency 1,16,64 --keep --live-only]
 // Generates the dataset into a fresh PostgreSQL database (DATABASE_URL set) or a fresh PGlite data
 // directory (otherwise, or --db pglite), starts the built API and the raw-SQL baseline as child
 // processes, loads both with autocannon, checks the vote tallies, measures the scaling curve and (on
@@ -10,11 +10,11 @@
 // then the baseline (PGlite's query API in-process) does; then the bench reads the tallies back.
 import { benchEndpoints, VOTE_ENDPOINT } from "./endpoints.js";
 import { measureListCurve } from "./list-curve.js";
-import { liveChecks, measureLive } from "./live-delivery.js";
+import { liveChecks, liveSection, measureLive } from "./live-delivery.js";
 import { runLoadPhases } from "./load-phases.js";
 import { parseOptions, UsageError, type BenchOptions } from "./options.js";
 import { prepareDataset } from "./prepare-dataset.js";
-import { checkTargets } from "./report.js";
+import { checkTargets, targetsTable } from "./report.js";
 import { resultsReport, writeResults } from "./results-report.js";
 import { ScratchDatabases } from "./scratch-databases.js";
 import { nodeFlags, Servers } from "./servers.js";
@@ -23,6 +23,13 @@ import { checkVoteTallies } from "./vote-tallies.js";
 async function main(options: BenchOptions, servers: Servers, databases: ScratchDatabases): Promise<void> {
   const started = new Date();
   const dataset = await prepareDataset(options.mode, databases);
+  if (options.liveOnly) {
+    const live = await measureLive(options, servers, dataset);
+    const title = `# Live delivery — ${started.toISOString().slice(0, 16).replace("T", " ")} UTC (scale ${options.mode.scale})`;
+    const checks = live ? liveChecks(live) : [];
+    await writeResults("live.md", [title, "", ...liveSection(live), targetsTable(checks), ""].join("\n"));
+    return;
+  }
   const endpoints = benchEndpoints(dataset);
   const load = await runLoadPhases(options, servers, dataset, endpoints);
   const tallies = await checkVoteTallies(dataset, endpoints, load);

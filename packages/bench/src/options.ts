@@ -1,5 +1,5 @@
 // The bench's command line: `pnpm bench [-- --db postgres|pglite --scale 0.1 --duration 5
-// --concurrency 1,16,64 --keep --skip-scaling]`, and the run settings that follow from it.
+// --concurrency 1,16,64 --keep --skip-scaling --live-only]`, and the run settings that follow from it.
 import { parseArgs } from "node:util";
 import { resolveMode, type BenchMode } from "./mode.js";
 
@@ -21,6 +21,8 @@ export interface BenchOptions {
   keep: boolean;
   /** Leave out the project-list scaling curve. */
   skipScaling: boolean;
+  /** Measure live delivery only (results/live.md). */
+  liveOnly: boolean;
 }
 
 /** A database choice or scale that cannot run; its message is for the user. */
@@ -42,6 +44,7 @@ export function parseOptions(argv: readonly string[], databaseUrl: string | unde
       concurrency: { type: "string", default: "1,16,64" },
       keep: { type: "boolean", default: false },
       "skip-scaling": { type: "boolean", default: false },
+      "live-only": { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
@@ -59,5 +62,6 @@ export function parseOptions(argv: readonly string[], databaseUrl: string | unde
     targetConcurrency: concurrencies.includes(16) ? 16 : concurrencies.at(-1)!,
     keep: args.keep,
     skipScaling: args["skip-scaling"],
+    liveOnly: args["live-only"],
   };
 }
