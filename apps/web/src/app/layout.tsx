@@ -44,7 +44,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               <SiteFooter timeZoneKnown={user !== null || timeZoneCookie !== null} />
               <TimeZoneSync current={timeZoneCookie} refresh={user === null} />
               {user ? (
-                <LocaleCookieSync locale={user.locale} cookie={cookieStore.get(LOCALE_COOKIE)?.value ?? null} />
+                <LocaleCookieSync
+                  locale={user.locale}
+                  cookie={cookieStore.get(LOCALE_COOKIE)?.value ?? null}
+                />
               ) : null}
             </LiveStatusProvider>
           </TRPCReactProvider>
