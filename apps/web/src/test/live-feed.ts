@@ -20,6 +20,18 @@ export function fakeLiveFeed() {
   /** How many times the feed was subscribed to (a fresh subscription after a failure counts again). */
   let subscriptions = 0;
   let position = 0;
+  /** While set, every new subscription is refused at once with this code. */
+  let refusing: "NOT_FOUND" | "UNAUTHORIZED" | null = null;
+  const refusal = (code?: "NOT_FOUND" | "UNAUTHORIZED") =>
+    code
+      ? TRPCClientError.from<AppRouter>({
+          error: {
+            code: -32001,
+            message: "Refused",
+            data: { code, httpStatus: code === "NOT_FOUND" ? 404 : 401 },
+          },
+        })
+      : new TRPCClientError<AppRouter>("The connection failed");
   const each = (f: (observer: FeedObserver) => void) => {
     for (const observer of [...subscribers]) f(observer);
   };
@@ -34,6 +46,10 @@ export function fakeLiveFeed() {
           return observable((observer) => {
             const subscriber = observer as unknown as FeedObserver;
             subscriptions += 1;
+            if (refusing) {
+              subscriber.error(refusal(refusing));
+              return () => {};
+            }
             subscribers.add(subscriber);
             subscriber.next({ result: { type: "started" } });
             return () => void subscribers.delete(subscriber);
@@ -42,6 +58,10 @@ export function fakeLiveFeed() {
       };
     },
     subscriptions: () => subscriptions,
+    /** From now on, refuse every new subscription with `code` (null: accept them again). */
+    refuse(code: "NOT_FOUND" | "UNAUTHORIZED" | null) {
+      refusing = code;
+    },
     /** An event, as the server sends it: with the next position as its id. */
     emit(event: LiveEvent) {
       position += 1;
@@ -63,11 +83,20 @@ export function fakeLiveFeed() {
         o.next({ result: { type: "state", state: "pending", error: null } });
       });
     },
-    /** The feed failed for good (the link does not retry it). */
-    fail() {
+    /** The feed failed for good (the link does not retry it), refused with `code` or unreachable. */
+    fail(code?: "NOT_FOUND" | "UNAUTHORIZED") {
+      const error = code
+        ? TRPCClientError.from<AppRouter>({
+            error: {
+              code: -32001,
+              message: "Refused",
+              data: { code, httpStatus: code === "NOT_FOUND" ? 404 : 401 },
+            },
+          })
+        : new TRPCClientError<AppRouter>("The connection failed");
       each((o) => {
         subscribers.delete(o);
-        o.error(new TRPCClientError("There is no event at that position"));
+        o.error(error);
       });
     },
   };

@@ -130,12 +130,23 @@ describe("LiveEventsProvider", () => {
     const { feed, send, reads, region } = renderFeed();
     await screen.findByText("Voters: 1");
     await send(event("review_round.opened"));
-    act(() => feed.fail());
+    act(() => feed.fail("NOT_FOUND"));
+    expect(reads.round).toBe(1);
     expect(region().textContent).toBe("Live updates are paused. Reconnecting…");
 
     await waitFor(() => expect(feed.subscriptions()).toBe(2), { timeout: 5_000 });
     await waitFor(() => expect(reads.round).toBe(2));
     expect(router.refresh).toHaveBeenCalledTimes(1);
     expect(region().dataset.live).toBe("live");
+  });
+
+  it("when refused because the session ended, reads what the page shows again (which sends the reader to sign in)", async () => {
+    const { feed, reads, region } = renderFeed();
+    await screen.findByText("Voters: 1");
+    // Refused every time from now on: the feed never starts again, so only the refusal reads.
+    feed.refuse("UNAUTHORIZED");
+    act(() => feed.fail("UNAUTHORIZED"));
+    await waitFor(() => expect(reads.round).toBe(2));
+    expect(region().dataset.live).toBe("paused");
   });
 });

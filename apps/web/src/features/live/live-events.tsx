@@ -35,11 +35,11 @@ const ListenersContext = createContext<{ listen: (listener: Listener) => () => v
 
 /**
  * The page's one live feed (`live.events`, every project the reader may see), for the signed-in
- * pages. Each event makes the queries it changes be read again (the API applies its rules to
- * them), then goes to the components that asked for it (useLiveEvents). The SSE link reconnects
- * by itself and resumes after the last event it got; when the feed starts afresh instead (nothing
- * received yet, or it failed and is subscribed again), what happened meanwhile is unknown, so
- * every live query is read again.
+ * pages. Each event goes to the components that asked for it (useLiveEvents), and the queries it
+ * changes are read again (the API applies its rules to them). The SSE link reconnects by itself
+ * and resumes after the last event it got; when the feed starts afresh instead (nothing received
+ * before the drop, or it failed or the server ended it and it is subscribed again), what happened
+ * meanwhile is unknown, so every live query is read again.
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
   const t = useTranslations("live");
@@ -106,12 +106,16 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
   }, [connection, setConnection, announce, t]);
   useEffect(() => () => setConnection("off"), [setConnection]);
 
-  // Subscribe again, afresh, after a wait that grows while the feed keeps ending.
+  // Subscribe again, afresh, after a wait that grows while the feed keeps ending. Refused because
+  // the session ended (signed out elsewhere): the page's reads hear it too, and send the reader to
+  // sign in.
+  const refused = ended && error?.data?.code === "UNAUTHORIZED";
   useEffect(() => {
     if (!ended) return;
+    if (refused) void queryClient.refetchQueries({ type: "active" });
     const timer = setTimeout(reset, feed.ended());
     return () => clearTimeout(timer);
-  }, [ended, reset, feed]);
+  }, [ended, refused, reset, feed, queryClient]);
 
   return <ListenersContext value={registry}>{children}</ListenersContext>;
 }
