@@ -173,6 +173,36 @@ describe("forwardToApi", () => {
     expect(response.headers.get("x-accel-buffering")).toBe("no");
   });
 
+  it("does not report a client that went away before the API answered as the API's failure", async () => {
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const client = new AbortController();
+      const upstream = vi.fn<typeof fetch>(
+        (_url, init) =>
+          new Promise<Response>((_resolve, reject) => {
+            init?.signal?.addEventListener("abort", () => reject(new DOMException("Aborted", "AbortError")));
+            client.abort();
+          }),
+      );
+      const request = new Request("http://web.test/trpc/live.events?input=%7B%7D", { signal: client.signal });
+      await forwardToApi(request, { apiUrl: API, clientIp: null, fetch: upstream });
+      expect(errors).not.toHaveBeenCalled();
+
+      // The API itself failing is still reported.
+      const failing = vi.fn<typeof fetch>(async () => {
+        throw new TypeError("fetch failed");
+      });
+      await forwardToApi(new Request("http://web.test/trpc/live.events"), {
+        apiUrl: API,
+        clientIp: null,
+        fetch: failing,
+      });
+      expect(errors).toHaveBeenCalledTimes(1);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
   it("never forwards the development procedures (the outbox is read by the web's own server)", async () => {
     const upstream = vi.fn<typeof fetch>();
     for (const path of ["dev.outbox", "auth.me,dev.outbox", "dev%2Eoutbox"]) {

@@ -143,7 +143,9 @@ export async function forwardToApi(request: Request, options: ProxyOptions): Pro
   } catch (error) {
     if (tooLarge) return errorResponse(incoming, "PAYLOAD_TOO_LARGE", BODY_TOO_LARGE_MESSAGE);
     const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-    if (!timedOut) console.error("Forwarding to the API failed:", error);
+    // A client that went away before the answer began (a page closed while its live feed was
+    // starting) is no failure of the API's; nobody reads the answer below.
+    if (!timedOut && !request.signal.aborted) console.error("Forwarding to the API failed:", error);
     return timedOut
       ? errorResponse(incoming, "GATEWAY_TIMEOUT", "The Lodestone API did not answer in time.")
       : errorResponse(
