@@ -3,6 +3,7 @@
 // every delivery, the time from the event's transaction to its arrival at the subscriber; and what
 // the open connections cost a read endpoint's throughput (the same read, same instance, with and
 // without them, in the same run).
+import http from "node:http";
 import { get } from "./endpoints.js";
 import { runLoad } from "./load.js";
 import { WARM_UP_S, type BenchOptions } from "./options.js";
@@ -28,31 +29,33 @@ export interface LiveOutcome {
   readWith: LoadResult;
 }
 
-/** One subscriber: an SSE stream read as an EventSource reads it; the arrival time of each comment. */
+/**
+ * One subscriber: an SSE stream read as an EventSource reads it, through node:http (lighter than
+ * fetch's web streams: the load generator shares the machine with what it measures); the arrival
+ * time of each comment.
+ */
 class Subscriber {
   readonly arrivals = new Map<string, number>();
   duplicates = 0;
   connected = false;
-  private readonly abort = new AbortController();
-  private readonly done: Promise<void>;
+  private readonly request: http.ClientRequest;
+  private buffer = "";
 
   constructor(base: string, token: string, onArrival: (latencyMs: number) => void) {
     const input = encodeURIComponent(JSON.stringify({}));
-    this.done = fetch(`${base}/trpc/live.events?input=${input}`, {
-      headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" },
-      signal: this.abort.signal,
-    })
-      .then(async (res) => {
-        if (!res.ok || !res.body) throw new Error(`live.events answered ${res.status}`);
-        const decoder = new TextDecoder();
-        let buffer = "";
-        for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    this.request = http.get(
+      `${base}/trpc/live.events?input=${input}`,
+      { headers: { authorization: `Bearer ${token}`, accept: "text/event-stream" } },
+      (res) => {
+        if (res.statusCode !== 200) console.warn(`live.events answered ${res.statusCode}`);
+        res.setEncoding("utf8");
+        res.on("data", (text: string) => {
           const now = Date.now();
-          buffer += decoder.decode(chunk, { stream: true });
+          this.buffer += text;
           let end: number;
-          while ((end = buffer.indexOf("\n\n")) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
+          while ((end = this.buffer.indexOf("\n\n")) >= 0) {
+            const block = this.buffer.slice(0, end);
+            this.buffer = this.buffer.slice(end + 2);
             if (block.startsWith("event: connected")) this.connected = true;
             const data = block.split("\n").find((l) => l.startsWith("data: "));
             if (!data || block.includes("event:")) continue;
@@ -68,16 +71,17 @@ class Subscriber {
               onArrival(now - Date.parse(event.at));
             }
           }
-        }
-      })
-      .catch((error: unknown) => {
-        if (!this.abort.signal.aborted) console.warn(`a live subscription failed: ${String(error)}`);
-      });
+        });
+        res.on("error", () => {});
+      },
+    );
+    this.request.on("error", (error) => {
+      if (!this.request.destroyed) console.warn(`a live subscription failed: ${String(error)}`);
+    });
   }
 
-  async close() {
-    this.abort.abort();
-    await this.done;
+  close() {
+    this.request.destroy();
   }
 }
 
@@ -159,7 +163,7 @@ export async function measureLive(
     );
     return outcome;
   } finally {
-    await Promise.all(subscribers.map((s) => s.close()));
+    for (const s of subscribers) s.close();
     await Promise.all([servers.stop(a!.child), servers.stop(b!.child)]);
   }
 }
