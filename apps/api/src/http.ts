@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { OutgoingHttpHeaders } from "node:http";
+import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 import helmet from "@fastify/helmet";
 import { INTERNAL_SECRET_HEADER } from "@lodestone/auth/secrets";
 import {
@@ -80,6 +80,14 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
   });
   await app.register(helmet, { contentSecurityPolicy: false });
 
+  // Open live streams are cut when the server closes, as a crash would cut them: the browser
+  // reconnects (to another instance, or to this one restarted) with its last event id and
+  // resumes exactly. Ending them gracefully would tell the client the subscription is over.
+  const liveStreams = new Set<ServerResponse>();
+  app.addHook("preClose", async () => {
+    for (const stream of liveStreams) stream.destroy();
+  });
+
   app.get("/healthz", async (_req, reply) => {
     const up = await db.ping();
     return reply
@@ -147,7 +155,11 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
         response.headers.forEach((value, name) => (headers[name] = value));
         raw.writeHead(response.status, headers);
         const reader = response.body.getReader();
-        raw.once("close", () => void reader.cancel().catch(() => {}));
+        liveStreams.add(raw);
+        raw.once("close", () => {
+          liveStreams.delete(raw);
+          void reader.cancel().catch(() => {});
+        });
         try {
           for (;;) {
             const { done, value } = await reader.read();

@@ -103,6 +103,15 @@ class EventStream {
     }
   }
 
+  /** Every message's event name (null: an event of the subscription). */
+  kinds(): (string | null)[] {
+    return this.messages.map((m) => m.event);
+  }
+
+  get isEnded() {
+    return this.ended;
+  }
+
   get connected() {
     return this.messages.some((m) => m.event === "connected");
   }
@@ -177,6 +186,19 @@ describe.runIf(testDatabaseKind() === "postgres")("live events across two API in
     const ids = [...heard, ...onA.events()].map((e) => e.id);
     expect(new Set(ids).size).toBe(ids.length);
   }, 60_000);
+
+  it("cuts its live streams when it shuts down, rather than ending them, so browsers reconnect and resume", async () => {
+    const c = await startInstance(db.url!);
+    const onC = new EventStream(c.url, delegate);
+    await onC.until(() => onC.connected);
+    await c.app.close();
+    await onC.until(() => onC.isEnded);
+    // tRPC's "return" would tell the browser's link that the subscription is over for good.
+    expect(onC.kinds()).not.toContain("return");
+    expect(onC.isEnded).toBe(true);
+    await c.feed.close();
+    await c.db.close();
+  }, 30_000);
 
   it("delivers 200 events written by 20 concurrent transactions on A to a subscriber on a restarted B: all, once, in the log's order", async () => {
     b = await startInstance(db.url!);

@@ -76,8 +76,9 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 10_000).unref();
   try {
     clearInterval(sweeper);
-    await events.close();
+    // Live streams are cut first (see http.ts), then the feed they read from stops.
     await app.close();
+    await events.close();
     await db.close();
   } finally {
     clearTimeout(force);

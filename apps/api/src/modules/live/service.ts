@@ -43,7 +43,8 @@ async function* follow(
       const batch: ReadEvent[] =
         ctx.events.after(cursor) ?? (await readEvents(ctx.db.prisma, cursor, CATCH_UP_BATCH));
       if (!batch.length) {
-        // The feed closes when this instance shuts down: the client reconnects, here or elsewhere.
+        // The wait ends without news when the client goes away, or the feed closes as the instance
+        // shuts down (after its streams were cut: the client reconnects, here or elsewhere).
         if (!(await ctx.events.beyond(cursor, signal))) return;
         continue;
       }
