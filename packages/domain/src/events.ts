@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { canSeeProject, type Actor } from "./access.js";
-import type { AuditEntityType} from "./audit.js";
+import type { AuditEntityType } from "./audit.js";
 import { type AuditAction } from "./audit.js";
 import { commentVisibility } from "./deliberation.js";
 import { DecisionOutcome, MilestoneStatus, ProjectStatus } from "./enums.js";
