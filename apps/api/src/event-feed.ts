@@ -1,6 +1,9 @@
 import type { Database } from "@lodestone/db/client";
 import {
+  compareCursorKeys,
+  cursorKey,
   EVENT_CHANNEL,
+  type CursorKey,
   logHead,
   readEvents,
   type LogCursor,
@@ -39,14 +42,8 @@ export interface EventFeedOptions {
 
 const BATCH = 500;
 
-/** A cursor as numbers, for comparing many times over. */
-type Key = readonly [txid: bigint, position: bigint];
-const keyOf = (c: LogCursor): Key => [BigInt(c.txid), BigInt(c.position)];
-const compareKeys = (a: Key, b: Key) =>
-  a[0] !== b[0] ? (a[0] < b[0] ? -1 : 1) : a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1;
-
 interface Waiter {
-  key: Key;
+  key: CursorKey;
   resolve: (advanced: boolean) => void;
 }
 
@@ -60,12 +57,12 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
   let unlisten: (() => Promise<void>) | null = null;
   let listening = false;
   /** The cursor before `recent[0]`, and after the last event read. Null until started. */
-  let base: Key | null = null;
+  let base: CursorKey | null = null;
   let last: LogCursor | null = null;
-  let lastKey: Key | null = null;
+  let lastKey: CursorKey | null = null;
   /** The latest events read, in the log's order, and their keys. */
   let recent: ReadEvent[] = [];
-  let recentKeys: Key[] = [];
+  let recentKeys: CursorKey[] = [];
   let waiters: Waiter[] = [];
   let reading: Promise<void> | null = null;
   let again = false;
@@ -74,7 +71,7 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
     const waiting = waiters;
     waiters = [];
     for (const w of waiting) {
-      if (lastKey && compareKeys(lastKey, w.key) > 0) w.resolve(true);
+      if (lastKey && compareCursorKeys(lastKey, w.key) > 0) w.resolve(true);
       else waiters.push(w);
     }
   };
@@ -85,7 +82,7 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
       const batch = await readEvents(db.prisma, last, BATCH);
       if (!batch.length) return;
       recent.push(...batch);
-      recentKeys.push(...batch.map((e) => keyOf(e.cursor)));
+      recentKeys.push(...batch.map((e) => cursorKey(e.cursor)));
       last = batch[batch.length - 1]!.cursor;
       lastKey = recentKeys[recentKeys.length - 1]!;
       if (recent.length > keep) {
@@ -134,7 +131,7 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
 
   async function start() {
     last = await logHead(db.prisma);
-    lastKey = base = keyOf(last);
+    lastKey = base = cursorKey(last);
     recent = [];
     recentKeys = [];
     await listen();
@@ -181,21 +178,21 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
     },
     head: () => logHead(db.prisma),
     after(cursor) {
-      const key = keyOf(cursor);
-      if (!base || compareKeys(key, base) < 0) return null;
+      const key = cursorKey(cursor);
+      if (!base || compareCursorKeys(key, base) < 0) return null;
       // The first kept event after `cursor` (binary search: every subscriber asks at every change).
       let lo = 0;
       let hi = recentKeys.length;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if (compareKeys(recentKeys[mid]!, key) > 0) hi = mid;
+        if (compareCursorKeys(recentKeys[mid]!, key) > 0) hi = mid;
         else lo = mid + 1;
       }
       return recent.slice(lo);
     },
     beyond(cursor, signal) {
       if (signal.aborted || !lastKey) return Promise.resolve(false);
-      if (compareKeys(lastKey, keyOf(cursor)) > 0) return Promise.resolve(true);
+      if (compareCursorKeys(lastKey, cursorKey(cursor)) > 0) return Promise.resolve(true);
       return new Promise<boolean>((resolve) => {
         const onAbort = () => {
           waiters = waiters.filter((w) => w !== waiter);
@@ -203,7 +200,7 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
         };
         // The listener goes with the wait: a subscription waits thousands of times on one signal.
         const waiter: Waiter = {
-          key: keyOf(cursor),
+          key: cursorKey(cursor),
           resolve: (advanced) => {
             signal.removeEventListener("abort", onAbort);
             resolve(advanced);

@@ -151,10 +151,13 @@ export async function logHead(tx: Tx): Promise<LogCursor> {
   return rows[0] ?? LOG_START;
 }
 
-/** Orders two cursors by the log's order. */
-export function compareCursors(a: LogCursor, b: LogCursor): number {
-  const byTx = BigInt(a.txid) - BigInt(b.txid);
-  if (byTx !== 0n) return byTx < 0n ? -1 : 1;
-  const byPosition = BigInt(a.position) - BigInt(b.position);
-  return byPosition === 0n ? 0 : byPosition < 0n ? -1 : 1;
+/** A cursor as numbers, for comparing many times over (the event feed compares at every change). */
+export type CursorKey = readonly [txid: bigint, position: bigint];
+
+export const cursorKey = (c: LogCursor): CursorKey => [BigInt(c.txid), BigInt(c.position)];
+
+/** Orders two cursors by the log's order: transaction id, then position. */
+export function compareCursorKeys(a: CursorKey, b: CursorKey): number {
+  if (a[0] !== b[0]) return a[0] < b[0] ? -1 : 1;
+  return a[1] === b[1] ? 0 : a[1] < b[1] ? -1 : 1;
 }
