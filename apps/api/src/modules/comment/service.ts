@@ -15,7 +15,7 @@ import {
 import { DomainError } from "@lodestone/domain/errors";
 import type { z } from "zod";
 import type { SignedInContext, UseCase } from "../../context.js";
-import { visibleProject } from "../project/service.js";
+import { projectChange, visibleProject } from "../project/service.js";
 
 function view(ctx: SignedInContext, c: comments.CommentRow): CommentView {
   const state = commentVisibility(ctx.user, c);
@@ -105,10 +105,8 @@ function commentChange(
   },
 ) {
   return {
-    actorId: ctx.user.id,
-    requestId: ctx.requestId,
+    ...projectChange(ctx, c.projectId),
     subject: { type: "Comment" as const, id: c.id },
-    projectId: c.projectId,
     data: {
       commentId: c.id,
       parentId: c.parentId,

@@ -37,7 +37,7 @@ import { DomainError } from "@lodestone/domain/errors";
 import { OUTCOME_EVENT, transition } from "@lodestone/domain/lifecycle";
 import type { z } from "zod";
 import type { Context, SignedInContext, UseCase } from "../../context.js";
-import { assertVisible, visibleProject, visibleProjectRecord } from "../project/service.js";
+import { assertVisible, projectChange, visibleProject, visibleProjectRecord } from "../project/service.js";
 
 async function roundFor(tx: Tx, ctx: SignedInContext, roundId: string) {
   const found = await review.getRound(tx, roundId, ctx.user.id);
@@ -86,12 +86,7 @@ export function openRound({ ctx, input }: UseCase<z.output<typeof OpenRoundInput
 }
 
 function roundChange(ctx: SignedInContext, projectId: string, roundId: string) {
-  return {
-    actorId: ctx.user.id,
-    requestId: ctx.requestId,
-    subject: { type: "ReviewRound" as const, id: roundId },
-    projectId,
-  };
+  return { ...projectChange(ctx, projectId), subject: { type: "ReviewRound" as const, id: roundId } };
 }
 
 /** The rule may change until the first vote. */
