@@ -85,15 +85,7 @@ export function fakeLiveFeed() {
     },
     /** The feed failed for good (the link does not retry it), refused with `code` or unreachable. */
     fail(code?: "NOT_FOUND" | "UNAUTHORIZED") {
-      const error = code
-        ? TRPCClientError.from<AppRouter>({
-            error: {
-              code: -32001,
-              message: "Refused",
-              data: { code, httpStatus: code === "NOT_FOUND" ? 404 : 401 },
-            },
-          })
-        : new TRPCClientError<AppRouter>("The connection failed");
+      const error = refusal(code);
       each((o) => {
         subscribers.delete(o);
         o.error(error);
