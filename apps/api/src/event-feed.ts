@@ -27,8 +27,6 @@ export interface EventFeed {
   after(cursor: LogCursor): ReadEvent[] | null;
   /** Resolves true once the feed has read past `cursor`; false when `signal` aborts or the feed closes (end the subscription). */
   beyond(cursor: LogCursor, signal: AbortSignal): Promise<boolean>;
-  /** Reads the log now (tests and in-process writers may call it; notifications do). */
-  wake(): void;
   close(): Promise<void>;
 }
 
@@ -210,7 +208,6 @@ export function createEventFeed(db: Database, options: EventFeedOptions = {}): E
         signal.addEventListener("abort", onAbort, { once: true });
       });
     },
-    wake,
     async close() {
       holders = 0;
       await stop();
