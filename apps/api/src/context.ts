@@ -9,6 +9,7 @@ import { parse as parseCookies } from "cookie";
 import ipaddr from "ipaddr.js";
 import { toTRPCError } from "./errors.js";
 import { createEventFeed, type EventFeed } from "./event-feed.js";
+import { createInboxWatch, type InboxWatch } from "./inbox-watch.js";
 import type { Mailer } from "./mailer.js";
 
 /** What the API was started with that procedures need. */
@@ -24,6 +25,10 @@ export interface Services {
   signer: DecisionSigner;
   /** This instance's reader of the event log, shared by its live subscriptions. */
   events: EventFeed;
+  /** Wakes this instance's live inbox counts when notifications change. */
+  inbox: InboxWatch;
+  /** The web's public address: links in mails point there. */
+  webUrl: string;
   now: () => Date;
 }
 
@@ -65,6 +70,8 @@ export function createServices(db: Database, overrides: Partial<Omit<Services, "
     rateLimits: overrides.rateLimits ?? NO_RATE_LIMITS,
     signer: overrides.signer ?? processSigner(),
     events: overrides.events ?? createEventFeed(db),
+    inbox: overrides.inbox ?? createInboxWatch(db),
+    webUrl: overrides.webUrl ?? "http://localhost:3000",
     now: overrides.now ?? (() => new Date()),
   };
 }

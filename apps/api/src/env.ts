@@ -27,6 +27,14 @@ const Env = z.object({
   /** smtp://user:pass@host:port — unset: mails go to the outbox (/dev/outbox) and the log. */
   SMTP_URL: z.url().optional(),
   MAIL_FROM: z.string().min(3).default("Lodestone <no-reply@lodestone.example>"),
+  /** The web's public address, for links in notification mails. */
+  LODESTONE_WEB_URL: z.url().optional(),
+  /** How long an "immediately" notification mail waits for more on the same item, and to be read first (ms). */
+  NOTIFY_IMMEDIATE_DELAY_MS: z.coerce.number().int().min(0).max(3_600_000).default(180_000),
+  /** How often each instance looks for notification work (reminders, digests, mail) when no event woke it (ms). */
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(200).max(300_000).default(5000),
+  /** Run the notifier in this instance (0: off — for tools; every API instance normally runs it). */
+  NOTIFY_ENABLED: z.enum(["0", "1"]).default("1"),
   /** How often each instance closes review rounds whose time has come. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
   /** Live updates: how often each instance reads the event log when no notification woke it (ms). */
@@ -60,6 +68,8 @@ export type ApiEnv = Parsed & {
   decisionSigningKey: string;
   /** Mails go to the database outbox and the log (no SMTP, not production). */
   devOutbox: boolean;
+  /** Where links in mails point. */
+  webUrl: string;
   production: boolean;
   rateLimits: RateLimitPolicy;
   trustProxy: string[];
@@ -74,7 +84,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   }
   const env = parsed.data;
   const production = env.NODE_ENV === "production";
-  for (const name of ["LODESTONE_INTERNAL_SECRET", "LODESTONE_DECISION_SIGNING_KEY"] as const) {
+  for (const name of ["LODESTONE_INTERNAL_SECRET", "LODESTONE_DECISION_SIGNING_KEY", "LODESTONE_WEB_URL"] as const) {
     if (production && !env[name]) {
       throw new Error(`The API's environment is invalid:\n  ${name} is required in production.`);
     }
@@ -91,6 +101,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
       ? env.LODESTONE_DECISION_SIGNING_KEY.replaceAll("\\n", "\n")
       : loadOrCreateLocalSigningKey(env.LODESTONE_SECRETS_FILE),
     devOutbox: !env.SMTP_URL && !production,
+    webUrl: env.LODESTONE_WEB_URL ?? "http://localhost:3000",
     trustProxy: env.TRUST_PROXY.split(",")
       .map((s) => s.trim())
       .filter(Boolean),

@@ -7,6 +7,10 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post, …). */
+  headers?: Record<string, string>;
+  /** A stable Message-ID: a mail sent again after an interrupted attempt carries the same one. */
+  messageId?: string;
 }
 
 export interface Mailer {
@@ -27,7 +31,10 @@ export function createMailer(opts: {
   log: Log;
 }): Mailer {
   if (opts.smtpUrl) {
-    const transport = createTransport(opts.smtpUrl);
+    // Pooled: a digest run sends thousands of mails over a few kept-open connections.
+    const url = new URL(opts.smtpUrl);
+    if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+    const transport = createTransport(url.toString());
     return {
       kind: "smtp",
       async send(mail) {
@@ -40,7 +47,7 @@ export function createMailer(opts: {
     async send(mail) {
       await addOutboxMail(opts.db.prisma, mail);
       opts.log.info(
-        { to: mail.to, subject: mail.subject, text: mail.text },
+        { to: mail.to, subject: mail.subject, text: mail.text.slice(0, 2000) },
         "mail kept in the outbox (/dev/outbox)",
       );
     },

@@ -6,6 +6,7 @@ import { delegationRouter } from "./modules/delegation/router.js";
 import { deliveryRouter } from "./modules/delivery/router.js";
 import { devRouter } from "./modules/dev/router.js";
 import { liveRouter } from "./modules/live/router.js";
+import { notificationsRouter } from "./modules/notifications/router.js";
 import { projectRouter } from "./modules/project/router.js";
 import { reviewRouter } from "./modules/review/router.js";
 import { userRouter } from "./modules/user/router.js";
@@ -20,6 +21,7 @@ export const appRouter = router({
   delivery: deliveryRouter,
   dev: devRouter,
   live: liveRouter,
+  notifications: notificationsRouter,
   project: projectRouter,
   review: reviewRouter,
   user: userRouter,

@@ -7,7 +7,9 @@ import { seedIfEmpty } from "@lodestone/db/seed";
 import { loadEnv } from "./env.js";
 import { buildHttpServer, createLogger } from "./http.js";
 import { createEventFeed } from "./event-feed.js";
+import { createInboxWatch } from "./inbox-watch.js";
 import { createMailer } from "./mailer.js";
+import { createNotifier } from "./modules/notifications/notifier.js";
 import { sweepDueRounds } from "./modules/review/service.js";
 import { pruneRateLimits } from "./rate-limit.js";
 
@@ -25,6 +27,18 @@ const events = createEventFeed(db, {
   pollMs: env.LIVE_POLL_MS,
   onError: (err: unknown) => logger.warn({ err }, "reading the event log failed; will retry"),
 });
+const inbox = createInboxWatch(db, {
+  onError: (err: unknown) => logger.warn({ err }, "listening for inbox changes failed; counts refresh by polling"),
+});
+const notifier = createNotifier({
+  db,
+  mailer,
+  internalSecret: env.internalSecret,
+  webUrl: env.webUrl,
+  immediateDelayMs: env.NOTIFY_IMMEDIATE_DELAY_MS,
+  intervalMs: env.NOTIFY_INTERVAL_MS,
+  onError: (err: unknown, job: string) => logger.warn({ err, job }, "notification work failed; will retry"),
+});
 const app = await buildHttpServer({
   services: {
     db,
@@ -34,6 +48,8 @@ const app = await buildHttpServer({
     rateLimits: env.rateLimits,
     signer,
     events,
+    inbox,
+    webUrl: env.webUrl,
     now: () => new Date(),
   },
   logger,
@@ -50,6 +66,7 @@ try {
     if (summary) app.log.info({ summary }, "demo data loaded into the empty database");
   }
   await app.listen({ host: env.HOST, port: env.PORT });
+  if (env.NOTIFY_ENABLED === "1") await notifier.start();
   sweeper = setInterval(() => {
     sweepDueRounds({ db, now: () => new Date() }).then(
       (closed) => closed.length && logger.info({ closed }, "review rounds closed at their closing time"),
@@ -77,7 +94,9 @@ async function shutdown(signal: string) {
   try {
     clearInterval(sweeper);
     // Live streams are cut first (see http.ts), then the feed they read from stops.
+    await notifier.stop();
     await app.close();
+    await inbox.close();
     await events.close();
     await db.close();
   } finally {

@@ -21,7 +21,15 @@ const submission = statusChange
 const round = z.object({ roundId: id }).strict();
 /** A comment's state after the change: what decides who may receive the event. */
 const comment = z
-  .object({ commentId: id, parentId: id.nullable(), authorId: id, hidden: z.boolean(), deleted: z.boolean() })
+  .object({
+    commentId: id,
+    parentId: id.nullable(),
+    authorId: id,
+    hidden: z.boolean(),
+    deleted: z.boolean(),
+    /** Who a new comment names with `@name` (only on posting: an edit notifies no one). */
+    mentions: z.array(id).max(50).optional(),
+  })
   .strict();
 const none = z.object({}).strict();
 const isoDate = z.iso.date();

@@ -13,9 +13,18 @@ export interface OutboxMail {
 
 export async function addOutboxMail(
   tx: Tx,
-  mail: { to: string; subject: string; text: string; html?: string | null },
+  mail: { to: string; subject: string; text: string; html?: string | null; headers?: Record<string, string> },
 ): Promise<void> {
-  await tx.outboxMail.create({ data: { ...mail, html: mail.html ?? null }, select: { id: true } });
+  await tx.outboxMail.create({
+    data: {
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      ...(mail.headers ? { headers: mail.headers } : {}),
+    },
+    select: { id: true },
+  });
 }
 
 /** Newest first, one keyset page. */

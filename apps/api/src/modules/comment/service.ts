@@ -13,6 +13,8 @@ import {
   type PostCommentInput,
 } from "@lodestone/domain/deliberation";
 import { DomainError } from "@lodestone/domain/errors";
+import { mentionedIn, mentionPrefixes } from "@lodestone/domain/notifications";
+import { usersNamed } from "@lodestone/db/repositories/notifications";
 import type { z } from "zod";
 import type { SignedInContext, UseCase } from "../../context.js";
 import { projectChange, visibleProject } from "../project/service.js";
@@ -83,13 +85,25 @@ export function postComment({
       authorId: ctx.user.id,
       authorName: ctx.user.name,
     });
+    const change = commentChange(ctx, created);
+    const mentions = await mentionsIn(tx, input.body, ctx.user.id);
     await recordEvent(tx, {
       type: "comment.posted",
-      ...commentChange(ctx, created),
+      ...change,
+      data: mentions.length ? { ...change.data, mentions } : change.data,
       audit: { after: { projectId: created.projectId, parentId: created.parentId, stance: created.stance } },
     });
     return view(ctx, created);
   });
+}
+
+/** Who a comment names with `@Full Name` (never its author); the notifier decides who may hear of it. */
+async function mentionsIn(tx: Tx, body: string, authorId: string): Promise<string[]> {
+  const prefixes = mentionPrefixes(body);
+  if (prefixes.length === 0) return [];
+  return mentionedIn(body, await usersNamed(tx, prefixes))
+    .filter((id) => id !== authorId)
+    .slice(0, 50);
 }
 
 /** What every comment event names: the comment, its project, and its state after the change. */
