@@ -91,8 +91,8 @@ export async function candidatesFor(
       SELECT id, "parentId" FROM "Comment" WHERE id = ${q.commentId ?? null}::uuid
       UNION ALL SELECT c.id, c."parentId" FROM "Comment" c JOIN up ON c.id = up."parentId"
     ), thread AS (
-      SELECT id, "authorId" FROM "Comment" WHERE id = (SELECT id FROM up WHERE "parentId" IS NULL LIMIT 1)
-      UNION ALL SELECT c.id, c."authorId" FROM "Comment" c JOIN thread t ON c."parentId" = t.id
+      SELECT id, "authorId", "createdAt" FROM "Comment" WHERE id = (SELECT id FROM up WHERE "parentId" IS NULL LIMIT 1)
+      UNION ALL SELECT c.id, c."authorId", c."createdAt" FROM "Comment" c JOIN thread t ON c."parentId" = t.id
     ), cand("userId", rel) AS (
       SELECT u.id, 'organisation' FROM "User" u JOIN "Project" p ON p."organisationId" = u."organisationId"
         WHERE p.id = ${q.projectId}::uuid
@@ -103,7 +103,9 @@ export async function candidatesFor(
         WHERE m.id = ${milestone}::uuid AND m."assigneeUserId" IS NOT NULL
       UNION ALL SELECT u.id, 'assignee' FROM "Milestone" m JOIN "User" u ON u."organisationId" = m."assigneeOrganisationId"
         WHERE m.id = ${milestone}::uuid
+      -- Those who wrote in the thread before this comment (the log may be read after later ones).
       UNION ALL SELECT DISTINCT t."authorId", 'commenter' FROM thread t
+        WHERE t."createdAt" < (SELECT "createdAt" FROM "Comment" WHERE id = ${q.commentId ?? null}::uuid)
       UNION ALL SELECT c."authorId", 'repliedTo' FROM "Comment" c WHERE c.id = ${q.parentId ?? null}::uuid
       UNION ALL SELECT m, 'mentioned' FROM unnest(${[...(q.mentions ?? [])]}::uuid[]) m
       UNION ALL SELECT f."userId", 'chose' FROM "Follow" f
