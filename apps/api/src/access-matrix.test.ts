@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInnerContext, type InnerContext } from "./context.js";
+import { unsubscribeTokens } from "./modules/notifications/unsubscribe-token.js";
 import { appRouter, createCaller } from "./root.js";
 import {
   CALLERS as PEOPLE_AND_DEACTIVATED,
@@ -384,6 +385,41 @@ const MATRIX: Record<string, Row> = {
   },
   // Subscribing is allowed to everyone signed in; what arrives is filtered per viewer (live.test.ts).
   "live.events": { expect: signedIn(), input: async () => ({}) },
+  "notifications.list": { expect: signedIn(), input: async () => ({}) },
+  "notifications.unread": { expect: signedIn(), input: none },
+  // The count of one's own inbox, live (what arrives is one's own count: notifications.test.ts).
+  "notifications.live": { expect: signedIn(), input: none },
+  // Nobody may change a notification that is not theirs: it is not found.
+  "notifications.update": {
+    expect: { ...signedIn(), ...Object.fromEntries(PEOPLE.map((p) => [p, "NOT_FOUND"])) } as Record<Caller, Expect>,
+    input: async () => ({ ids: [await someonesNotification()], read: true }),
+  },
+  "notifications.markAllRead": { expect: signedIn(), input: none },
+  "notifications.followState": {
+    expect: seesSubmitted(),
+    input: async () => ({ type: "PROJECT", id: (await submittedOf(db, fx.users.partnerA)).id }),
+  },
+  "notifications.setFollow": {
+    expect: seesSubmitted(),
+    input: async () => ({ subject: { type: "PROJECT", id: (await submittedOf(db, fx.users.partnerA)).id }, state: "MUTED" }),
+  },
+  "notifications.preferences": { expect: signedIn(), input: none },
+  "notifications.setPreferences": { expect: signedIn(), input: async () => ({ channels: { ACTIVITY: "WEEKLY" } }) },
+  "notifications.mentionable": {
+    expect: seesSubmitted(),
+    input: async () => ({ projectId: (await submittedOf(db, fx.users.partnerA)).id, query: "us" }),
+  },
+  // A signed unsubscribe link is its own proof: it works signed out (and for anyone holding it).
+  "notifications.unsubscribePreview": {
+    expect: anyone(),
+    input: async () => ({ token: unsubscribeTokens(secret()).create(await someone(), { kind: "reason", reason: "ACTIVITY" }) }),
+  },
+  "notifications.unsubscribe": {
+    expect: anyone(),
+    input: async () => ({ token: unsubscribeTokens(secret()).create(await someone(), { kind: "reason", reason: "ACTIVITY" }) }),
+  },
+  "notifications.mailProblems": { expect: adminOnly(), input: async () => ({ limit: 10 }) },
+  "notifications.retryMail": { expect: adminOnly(), input: async () => ({ id: await failedMail() }) },
   "delegation.update": {
     expect: adminOnly(),
     input: async () => ({
@@ -395,6 +431,35 @@ const MATRIX: Record<string, Row> = {
     }),
   },
 };
+
+/** The secret the callers' contexts sign unsubscribe links with. */
+const secret = () => createInnerContext({ db }).internalSecret;
+
+/** A notification of a throw-away user (nobody else's to change). */
+async function someonesNotification(): Promise<string> {
+  const project = await submittedOf(db, fx.users.partnerA);
+  const n = await db.prisma.notification.create({
+    data: {
+      userId: await someone(),
+      key: token(),
+      reason: "ACTIVITY",
+      projectId: project.id,
+      subjectType: "PROJECT",
+      subjectId: project.id,
+      data: {},
+      emailChannel: "NEVER",
+    },
+  });
+  return n.id;
+}
+
+/** A mail that failed for good. */
+async function failedMail(): Promise<string> {
+  const m = await db.prisma.notificationMail.create({
+    data: { userId: await someone(), kind: "DAILY", key: token(), status: "FAILED", attempts: 8, lastError: "550 no such user" },
+  });
+  return m.id;
+}
 
 /** A comment by `author` on a submitted project of organisation A. */
 async function commentOf(author: Fixture["users"][keyof Fixture["users"]]) {
