@@ -35,6 +35,12 @@ const MODELS = [
   "auditEvent",
   "domainEvent",
   "rateLimitHit",
+  "follow",
+  "emailPreference",
+  "notification",
+  "notificationMail",
+  "notificationCursor",
+  "jobLease",
 ] as const;
 type Model = (typeof MODELS)[number];
 
@@ -50,6 +56,9 @@ const ORDER: Partial<Record<Model, object>> = {
   rateLimitHit: [{ key: "asc" }, { windowStart: "asc" }],
   roundElector: [{ roundId: "asc" }, { voterId: "asc" }],
   domainEvent: { position: "asc" },
+  follow: [{ userId: "asc" }, { subjectType: "asc" }, { subjectId: "asc" }],
+  emailPreference: [{ userId: "asc" }, { reason: "asc" }],
+  jobLease: { name: "asc" },
 };
 
 async function countAll(prisma: PrismaClient): Promise<Record<Model, number>> {
