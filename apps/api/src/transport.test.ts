@@ -71,8 +71,13 @@ describe("the development outbox answers only this machine", () => {
       NODE_ENV: "development" as const,
       LODESTONE_INTERNAL_SECRET: "x".repeat(32),
       LODESTONE_DECISION_SIGNING_KEY: "unused-here",
+      LODESTONE_WEB_URL: "https://lodestone.example.org",
     };
     expect(loadEnv({ ...base, NODE_ENV: "production" as const }).devOutbox).toBe(false);
+    // Links in notification mails need the web's public address in production.
+    expect(() => loadEnv({ ...base, NODE_ENV: "production" as const, LODESTONE_WEB_URL: undefined })).toThrow(
+      /LODESTONE_WEB_URL is required in production/,
+    );
     expect(loadEnv({ ...base, SMTP_URL: "smtp://127.0.0.1:2525" }).devOutbox).toBe(false);
     expect(loadEnv({ ...base }).devOutbox).toBe(true);
     const production = await buildHttpServer({
