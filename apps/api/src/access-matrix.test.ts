@@ -391,7 +391,10 @@ const MATRIX: Record<string, Row> = {
   "notifications.live": { expect: signedIn(), input: none },
   // Nobody may change a notification that is not theirs: it is not found.
   "notifications.update": {
-    expect: { ...signedIn(), ...Object.fromEntries(PEOPLE.map((p) => [p, "NOT_FOUND"])) } as Record<Caller, Expect>,
+    expect: { ...signedIn(), ...Object.fromEntries(PEOPLE.map((p) => [p, "NOT_FOUND"])) } as Record<
+      Caller,
+      Expect
+    >,
     input: async () => ({ ids: [await someonesNotification()], read: true }),
   },
   "notifications.markAllRead": { expect: signedIn(), input: none },
@@ -401,10 +404,16 @@ const MATRIX: Record<string, Row> = {
   },
   "notifications.setFollow": {
     expect: seesSubmitted(),
-    input: async () => ({ subject: { type: "PROJECT", id: (await submittedOf(db, fx.users.partnerA)).id }, state: "MUTED" }),
+    input: async () => ({
+      subject: { type: "PROJECT", id: (await submittedOf(db, fx.users.partnerA)).id },
+      state: "MUTED",
+    }),
   },
   "notifications.preferences": { expect: signedIn(), input: none },
-  "notifications.setPreferences": { expect: signedIn(), input: async () => ({ channels: { ACTIVITY: "WEEKLY" } }) },
+  "notifications.setPreferences": {
+    expect: signedIn(),
+    input: async () => ({ channels: { ACTIVITY: "WEEKLY" } }),
+  },
   "notifications.mentionable": {
     expect: seesSubmitted(),
     input: async () => ({ projectId: (await submittedOf(db, fx.users.partnerA)).id, query: "us" }),
@@ -412,11 +421,15 @@ const MATRIX: Record<string, Row> = {
   // A signed unsubscribe link is its own proof: it works signed out (and for anyone holding it).
   "notifications.unsubscribePreview": {
     expect: anyone(),
-    input: async () => ({ token: unsubscribeTokens(secret()).create(await someone(), { kind: "reason", reason: "ACTIVITY" }) }),
+    input: async () => ({
+      token: unsubscribeTokens(secret()).create(await someone(), { kind: "reason", reason: "ACTIVITY" }),
+    }),
   },
   "notifications.unsubscribe": {
     expect: anyone(),
-    input: async () => ({ token: unsubscribeTokens(secret()).create(await someone(), { kind: "reason", reason: "ACTIVITY" }) }),
+    input: async () => ({
+      token: unsubscribeTokens(secret()).create(await someone(), { kind: "reason", reason: "ACTIVITY" }),
+    }),
   },
   "notifications.mailProblems": { expect: adminOnly(), input: async () => ({ limit: 10 }) },
   "notifications.retryMail": { expect: adminOnly(), input: async () => ({ id: await failedMail() }) },
@@ -456,7 +469,14 @@ async function someonesNotification(): Promise<string> {
 /** A mail that failed for good. */
 async function failedMail(): Promise<string> {
   const m = await db.prisma.notificationMail.create({
-    data: { userId: await someone(), kind: "DAILY", key: token(), status: "FAILED", attempts: 8, lastError: "550 no such user" },
+    data: {
+      userId: await someone(),
+      kind: "DAILY",
+      key: token(),
+      status: "FAILED",
+      attempts: 8,
+      lastError: "550 no such user",
+    },
   });
   return m.id;
 }

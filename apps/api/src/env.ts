@@ -84,7 +84,11 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): ApiEnv {
   }
   const env = parsed.data;
   const production = env.NODE_ENV === "production";
-  for (const name of ["LODESTONE_INTERNAL_SECRET", "LODESTONE_DECISION_SIGNING_KEY", "LODESTONE_WEB_URL"] as const) {
+  for (const name of [
+    "LODESTONE_INTERNAL_SECRET",
+    "LODESTONE_DECISION_SIGNING_KEY",
+    "LODESTONE_WEB_URL",
+  ] as const) {
     if (production && !env[name]) {
       throw new Error(`The API's environment is invalid:\n  ${name} is required in production.`);
     }

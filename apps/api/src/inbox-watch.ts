@@ -14,7 +14,10 @@ export interface InboxWatch {
   close(): Promise<void>;
 }
 
-export function createInboxWatch(db: Database, options: { pollMs?: number; onError?: (e: unknown) => void } = {}): InboxWatch {
+export function createInboxWatch(
+  db: Database,
+  options: { pollMs?: number; onError?: (e: unknown) => void } = {},
+): InboxWatch {
   const pollMs = options.pollMs ?? 15_000;
   const waiters = new Set<(changed: boolean) => void>();
   let unlisten: Promise<(() => Promise<void>) | null> | null = null;

@@ -28,7 +28,8 @@ const events = createEventFeed(db, {
   onError: (err: unknown) => logger.warn({ err }, "reading the event log failed; will retry"),
 });
 const inbox = createInboxWatch(db, {
-  onError: (err: unknown) => logger.warn({ err }, "listening for inbox changes failed; counts refresh by polling"),
+  onError: (err: unknown) =>
+    logger.warn({ err }, "listening for inbox changes failed; counts refresh by polling"),
 });
 const notifier = createNotifier({
   db,

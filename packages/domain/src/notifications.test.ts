@@ -29,7 +29,11 @@ import {
 import { PROJECT_STATUSES, ROLES } from "./vocabulary.js";
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
-const ids = ["0190a000-0000-7000-8000-000000000001", "0190a000-0000-7000-8000-000000000002", "0190a000-0000-7000-8000-000000000003"];
+const ids = [
+  "0190a000-0000-7000-8000-000000000001",
+  "0190a000-0000-7000-8000-000000000002",
+  "0190a000-0000-7000-8000-000000000003",
+];
 const orgs = ["0190a000-0000-7000-8000-0000000000aa", "0190a000-0000-7000-8000-0000000000bb"];
 const EVENT_TYPES = Object.keys(EVENT_DATA) as EventType[];
 
@@ -109,7 +113,9 @@ describe("who is notified of which event", () => {
         if (reason === null) return;
         expect(ACTIVITY_EVENTS.has(e.type)).toBe(true);
         if (followStateOf(r) === null) {
-          expect(["VOTE_DUE", "MENTION", "REPLY", "CHANGES_REQUESTED", "MILESTONE_ASSIGNED"]).toContain(reason);
+          expect(["VOTE_DUE", "MENTION", "REPLY", "CHANGES_REQUESTED", "MILESTONE_ASSIGNED"]).toContain(
+            reason,
+          );
         }
       }),
       { numRuns: RUNS },
@@ -117,47 +123,114 @@ describe("who is notified of which event", () => {
   });
 
   it("examples: a due vote, a mention through a mute, changes requested, edits never", () => {
-    const project = { id: "p", status: "UNDER_REVIEW" as const, organisationId: orgs[0]!, submittedAt: "2026-01-01T00:00:00Z" };
+    const project = {
+      id: "p",
+      status: "UNDER_REVIEW" as const,
+      organisationId: orgs[0]!,
+      submittedAt: "2026-01-01T00:00:00Z",
+    };
     const delegate = { id: ids[0]!, role: "DELEGATE" as const, delegation: "US", organisationId: null };
     const partner = { id: ids[1]!, role: "PARTNER" as const, delegation: null, organisationId: orgs[0]! };
-    const none = { itemChoice: null, projectChoice: null, relations: new Set<never>(), mentioned: false, repliedTo: false };
-    const opened = { type: "review_round.opened" as const, actorId: ids[2]!, project, data: { roundId: "r" } };
-    expect(reasonFor(opened, { ...none, actor: delegate, relations: new Set(["elector"]), projectChoice: "MUTED" })).toBe("VOTE_DUE");
-    expect(reasonFor(opened, { ...none, actor: partner, relations: new Set(["organisation"]) })).toBe("ACTIVITY");
+    const none = {
+      itemChoice: null,
+      projectChoice: null,
+      relations: new Set<never>(),
+      mentioned: false,
+      repliedTo: false,
+    };
+    const opened = {
+      type: "review_round.opened" as const,
+      actorId: ids[2]!,
+      project,
+      data: { roundId: "r" },
+    };
+    expect(
+      reasonFor(opened, {
+        ...none,
+        actor: delegate,
+        relations: new Set(["elector"]),
+        projectChoice: "MUTED",
+      }),
+    ).toBe("VOTE_DUE");
+    expect(reasonFor(opened, { ...none, actor: partner, relations: new Set(["organisation"]) })).toBe(
+      "ACTIVITY",
+    );
     const posted = { type: "comment.posted" as const, actorId: ids[2]!, project, data: {} };
-    expect(reasonFor(posted, { ...none, actor: partner, projectChoice: "MUTED", mentioned: true })).toBe("MENTION");
-    expect(reasonFor(posted, { ...none, actor: partner, projectChoice: "MUTED", repliedTo: true })).toBeNull();
-    const decided = { type: "decision.recorded" as const, actorId: ids[2]!, project, data: { outcome: "CHANGES_REQUESTED" } };
-    expect(reasonFor(decided, { ...none, actor: partner, relations: new Set(["organisation"]) })).toBe("CHANGES_REQUESTED");
-    expect(reasonFor(decided, { ...none, actor: delegate, relations: new Set(["sponsor"]) })).toBe("DECISION");
+    expect(reasonFor(posted, { ...none, actor: partner, projectChoice: "MUTED", mentioned: true })).toBe(
+      "MENTION",
+    );
+    expect(
+      reasonFor(posted, { ...none, actor: partner, projectChoice: "MUTED", repliedTo: true }),
+    ).toBeNull();
+    const decided = {
+      type: "decision.recorded" as const,
+      actorId: ids[2]!,
+      project,
+      data: { outcome: "CHANGES_REQUESTED" },
+    };
+    expect(reasonFor(decided, { ...none, actor: partner, relations: new Set(["organisation"]) })).toBe(
+      "CHANGES_REQUESTED",
+    );
+    expect(reasonFor(decided, { ...none, actor: delegate, relations: new Set(["sponsor"]) })).toBe(
+      "DECISION",
+    );
     const edited = { type: "comment.edited" as const, actorId: ids[2]!, project, data: {} };
-    expect(reasonFor(edited, { ...none, actor: partner, projectChoice: "FOLLOWING", mentioned: true })).toBeNull();
+    expect(
+      reasonFor(edited, { ...none, actor: partner, projectChoice: "FOLLOWING", mentioned: true }),
+    ).toBeNull();
     // A partner never hears of another organisation's proposal under review.
-    expect(reasonFor(opened, { ...none, actor: { ...partner, organisationId: orgs[1]! }, projectChoice: "FOLLOWING" })).toBeNull();
+    expect(
+      reasonFor(opened, {
+        ...none,
+        actor: { ...partner, organisationId: orgs[1]! },
+        projectChoice: "FOLLOWING",
+      }),
+    ).toBeNull();
   });
 
   it("an item's explicit choice beats its project's, which beats what is implied", () => {
-    expect(followStateOf({ itemChoice: "FOLLOWING", projectChoice: "MUTED", relations: new Set() })).toBe("FOLLOWING");
-    expect(followStateOf({ itemChoice: null, projectChoice: "MUTED", relations: new Set(["elector"]) })).toBe("MUTED");
-    expect(followStateOf({ itemChoice: null, projectChoice: null, relations: new Set(["elector"]) })).toBe("FOLLOWING");
+    expect(followStateOf({ itemChoice: "FOLLOWING", projectChoice: "MUTED", relations: new Set() })).toBe(
+      "FOLLOWING",
+    );
+    expect(followStateOf({ itemChoice: null, projectChoice: "MUTED", relations: new Set(["elector"]) })).toBe(
+      "MUTED",
+    );
+    expect(followStateOf({ itemChoice: null, projectChoice: null, relations: new Set(["elector"]) })).toBe(
+      "FOLLOWING",
+    );
     expect(followStateOf({ itemChoice: null, projectChoice: null, relations: new Set() })).toBeNull();
-    expect(itemOf({ type: "vote.cast", projectId: "p", data: { roundId: "r" } })).toEqual({ type: "ROUND", id: "r" });
-    expect(itemOf({ type: "milestone.reported", projectId: "p", data: { milestoneId: "m" } })).toEqual({ type: "MILESTONE", id: "m" });
-    expect(itemOf({ type: "comment.posted", projectId: "p", data: { commentId: "c" } })).toEqual({ type: "PROJECT", id: "p" });
+    expect(itemOf({ type: "vote.cast", projectId: "p", data: { roundId: "r" } })).toEqual({
+      type: "ROUND",
+      id: "r",
+    });
+    expect(itemOf({ type: "milestone.reported", projectId: "p", data: { milestoneId: "m" } })).toEqual({
+      type: "MILESTONE",
+      id: "m",
+    });
+    expect(itemOf({ type: "comment.posted", projectId: "p", data: { commentId: "c" } })).toEqual({
+      type: "PROJECT",
+      id: "p",
+    });
   });
 });
 
 describe("channels", () => {
   it("defaults: vote due and mentions immediately, the rest daily; a choice wins", () => {
     for (const reason of NOTIFICATION_REASONS) {
-      expect(emailChannelFor(reason, {})).toBe(reason === "VOTE_DUE" || reason === "MENTION" ? "IMMEDIATE" : "DAILY");
+      expect(emailChannelFor(reason, {})).toBe(
+        reason === "VOTE_DUE" || reason === "MENTION" ? "IMMEDIATE" : "DAILY",
+      );
     }
     expect(emailChannelFor("ACTIVITY", { ACTIVITY: "NEVER" })).toBe("NEVER");
     expect(Object.keys(DEFAULT_EMAIL_CHANNEL).sort()).toEqual([...NOTIFICATION_REASONS].sort());
   });
 
   it("reminders respect a mute, except a round's closing", () => {
-    const muted = { itemChoice: null, projectChoice: "MUTED" as const, relations: new Set(["assignee" as const]) };
+    const muted = {
+      itemChoice: null,
+      projectChoice: "MUTED" as const,
+      relations: new Set(["assignee" as const]),
+    };
     expect(remindable("MILESTONE_DUE", muted)).toBe(false);
     expect(remindable("ROUND_CLOSING", muted)).toBe(true);
     expect([...PASSES_MUTE].sort()).toEqual(["MENTION", "ROUND_CLOSING", "VOTE_DUE"]);
@@ -212,7 +285,14 @@ describe("digests", () => {
   });
 
   it("a digest is due once a period began after the oldest waiting notification, in any zone", () => {
-    const zones = ["UTC", "Asia/Tokyo", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu"];
+    const zones = [
+      "UTC",
+      "Asia/Tokyo",
+      "America/New_York",
+      "Pacific/Kiritimati",
+      "Pacific/Pago_Pago",
+      "Asia/Kathmandu",
+    ];
     fc.assert(
       fc.property(
         fc.date({ min: new Date("2026-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }),
@@ -257,20 +337,36 @@ describe("mentions", () => {
 
 describe("what a notification shows and where it leads", () => {
   it("keeps ids, states and dates, never text or people", () => {
-    expect(shownData({ roundId: "r", reason: "late", authorId: "x", mentions: ["y"], outcome: "APPROVED" })).toEqual({
+    expect(
+      shownData({ roundId: "r", reason: "late", authorId: "x", mentions: ["y"], outcome: "APPROVED" }),
+    ).toEqual({
       roundId: "r",
       outcome: "APPROVED",
     });
   });
   it("leads to the page of its item", () => {
     const base = { project: { id: "p" }, data: {} };
-    expect(notificationPath({ ...base, eventType: "review_round.opened", subject: { type: "ROUND", id: "r" } })).toBe("/projects/p/review");
-    expect(notificationPath({ ...base, eventType: null, subject: { type: "MILESTONE", id: "m" } })).toBe("/projects/p/delivery");
     expect(
-      notificationPath({ ...base, eventType: "comment.posted", subject: { type: "PROJECT", id: "p" }, data: { commentId: "c" } }),
+      notificationPath({ ...base, eventType: "review_round.opened", subject: { type: "ROUND", id: "r" } }),
+    ).toBe("/projects/p/review");
+    expect(notificationPath({ ...base, eventType: null, subject: { type: "MILESTONE", id: "m" } })).toBe(
+      "/projects/p/delivery",
+    );
+    expect(
+      notificationPath({
+        ...base,
+        eventType: "comment.posted",
+        subject: { type: "PROJECT", id: "p" },
+        data: { commentId: "c" },
+      }),
     ).toBe("/projects/p/discussion#comment-c");
     expect(
-      notificationPath({ ...base, eventType: "decision.recorded", subject: { type: "ROUND", id: "r" }, data: { decisionId: "d" } }),
+      notificationPath({
+        ...base,
+        eventType: "decision.recorded",
+        subject: { type: "ROUND", id: "r" },
+        data: { decisionId: "d" },
+      }),
     ).toBe("/projects/p/decisions/d");
   });
   it("snoozes only into the future, within a year", () => {

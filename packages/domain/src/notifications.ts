@@ -107,11 +107,10 @@ export interface Recipient {
 }
 
 /** The item an event is about, for following and muting: a round, a milestone or the project. */
-export function itemOf(event: {
-  type: EventType;
-  projectId: string;
-  data: Record<string, unknown>;
-}): { type: FollowSubjectType; id: string } {
+export function itemOf(event: { type: EventType; projectId: string; data: Record<string, unknown> }): {
+  type: FollowSubjectType;
+  id: string;
+} {
   const roundId = event.data.roundId;
   if (typeof roundId === "string") return { type: "ROUND", id: roundId };
   const milestoneId = event.data.milestoneId;
@@ -124,7 +123,9 @@ export function itemOf(event: {
  * project, then being part of it. A mute is a choice, so nothing implied undoes it: not new
  * activity, not a revisit, not a new role.
  */
-export function followStateOf(r: Pick<Recipient, "itemChoice" | "projectChoice" | "relations">): FollowState | null {
+export function followStateOf(
+  r: Pick<Recipient, "itemChoice" | "projectChoice" | "relations">,
+): FollowState | null {
   return r.itemChoice ?? r.projectChoice ?? (r.relations.size > 0 ? "FOLLOWING" : null);
 }
 
@@ -145,7 +146,11 @@ export function reasonFor(event: NotifiableEvent, recipient: Recipient): Notific
   const me = recipient.actor;
   if (event.actorId !== null && event.actorId === me.id) return null;
   if (!canSeeProject(me, event.project)) return null;
-  if (event.type === "review_round.opened" && recipient.relations.has("elector") && may(me.role, "round.vote")) {
+  if (
+    event.type === "review_round.opened" &&
+    recipient.relations.has("elector") &&
+    may(me.role, "round.vote")
+  ) {
     return "VOTE_DUE";
   }
   if (event.type === "comment.posted" && recipient.mentioned) return "MENTION";
@@ -249,7 +254,9 @@ export function zonedHour(date: string, hour: number, timeZone: string): Date {
       hourCycle: "h23",
     }).formatToParts(instant);
     const get = (t: string) => Number(p.find((x) => x.type === t)?.value ?? 0);
-    return Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - instant;
+    return (
+      Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - instant
+    );
   };
   const first = guess - offsetAt(guess);
   // Across a change of offset (daylight saving), the offset at the result is the one that applies.
@@ -361,7 +368,11 @@ export function mentionedIn(text: string, candidates: readonly { id: string; nam
         const name = c.name.toLocaleLowerCase();
         if (!name || !lower.startsWith(name, at + 1)) continue;
         const after = lower[at + 1 + name.length] ?? "";
-        if (/[\p{L}\p{N}_]/u.test(after) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(after)) continue;
+        if (
+          /[\p{L}\p{N}_]/u.test(after) &&
+          !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(after)
+        )
+          continue;
         found.add(c.id);
         break;
       }
@@ -408,9 +419,13 @@ export const UpdateNotificationsInput = z
     snoozedUntil: z.iso.datetime({ offset: true }).nullable().optional(),
   })
   .strict()
-  .refine((v) => v.read !== undefined || v.done !== undefined || v.saved !== undefined || v.snoozedUntil !== undefined, {
-    message: "Say what to change: read, done, saved or snoozed.",
-  });
+  .refine(
+    (v) =>
+      v.read !== undefined || v.done !== undefined || v.saved !== undefined || v.snoozedUntil !== undefined,
+    {
+      message: "Say what to change: read, done, saved or snoozed.",
+    },
+  );
 
 /** Snoozing is for a future instant, within a year. */
 export function snoozeProblem(until: Date, now: Date): string | null {
@@ -440,7 +455,6 @@ export const MentionableInput = z
 export const UnsubscribeInput = z.object({ token: z.string().min(10).max(400) }).strict();
 
 /** What one-click unsubscribe turns off: one item, one reason, or a whole digest channel. */
-export const UNSUBSCRIBE_SCOPES = ["item", "reason", "channel"] as const;
 export const UnsubscribeScope = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("item"), subject: FollowSubjectInput }).strict(),
   z.object({ kind: z.literal("reason"), reason: NotificationReason }).strict(),

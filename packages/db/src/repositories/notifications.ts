@@ -21,6 +21,32 @@ import type { LogCursor } from "./events.js";
 /** The channel the notifier announces new notifications on (any instance's inbox counts refresh). */
 export const INBOX_CHANNEL = "lodestone_inbox";
 
+/** Tells every instance's open inboxes to count again (delivered when the transaction commits). */
+export async function announceInboxChange(tx: Tx): Promise<void> {
+  await tx.$executeRaw`SELECT pg_notify(${INBOX_CHANNEL}, '')`;
+}
+
+/** A milestone's titles (what its notifications name). */
+export async function milestoneTitles(tx: Tx, id: string): Promise<{ en: string; ja: string } | null> {
+  const m = await tx.milestone.findUnique({ where: { id }, select: { titleEn: true, titleJa: true } });
+  return m ? { en: m.titleEn, ja: m.titleJa } : null;
+}
+
+/** The project an item belongs to, as an unsubscribe page names it. */
+export async function projectLabel(
+  tx: Tx,
+  projectId: string,
+): Promise<{ id: string; reference: string; titleEn: string; titleJa: string } | null> {
+  return tx.project.findUnique({
+    where: { id: projectId },
+    select: { id: true, reference: true, titleEn: true, titleJa: true },
+  });
+}
+
+export async function userExists(tx: Tx, id: string): Promise<boolean> {
+  return (await tx.user.findUnique({ where: { id }, select: { id: true } })) !== null;
+}
+
 // ── The notifier's place in the event log ──────────────────────────────────────────────────
 
 /**
@@ -127,7 +153,13 @@ export async function candidatesFor(
   return rows.map((r) => {
     const relations = new Set<Relation>();
     for (const rel of r.relations) {
-      if (rel === "organisation" || rel === "sponsor" || rel === "elector" || rel === "assignee" || rel === "commenter") {
+      if (
+        rel === "organisation" ||
+        rel === "sponsor" ||
+        rel === "elector" ||
+        rel === "assignee" ||
+        rel === "commenter"
+      ) {
         relations.add(rel);
       }
     }
@@ -144,7 +176,10 @@ export async function candidatesFor(
 }
 
 /** Active users whose name begins with one of `prefixes` (mention look-up), at most 200. */
-export async function usersNamed(tx: Tx, prefixes: readonly string[]): Promise<{ id: string; name: string }[]> {
+export async function usersNamed(
+  tx: Tx,
+  prefixes: readonly string[],
+): Promise<{ id: string; name: string }[]> {
   if (prefixes.length === 0) return [];
   return queryRows<{ id: string; name: string }>(
     tx,
@@ -163,14 +198,26 @@ export async function mentionCandidates(
   limit: number,
 ): Promise<(Actor & { name: string })[]> {
   const pattern = query.toLocaleLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  const rows = await queryRows<{ id: string; name: string; role: Role; delegationId: string | null; organisationId: string | null }>(
+  const rows = await queryRows<{
+    id: string;
+    name: string;
+    role: Role;
+    delegationId: string | null;
+    organisationId: string | null;
+  }>(
     tx,
     Prisma.sql`SELECT id, name, role::text AS role, "delegationId", "organisationId" FROM "User"
       WHERE "deactivatedAt" IS NULL
         AND (lower(name) LIKE ${pattern} || '%' OR lower(name) LIKE '% ' || ${pattern} || '%')
       ORDER BY name, id LIMIT ${limit}`,
   );
-  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role, delegation: r.delegationId, organisationId: r.organisationId }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    delegation: r.delegationId,
+    organisationId: r.organisationId,
+  }));
 }
 
 // ── Writing notifications ────────────────────────────────────────────────────────────────
@@ -189,7 +236,11 @@ export interface NewNotification {
 }
 
 /** Writes notifications, one per person and key (a second write of the same is ignored). Returns how many were new. */
-export async function insertNotifications(tx: Tx, rows: readonly NewNotification[], now: Date): Promise<number> {
+export async function insertNotifications(
+  tx: Tx,
+  rows: readonly NewNotification[],
+  now: Date,
+): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < rows.length; i += 5000) {
     const batch = rows.slice(i, i + 5000);
@@ -209,7 +260,12 @@ export async function insertNotifications(tx: Tx, rows: readonly NewNotification
 }
 
 /** A voter's "vote due" and "closing" notifications for a round are done once they voted. */
-export async function markVoteNotificationsDone(tx: Tx, userId: string, roundId: string, now: Date): Promise<void> {
+export async function markVoteNotificationsDone(
+  tx: Tx,
+  userId: string,
+  roundId: string,
+  now: Date,
+): Promise<void> {
   await tx.$executeRaw`UPDATE "Notification" SET "doneAt" = ${now}, "readAt" = COALESCE("readAt", ${now})
     WHERE "userId" = ${userId}::uuid AND "subjectType" = 'ROUND' AND "subjectId" = ${roundId}::uuid
       AND reason IN ('VOTE_DUE', 'ROUND_CLOSING') AND "doneAt" IS NULL`;
@@ -222,7 +278,13 @@ export interface ReminderCandidate {
   itemChoice: FollowState | null;
   projectChoice: FollowState | null;
   channels: Partial<Record<NotificationReason, EmailChannel>>;
-  project: { id: string; status: ProjectStatus; organisationId: string; submittedAt: string | null; timeZone: string };
+  project: {
+    id: string;
+    status: ProjectStatus;
+    organisationId: string;
+    submittedAt: string | null;
+    timeZone: string;
+  };
   itemId: string;
   /** Round: whether they voted. Milestone: its due date and status. */
   voted?: boolean;
@@ -290,7 +352,9 @@ export async function roundClosingCandidates(tx: Tx, now: Date, until: Date): Pr
 
 /** Assignees (the person, or the members of the organisation) of open milestones due by `byDate` or earlier. */
 export async function milestoneDueCandidates(tx: Tx, byDate: string): Promise<ReminderCandidate[]> {
-  const rows = await queryRows<ReminderRow & { dueDate: string; status: string; titleEn: string; titleJa: string }>(
+  const rows = await queryRows<
+    ReminderRow & { dueDate: string; status: string; titleEn: string; titleJa: string }
+  >(
     tx,
     Prisma.sql`SELECT ${candidateColumns}, m.id AS "itemId", to_char(m."dueDate", 'YYYY-MM-DD') AS "dueDate",
         m.status::text AS status, m."titleEn", m."titleJa",
@@ -383,7 +447,8 @@ export async function listNotifications(
 ): Promise<Page<NotificationView>> {
   const filters: Prisma.Sql[] = [Prisma.sql`n."userId" = ${userId}::uuid`, viewWhere(q.view, now)];
   if (q.reasons?.length) filters.push(Prisma.sql`n.reason::text = ANY(${[...q.reasons]}::text[])`);
-  if (q.exceptReasons?.length) filters.push(Prisma.sql`NOT (n.reason::text = ANY(${[...q.exceptReasons]}::text[]))`);
+  if (q.exceptReasons?.length)
+    filters.push(Prisma.sql`NOT (n.reason::text = ANY(${[...q.exceptReasons]}::text[]))`);
   if (q.unreadOnly) filters.push(Prisma.sql`n."readAt" IS NULL`);
   if (q.cursor) {
     filters.push(Prisma.sql`(n."createdAt", n.id) < (SELECT c."createdAt", c.id FROM "Notification" c
@@ -417,16 +482,26 @@ export async function updateNotifications(
   tx: Tx,
   userId: string,
   ids: readonly string[],
-  change: { read?: boolean | undefined; done?: boolean | undefined; saved?: boolean | undefined; snoozedUntil?: Date | null | undefined },
+  change: {
+    read?: boolean | undefined;
+    done?: boolean | undefined;
+    saved?: boolean | undefined;
+    snoozedUntil?: Date | null | undefined;
+  },
   now: Date,
 ): Promise<number> {
   const sets: Prisma.Sql[] = [];
-  if (change.read !== undefined) sets.push(change.read ? Prisma.sql`"readAt" = COALESCE("readAt", ${now})` : Prisma.sql`"readAt" = NULL`);
+  if (change.read !== undefined)
+    sets.push(change.read ? Prisma.sql`"readAt" = COALESCE("readAt", ${now})` : Prisma.sql`"readAt" = NULL`);
   if (change.done !== undefined) {
     sets.push(change.done ? Prisma.sql`"doneAt" = COALESCE("doneAt", ${now})` : Prisma.sql`"doneAt" = NULL`);
-    if (change.done && change.read === undefined) sets.push(Prisma.sql`"readAt" = COALESCE("readAt", ${now})`);
+    if (change.done && change.read === undefined)
+      sets.push(Prisma.sql`"readAt" = COALESCE("readAt", ${now})`);
   }
-  if (change.saved !== undefined) sets.push(change.saved ? Prisma.sql`"savedAt" = COALESCE("savedAt", ${now})` : Prisma.sql`"savedAt" = NULL`);
+  if (change.saved !== undefined)
+    sets.push(
+      change.saved ? Prisma.sql`"savedAt" = COALESCE("savedAt", ${now})` : Prisma.sql`"savedAt" = NULL`,
+    );
   if (change.snoozedUntil !== undefined) sets.push(Prisma.sql`"snoozedUntil" = ${change.snoozedUntil}`);
   return tx.$executeRaw`UPDATE "Notification" SET ${Prisma.join(sets, ", ")}
     WHERE "userId" = ${userId}::uuid AND id = ANY(${[...ids]}::uuid[])`;
@@ -444,18 +519,6 @@ export async function pruneNotifications(tx: Tx, before: Date): Promise<number> 
 }
 
 // ── Following and preferences ────────────────────────────────────────────────────────────
-
-export async function followChoice(
-  tx: Tx,
-  userId: string,
-  subject: { type: FollowSubjectType; id: string },
-): Promise<FollowState | null> {
-  const row = await tx.follow.findUnique({
-    where: { userId_subjectType_subjectId: { userId, subjectType: subject.type, subjectId: subject.id } },
-    select: { state: true },
-  });
-  return row?.state ?? null;
-}
 
 export async function setFollowChoice(
   tx: Tx,
@@ -478,18 +541,33 @@ export async function setFollowChoice(
 }
 
 /** The project a round or milestone belongs to (or the project itself), or null when there is no such item. */
-export async function projectOfItem(tx: Tx, subject: { type: FollowSubjectType; id: string }): Promise<string | null> {
+export async function projectOfItem(
+  tx: Tx,
+  subject: { type: FollowSubjectType; id: string },
+): Promise<string | null> {
   if (subject.type === "PROJECT") {
     return (await tx.project.findUnique({ where: { id: subject.id }, select: { id: true } }))?.id ?? null;
   }
   if (subject.type === "ROUND") {
-    return (await tx.reviewRound.findUnique({ where: { id: subject.id }, select: { projectId: true } }))?.projectId ?? null;
+    return (
+      (await tx.reviewRound.findUnique({ where: { id: subject.id }, select: { projectId: true } }))
+        ?.projectId ?? null
+    );
   }
-  return (await tx.milestone.findUnique({ where: { id: subject.id }, select: { projectId: true } }))?.projectId ?? null;
+  return (
+    (await tx.milestone.findUnique({ where: { id: subject.id }, select: { projectId: true } }))?.projectId ??
+    null
+  );
 }
 
-export async function emailChoices(tx: Tx, userId: string): Promise<Partial<Record<NotificationReason, EmailChannel>>> {
-  const rows = await tx.emailPreference.findMany({ where: { userId }, select: { reason: true, channel: true } });
+export async function emailChoices(
+  tx: Tx,
+  userId: string,
+): Promise<Partial<Record<NotificationReason, EmailChannel>>> {
+  const rows = await tx.emailPreference.findMany({
+    where: { userId },
+    select: { reason: true, channel: true },
+  });
   return Object.fromEntries(rows.map((r) => [r.reason, r.channel]));
 }
 
@@ -522,7 +600,13 @@ export async function setEmailChoices(
  * (SKIP LOCKED) and each mail keyed by its first notification: instances never both take one.
  */
 export async function planImmediateMails(tx: Tx, cutoff: Date, now: Date, limit = 2000): Promise<number> {
-  const rows = await queryRows<{ id: string; userId: string; subjectType: string; subjectId: string; read: boolean }>(
+  const rows = await queryRows<{
+    id: string;
+    userId: string;
+    subjectType: string;
+    subjectId: string;
+    read: boolean;
+  }>(
     tx,
     Prisma.sql`SELECT n.id, n."userId", n."subjectType"::text AS "subjectType", n."subjectId",
         (n."readAt" IS NOT NULL OR n."doneAt" IS NOT NULL) AS read
@@ -756,9 +840,14 @@ export interface MailProblem {
 }
 
 /** Mails that failed or are waiting to be retried, newest first (for administrators). */
-export async function listMailProblems(tx: Tx, q: { cursor?: string | null | undefined; limit: number }): Promise<Page<MailProblem>> {
+export async function listMailProblems(
+  tx: Tx,
+  q: { cursor?: string | null | undefined; limit: number },
+): Promise<Page<MailProblem>> {
   const rows = await tx.notificationMail.findMany({
-    where: { OR: [{ status: "FAILED" }, { status: { in: ["PENDING", "SENDING"] }, lastError: { not: null } }] },
+    where: {
+      OR: [{ status: "FAILED" }, { status: { in: ["PENDING", "SENDING"] }, lastError: { not: null } }],
+    },
     select: {
       id: true,
       kind: true,

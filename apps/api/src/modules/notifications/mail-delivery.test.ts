@@ -63,7 +63,12 @@ beforeAll(async () => {
     notifiers.push(
       createNotifier({
         db: instanceDb,
-        mailer: createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}/?ignoreTLS=true`, from: "Lodestone <no-reply@lodestone.test>", db: instanceDb, log: quiet }),
+        mailer: createMailer({
+          smtpUrl: `smtp://127.0.0.1:${smtpPort}/?ignoreTLS=true`,
+          from: "Lodestone <no-reply@lodestone.test>",
+          db: instanceDb,
+          log: quiet,
+        }),
         internalSecret: SECRET,
         webUrl: "https://lodestone.test",
         now: () => new Date(clock),
@@ -103,30 +108,58 @@ async function settled() {
 /** A raw message's header lines, unfolded (RFC 5322 §2.2.3: a line break before white space continues the line). */
 const unfold = (raw: string) => raw.slice(0, raw.search(/\r?\n\r?\n/)).replace(/\r?\n[ \t]+/g, "");
 
-const idsIn = (r: Received) => [...String(r.mail.html).matchAll(/data-notification="([0-9a-f-]+)"/g)].map((m) => m[1]!);
+const idsIn = (r: Received) =>
+  [...String(r.mail.html).matchAll(/data-notification="([0-9a-f-]+)"/g)].map((m) => m[1]!);
 
 describe(`notification mail through a real SMTP server (${testDatabaseKind()}, ${testDatabaseKind() === "postgres" ? "two instances" : "one instance"})`, () => {
   it("sends every notification once: digests hold exactly what the inbox shows; no event is mailed twice", async () => {
     // The jpDelegate takes activity weekly; everyone else keeps the defaults.
-    await callerFor(db, fx.users.jpDelegate).notifications.setPreferences({ channels: { ACTIVITY: "WEEKLY" } });
+    await callerFor(db, fx.users.jpDelegate).notifications.setPreferences({
+      channels: { ACTIVITY: "WEEKLY" },
+    });
     for (const n of notifiers) await n.start();
 
     // Generated activity: submissions, rounds, comments with mentions and replies, votes, decisions.
     for (let i = 0; i < 3; i++) {
       const { project, round } = await roundOf(db, fx, new Date(clock + 3 * 86_400_000));
       const us = callerFor(db, fx.users.usDelegate);
-      const top = await us.comment.post({ projectId: project.id, parentId: null, stance: "QUESTION", body: `Question ${i} for @partnerA` });
-      await callerFor(db, fx.users.partnerA).comment.post({ projectId: project.id, parentId: top.id, stance: null, body: `Answer ${i}` });
-      await callerFor(db, fx.users.jpDelegate).comment.post({ projectId: project.id, parentId: top.id, stance: null, body: `@usDelegate agreed ${i}` });
+      const top = await us.comment.post({
+        projectId: project.id,
+        parentId: null,
+        stance: "QUESTION",
+        body: `Question ${i} for @partnerA`,
+      });
+      await callerFor(db, fx.users.partnerA).comment.post({
+        projectId: project.id,
+        parentId: top.id,
+        stance: null,
+        body: `Answer ${i}`,
+      });
+      await callerFor(db, fx.users.jpDelegate).comment.post({
+        projectId: project.id,
+        parentId: top.id,
+        stance: null,
+        body: `@usDelegate agreed ${i}`,
+      });
       if (i === 0) await us.review.castVote({ roundId: round.id, choice: "APPROVE", reason: null });
       if (i === 1) {
-        await callerFor(db, fx.users.coordinator).review.close({ roundId: round.id, rationale: "More detail needed.", ifNotApproved: "CHANGES_REQUESTED" });
+        await callerFor(db, fx.users.coordinator).review.close({
+          roundId: round.id,
+          rationale: "More detail needed.",
+          ifNotApproved: "CHANGES_REQUESTED",
+        });
       }
     }
     await submittedOf(db, fx.users.partnerA);
 
     // Let the notifiers fan everything out, then move two days on: the morning has come everywhere.
-    await until(async () => (await db.prisma.notification.count()) > 0 && (await db.prisma.notificationCursor.findUniqueOrThrow({ where: { id: 1 } })).position >= (await db.prisma.domainEvent.aggregate({ _max: { position: true } }))._max.position!, "the fan-out");
+    await until(
+      async () =>
+        (await db.prisma.notification.count()) > 0 &&
+        (await db.prisma.notificationCursor.findUniqueOrThrow({ where: { id: 1 } })).position >=
+          (await db.prisma.domainEvent.aggregate({ _max: { position: true } }))._max.position!,
+      "the fan-out",
+    );
     clock += 9 * 86_400_000;
     await until(settled, "every mail to be sent and received");
 
@@ -145,13 +178,16 @@ describe(`notification mail through a real SMTP server (${testDatabaseKind()}, $
         if (user.id === fx.users.deactivated.id) continue;
         let cursor: string | null = null;
         do {
-          const page: Awaited<ReturnType<ReturnType<typeof callerFor>["notifications"]["list"]>> = await callerFor(db, user).notifications.list({ view, limit: 100, cursor });
+          const page: Awaited<ReturnType<ReturnType<typeof callerFor>["notifications"]["list"]>> =
+            await callerFor(db, user).notifications.list({ view, limit: 100, cursor });
           for (const n of page.items) inboxIds.add(n.id);
           cursor = page.nextCursor;
         } while (cursor);
       }
       const channels = new Map(all.filter((n) => n.userId === user.id).map((n) => [n.id, n.emailChannel]));
-      const digestShown = [...inboxIds].filter((id) => channels.get(id) === "DAILY" || channels.get(id) === "WEEKLY").sort();
+      const digestShown = [...inboxIds]
+        .filter((id) => channels.get(id) === "DAILY" || channels.get(id) === "WEEKLY")
+        .sort();
       const inDigests = received
         .filter((r) => r.to === user.email && !/^\[/.test(r.mail.subject ?? ""))
         .flatMap(idsIn)
@@ -163,14 +199,18 @@ describe(`notification mail through a real SMTP server (${testDatabaseKind()}, $
     // "Vote due" came at once (immediately); the usDelegate voted on the first round, so that one
     // is done — but it was still mailed only if unread when its wait was over: here it was read
     // (done) before the clock moved, so it was skipped.
-    const immediateToJp = received.filter((r) => r.to === fx.users.jpDelegate.email && /^\[/.test(r.mail.subject ?? ""));
+    const immediateToJp = received.filter(
+      (r) => r.to === fx.users.jpDelegate.email && /^\[/.test(r.mail.subject ?? ""),
+    );
     expect(immediateToJp.length).toBeGreaterThan(0);
     const voteDueUs = all.filter((n) => n.userId === fx.users.usDelegate.id && n.reason === "VOTE_DUE");
     expect(voteDueUs.filter((n) => n.doneAt).every((n) => n.mailSkippedAt !== null)).toBe(true);
   });
 
   it("mails carry RFC 8058 headers, the person's language, and unsubscribe links that work without signing in", async () => {
-    const ja = received.find((r) => r.to === fx.users.jpDelegate.email && /ダイジェスト/.test(r.mail.subject ?? ""));
+    const ja = received.find(
+      (r) => r.to === fx.users.jpDelegate.email && /ダイジェスト/.test(r.mail.subject ?? ""),
+    );
     const en = received.find((r) => r.to === fx.users.partnerA.email && /digest/.test(r.mail.subject ?? ""));
     expect(ja, "a Japanese digest").toBeDefined();
     expect(en, "an English digest").toBeDefined();
@@ -188,12 +228,19 @@ describe(`notification mail through a real SMTP server (${testDatabaseKind()}, $
     const header = /^List-Unsubscribe: *<([^>]+)>/m.exec(unfold(en!.raw))![1]!;
     const token = new URL(header).searchParams.get("token")!;
     const anonymous = callerFor(db, null).notifications;
-    expect(await anonymous.unsubscribePreview({ token })).toMatchObject({ kind: "channel", channel: "DAILY" });
+    expect(await anonymous.unsubscribePreview({ token })).toMatchObject({
+      kind: "channel",
+      channel: "DAILY",
+    });
     await anonymous.unsubscribe({ token });
     const prefs = await callerFor(db, fx.users.partnerA).notifications.preferences();
     expect(prefs.channels.filter((c) => c.channel === "DAILY")).toEqual([]);
     // Per item and per reason, in the body.
-    expect(en!.mail.text).toMatch(/Stop notifications about this item \(LD-\d+\): https:\/\/lodestone\.test\/api\/unsubscribe\?token=/);
-    expect(en!.mail.text).toMatch(/Stop emails about [a-z ]+: https:\/\/lodestone\.test\/api\/unsubscribe\?token=/);
+    expect(en!.mail.text).toMatch(
+      /Stop notifications about this item \(LD-\d+\): https:\/\/lodestone\.test\/api\/unsubscribe\?token=/,
+    );
+    expect(en!.mail.text).toMatch(
+      /Stop emails about [a-z ]+: https:\/\/lodestone\.test\/api\/unsubscribe\?token=/,
+    );
   });
 });

@@ -124,7 +124,9 @@ export function entryLine(entry: MailEntry, locale: Locale): string {
     case "MILESTONE_ASSIGNED":
       return `A milestone was assigned to you: ${title}`;
     case "MILESTONE_DUE":
-      return d.overdue ? `Milestone overdue since ${str(d.dueDate)}: ${title}` : `Milestone due ${str(d.dueDate)}: ${title}`;
+      return d.overdue
+        ? `Milestone overdue since ${str(d.dueDate)}: ${title}`
+        : `Milestone due ${str(d.dueDate)}: ${title}`;
     case "ACTIVITY":
       return `${EVENT_LABEL.en[entry.eventType ?? "project.edited"] ?? "New activity"}${title ? `: ${title}` : ""}`;
   }
@@ -228,7 +230,10 @@ export function renderMail(content: MailContent, options: RenderOptions): Mail {
     footerLink(name, unsubscribeUrl(options.tokens.create(userId, { kind: "item", subject })));
   }
   for (const reason of reasons) {
-    footerLink(t.offReason(REASON_NAME[locale][reason]), unsubscribeUrl(options.tokens.create(userId, { kind: "reason", reason })));
+    footerLink(
+      t.offReason(REASON_NAME[locale][reason]),
+      unsubscribeUrl(options.tokens.create(userId, { kind: "reason", reason })),
+    );
   }
   if (content.kind !== "IMMEDIATE") footerLink(t.offDigest, unsubscribeUrl(headerToken));
   footerLink(t.inbox, `${web}/inbox`);

@@ -31,12 +31,16 @@ async function drain(now = new Date()) {
   }
 }
 
-const inbox = (user: SessionUser, input: Parameters<ReturnType<typeof callerFor>["notifications"]["list"]>[0] = {}) =>
-  callerFor(db, user).notifications.list(input);
+const inbox = (
+  user: SessionUser,
+  input: Parameters<ReturnType<typeof callerFor>["notifications"]["list"]>[0] = {},
+) => callerFor(db, user).notifications.list(input);
 
 async function reasonsOn(user: SessionUser, subjectId: string) {
   const page = await inbox(user, { view: "inbox", limit: 100 });
-  return page.items.filter((n) => n.subject.id === subjectId || n.project.id === subjectId).map((n) => n.reason);
+  return page.items
+    .filter((n) => n.subject.id === subjectId || n.project.id === subjectId)
+    .map((n) => n.reason);
 }
 
 describe("fan-out: who hears of what", () => {
@@ -47,9 +51,9 @@ describe("fan-out: who hears of what", () => {
     expect(await reasonsOn(fx.users.usDelegate, round.id)).toEqual(["VOTE_DUE"]);
     expect(await reasonsOn(fx.users.jpDelegate, round.id)).toEqual(["VOTE_DUE"]);
     // The organisation follows its project: the round opening is activity (and its submission was too).
-    expect((await inbox(fx.users.partnerA)).items.filter((n) => n.project.id === project.id).map((n) => n.reason)).toContain(
-      "ACTIVITY",
-    );
+    expect(
+      (await inbox(fx.users.partnerA)).items.filter((n) => n.project.id === project.id).map((n) => n.reason),
+    ).toContain("ACTIVITY");
     expect(await reasonsOn(fx.users.coordinator, round.id)).toEqual([]);
     // Partner B may not see partner A's proposal under review.
     expect((await inbox(fx.users.partnerB)).items.filter((n) => n.project.id === project.id)).toEqual([]);
@@ -65,7 +69,9 @@ describe("fan-out: who hears of what", () => {
     await db.prisma.notificationCursor.update({ where: { id: 1 }, data: { txid: 0, position: 0 } });
     await drain();
     expect(await db.prisma.notification.count()).toBe(before);
-    expect(await db.prisma.notification.count({ where: { subjectId: round.id, reason: "VOTE_DUE" } })).toBe(2);
+    expect(await db.prisma.notification.count({ where: { subjectId: round.id, reason: "VOTE_DUE" } })).toBe(
+      2,
+    );
   });
 
   it("voting marks the voter's 'vote due' done; the count falls", async () => {
@@ -73,7 +79,11 @@ describe("fan-out: who hears of what", () => {
     await drain();
     const me = callerFor(db, fx.users.usDelegate).notifications;
     const before = (await me.unread()).unread;
-    await callerFor(db, fx.users.usDelegate).review.castVote({ roundId: round.id, choice: "APPROVE", reason: null });
+    await callerFor(db, fx.users.usDelegate).review.castVote({
+      roundId: round.id,
+      choice: "APPROVE",
+      reason: null,
+    });
     await drain();
     const done = await inbox(fx.users.usDelegate, { view: "done", limit: 100 });
     expect(done.items.some((n) => n.subject.id === round.id && n.reason === "VOTE_DUE")).toBe(true);
@@ -89,7 +99,12 @@ describe("fan-out: who hears of what", () => {
     const partner = callerFor(db, fx.users.partnerA).notifications;
     await partner.setFollow({ subject: { type: "PROJECT", id: project.id }, state: "MUTED" });
     const us = callerFor(db, fx.users.usDelegate);
-    await us.comment.post({ projectId: project.id, parentId: null, stance: "SUPPORT", body: "Plain remark." });
+    await us.comment.post({
+      projectId: project.id,
+      parentId: null,
+      stance: "SUPPORT",
+      body: "Plain remark.",
+    });
     await drain();
     expect((await inbox(fx.users.partnerA)).items.filter((n) => n.project.id === project.id)).toEqual([]);
     // Revisiting and more activity do not undo it.
@@ -101,9 +116,9 @@ describe("fan-out: who hears of what", () => {
       body: "A question for @partnerA about the offtake.",
     });
     await drain();
-    expect((await inbox(fx.users.partnerA)).items.filter((n) => n.project.id === project.id).map((n) => n.reason)).toEqual([
-      "MENTION",
-    ]);
+    expect(
+      (await inbox(fx.users.partnerA)).items.filter((n) => n.project.id === project.id).map((n) => n.reason),
+    ).toEqual(["MENTION"]);
     // The delegates muting the round still learn their vote is due.
     await callerFor(db, fx.users.jpDelegate).notifications.setFollow({
       subject: { type: "PROJECT", id: project.id },
@@ -126,9 +141,19 @@ describe("fan-out: who hears of what", () => {
       stance: "QUESTION",
       body: "Water use?",
     });
-    await callerFor(db, fx.users.coordinator).comment.post({ projectId: project.id, parentId: top.id, stance: null, body: "Seconded." });
+    await callerFor(db, fx.users.coordinator).comment.post({
+      projectId: project.id,
+      parentId: top.id,
+      stance: null,
+      body: "Seconded.",
+    });
     await drain();
-    await callerFor(db, fx.users.jpDelegate).comment.post({ projectId: project.id, parentId: top.id, stance: null, body: "We checked." });
+    await callerFor(db, fx.users.jpDelegate).comment.post({
+      projectId: project.id,
+      parentId: top.id,
+      stance: null,
+      body: "We checked.",
+    });
     await drain();
     const us = (await inbox(fx.users.usDelegate)).items.filter((n) => n.project.id === project.id);
     expect(us.map((n) => n.reason)).toContain("REPLY");
@@ -171,10 +196,16 @@ describe("fan-out: who hears of what", () => {
 describe("reminders", () => {
   it("a round closing within 24 hours reminds the electors who have not voted, once", async () => {
     const { round } = await roundOf(db, fx, new Date(Date.now() + 3 * 3_600_000));
-    await callerFor(db, fx.users.usDelegate).review.castVote({ roundId: round.id, choice: "APPROVE", reason: null });
+    await callerFor(db, fx.users.usDelegate).review.castVote({
+      roundId: round.id,
+      choice: "APPROVE",
+      reason: null,
+    });
     await remind(db, new Date());
     await remind(db, new Date());
-    const rows = await db.prisma.notification.findMany({ where: { subjectId: round.id, reason: "ROUND_CLOSING" } });
+    const rows = await db.prisma.notification.findMany({
+      where: { subjectId: round.id, reason: "ROUND_CLOSING" },
+    });
     expect(rows.map((r) => r.userId)).toEqual([fx.users.jpDelegate.id]);
   });
 
@@ -191,18 +222,27 @@ describe("reminders", () => {
       assigneeUserId: null,
       assigneeOrganisationId: fx.organisations.a,
     });
-    await db.prisma.project.update({ where: { id: projectId }, data: { referenceTimeZone: "Pacific/Auckland" } });
+    await db.prisma.project.update({
+      where: { id: projectId },
+      data: { referenceTimeZone: "Pacific/Auckland" },
+    });
     // 2031-03-02 12:00 UTC is 2031-03-03 01:00 in Auckland: 7 days before the due date, not yet within.
     await remind(db, new Date("2031-03-02T10:00:00Z"));
-    expect(await db.prisma.notification.count({ where: { subjectId: m.id, reason: "MILESTONE_DUE" } })).toBe(0);
+    expect(await db.prisma.notification.count({ where: { subjectId: m.id, reason: "MILESTONE_DUE" } })).toBe(
+      0,
+    );
     await remind(db, new Date("2031-03-03T12:00:00Z"));
-    const soon = await db.prisma.notification.findMany({ where: { subjectId: m.id, reason: "MILESTONE_DUE" } });
+    const soon = await db.prisma.notification.findMany({
+      where: { subjectId: m.id, reason: "MILESTONE_DUE" },
+    });
     expect(soon.map((n) => n.userId)).toEqual([fx.users.partnerA.id]);
     expect(soon[0]!.data).toMatchObject({ overdue: false, dueDate: "2031-03-10" });
     // 2031-03-10 11:00 UTC is already 2031-03-11 in Auckland: overdue there.
     await remind(db, new Date("2031-03-10T11:30:00Z"));
     await remind(db, new Date("2031-03-10T12:30:00Z"));
-    const all = await db.prisma.notification.findMany({ where: { subjectId: m.id, reason: "MILESTONE_DUE" } });
+    const all = await db.prisma.notification.findMany({
+      where: { subjectId: m.id, reason: "MILESTONE_DUE" },
+    });
     expect(all.map((n) => (n.data as { overdue: boolean }).overdue).sort()).toEqual([false, true]);
   });
 });
@@ -234,11 +274,13 @@ describe("the inbox", () => {
     expect((await me.list({ view: "saved" })).items.map((n) => n.id)).toEqual([first!.id]);
     expect((await me.list({ view: "snoozed" })).items.map((n) => n.id)).toEqual([second!.id]);
     expect((await me.list({ limit: 100 })).items.map((n) => n.id)).not.toContain(second!.id);
-    await expect(me.update({ ids: [second!.id], snoozedUntil: new Date(Date.now() - 1000).toISOString() })).rejects.toThrow(
-      /future/,
-    );
+    await expect(
+      me.update({ ids: [second!.id], snoozedUntil: new Date(Date.now() - 1000).toISOString() }),
+    ).rejects.toThrow(/future/);
     // Someone else's notification is not found, and nothing changes.
-    await expect(callerFor(db, fx.users.partnerB).notifications.update({ ids: [first!.id], done: true })).rejects.toMatchObject({
+    await expect(
+      callerFor(db, fx.users.partnerB).notifications.update({ ids: [first!.id], done: true }),
+    ).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     const unread = (await me.unread()).unread;
@@ -249,7 +291,10 @@ describe("the inbox", () => {
 
   it("mention suggestions name only people who may see the project", async () => {
     const project = await submittedOf(db, fx.users.partnerA);
-    const names = await callerFor(db, fx.users.usDelegate).notifications.mentionable({ projectId: project.id, query: "partner" });
+    const names = await callerFor(db, fx.users.usDelegate).notifications.mentionable({
+      projectId: project.id,
+      query: "partner",
+    });
     expect(names.map((n) => n.name)).toEqual(["partnerA"]);
     await expect(
       callerFor(db, fx.users.partnerB).notifications.mentionable({ projectId: project.id, query: "" }),
@@ -259,7 +304,12 @@ describe("the inbox", () => {
   it("preferences default to vote due and mentions immediately, the rest daily, and save", async () => {
     const me = callerFor(db, fx.users.jpDelegate).notifications;
     const before = await me.preferences();
-    expect(before.channels.filter((c) => c.channel === "IMMEDIATE").map((c) => c.reason).sort()).toEqual(["MENTION", "VOTE_DUE"]);
+    expect(
+      before.channels
+        .filter((c) => c.channel === "IMMEDIATE")
+        .map((c) => c.reason)
+        .sort(),
+    ).toEqual(["MENTION", "VOTE_DUE"]);
     await me.setPreferences({ channels: { ACTIVITY: "WEEKLY", DECISION: "NEVER" } });
     const after = await me.preferences();
     expect(after.channels.find((c) => c.reason === "ACTIVITY")?.channel).toBe("WEEKLY");
@@ -273,7 +323,12 @@ describe("mail", () => {
     const sent: Mail[] = [];
     return { kind: "outbox", sent, send: async (m) => void sent.push(m) };
   }
-  const opts = (mailer: Mailer) => ({ db, mailer, internalSecret: "test-internal-secret-test-internal-secret", webUrl: "https://lodestone.test" });
+  const opts = (mailer: Mailer) => ({
+    db,
+    mailer,
+    internalSecret: "test-internal-secret-test-internal-secret",
+    webUrl: "https://lodestone.test",
+  });
 
   it("'immediately' waits, batches one item's events into one mail, skips what was read, and never sends twice", async () => {
     const mailer = capture();
@@ -296,14 +351,20 @@ describe("mail", () => {
     await sendMails(opts(mailer), later);
     await sendMails(opts(mailer), later);
     // (Digests may go too, when a morning passes during the test: only "immediately" mails count here.)
-    const immediateTo = (email: string) => mailer.sent.filter((m) => m.to === email && m.subject.startsWith("[LD-"));
+    const immediateTo = (email: string) =>
+      mailer.sent.filter((m) => m.to === email && m.subject.startsWith("[LD-"));
     const toA = immediateTo(fx.users.partnerA.email);
     expect(toA).toHaveLength(1);
     expect(toA[0]!.text.match(/mentioned you/g)).toHaveLength(2);
     expect(toA[0]!.headers?.["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
 
     // Read before the delay is over: skipped.
-    await us.comment.post({ projectId: project.id, parentId: null, stance: "SUPPORT", body: "@partnerA third" });
+    await us.comment.post({
+      projectId: project.id,
+      parentId: null,
+      stance: "SUPPORT",
+      body: "@partnerA third",
+    });
     await drain();
     const third = (await inbox(fx.users.partnerA, { reasons: ["MENTION"], limit: 1 })).items[0]!;
     await callerFor(db, fx.users.partnerA).notifications.update({ ids: [third.id], read: true });
@@ -317,10 +378,18 @@ describe("mail", () => {
     const failing: Mailer = { kind: "smtp", send: async () => Promise.reject(new Error("421 try later")) };
     // Only this test's mail is waiting.
     await db.prisma.notification.updateMany({ where: { mailId: null }, data: { mailSkippedAt: new Date() } });
-    await db.prisma.notificationMail.updateMany({ where: { status: { in: ["PENDING", "SENDING"] } }, data: { status: "SKIPPED" } });
+    await db.prisma.notificationMail.updateMany({
+      where: { status: { in: ["PENDING", "SENDING"] } },
+      data: { status: "SKIPPED" },
+    });
     const project = await submittedOf(db, fx.users.partnerA);
     await drain();
-    await callerFor(db, fx.users.usDelegate).comment.post({ projectId: project.id, parentId: null, stance: "SUPPORT", body: "@partnerA ping" });
+    await callerFor(db, fx.users.usDelegate).comment.post({
+      projectId: project.id,
+      parentId: null,
+      stance: "SUPPORT",
+      body: "@partnerA ping",
+    });
     await drain();
     // Only the mention waits for a mail (no digest may fall due while the clock moves on).
     await db.prisma.notification.updateMany({
@@ -340,10 +409,14 @@ describe("mail", () => {
       t = new Date(t.getTime() + 7 * 3_600_000);
       await sendMails(opts(failing), t);
     }
-    const failed = (await callerFor(db, fx.users.admin).notifications.mailProblems({ limit: 10 })).items.find((p) => p.id === mine.id)!;
+    const failed = (await callerFor(db, fx.users.admin).notifications.mailProblems({ limit: 10 })).items.find(
+      (p) => p.id === mine.id,
+    )!;
     expect(failed.status).toBe("FAILED");
     expect(failed.attempts).toBe(8);
-    await expect(callerFor(db, fx.users.partnerA).notifications.mailProblems({ limit: 10 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      callerFor(db, fx.users.partnerA).notifications.mailProblems({ limit: 10 }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await callerFor(db, fx.users.admin).notifications.retryMail({ id: mine.id });
     const mailer = capture();
     await sendMails(opts(mailer), new Date(t.getTime() + 1000));
@@ -354,14 +427,20 @@ describe("mail", () => {
     const tokens = unsubscribeTokens("test-internal-secret-test-internal-secret");
     const anonymous = callerFor(db, null).notifications;
     const project = await submittedOf(db, fx.users.partnerA);
-    const token = tokens.create(fx.users.partnerA.id, { kind: "item", subject: { type: "PROJECT", id: project.id } });
+    const token = tokens.create(fx.users.partnerA.id, {
+      kind: "item",
+      subject: { type: "PROJECT", id: project.id },
+    });
     expect((await anonymous.unsubscribePreview({ token })).project?.id).toBe(project.id);
     await anonymous.unsubscribe({ token });
     await anonymous.unsubscribe({ token });
-    expect((await callerFor(db, fx.users.partnerA).notifications.followState({ type: "PROJECT", id: project.id })).state).toBe(
-      "MUTED",
-    );
-    await anonymous.unsubscribe({ token: tokens.create(fx.users.partnerA.id, { kind: "reason", reason: "ACTIVITY" }) });
+    expect(
+      (await callerFor(db, fx.users.partnerA).notifications.followState({ type: "PROJECT", id: project.id }))
+        .state,
+    ).toBe("MUTED");
+    await anonymous.unsubscribe({
+      token: tokens.create(fx.users.partnerA.id, { kind: "reason", reason: "ACTIVITY" }),
+    });
     const prefs = await callerFor(db, fx.users.partnerA).notifications.preferences();
     expect(prefs.channels.find((c) => c.reason === "ACTIVITY")?.channel).toBe("NEVER");
     const forged = unsubscribeTokens("another-secret-another-secret-another").create(fx.users.partnerB.id, {

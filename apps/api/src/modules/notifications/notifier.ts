@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { inTransaction, type Database, type Tx } from "@lodestone/db/client";
+import { inTransaction, type Database } from "@lodestone/db/client";
 import { EVENT_CHANNEL, readEvents } from "@lodestone/db/repositories/events";
 import * as repo from "@lodestone/db/repositories/notifications";
 import { canSeeProject, may } from "@lodestone/domain/access";
@@ -60,13 +60,15 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(60_000 * 2 ** Math.max(0, attempts - 1), 6 * 60 * 60_000);
 }
 
-const INBOX_NOTIFY = (tx: Tx) => tx.$executeRaw`SELECT pg_notify(${repo.INBOX_CHANNEL}, '')`;
-
 /**
  * Fans out the next events of the log into notifications. Returns how many events it read, or
  * null when another instance holds the cursor.
  */
-export async function fanOut(db: Database, now: Date, limit = FAN_OUT_BATCH): Promise<{ events: number; written: number } | null> {
+export async function fanOut(
+  db: Database,
+  now: Date,
+  limit = FAN_OUT_BATCH,
+): Promise<{ events: number; written: number } | null> {
   return inTransaction(db, async (tx) => {
     const cursor = await repo.lockNotifierCursor(tx);
     if (!cursor) return null;
@@ -75,7 +77,11 @@ export async function fanOut(db: Database, now: Date, limit = FAN_OUT_BATCH): Pr
     const rows: repo.NewNotification[] = [];
     for (const e of events) {
       const data = e.data;
-      if ((e.type === "vote.cast" || e.type === "vote.changed") && e.actorId && typeof data.roundId === "string") {
+      if (
+        (e.type === "vote.cast" || e.type === "vote.changed") &&
+        e.actorId &&
+        typeof data.roundId === "string"
+      ) {
         // Voting settles "your vote is due" and "closes soon" for that round.
         await repo.markVoteNotificationsDone(tx, e.actorId, data.roundId, now);
         continue;
@@ -93,8 +99,8 @@ export async function fanOut(db: Database, now: Date, limit = FAN_OUT_BATCH): Pr
       });
       let shown = shownData(data);
       if (item.type === "MILESTONE") {
-        const m = await tx.milestone.findUnique({ where: { id: item.id }, select: { titleEn: true, titleJa: true } });
-        if (m) shown = { ...shown, title: { en: m.titleEn, ja: m.titleJa } };
+        const title = await repo.milestoneTitles(tx, item.id);
+        if (title) shown = { ...shown, title };
       }
       for (const c of candidates) {
         const reason = reasonFor({ type: e.type, actorId: e.actorId, project, data }, c);
@@ -115,7 +121,7 @@ export async function fanOut(db: Database, now: Date, limit = FAN_OUT_BATCH): Pr
     }
     const written = await repo.insertNotifications(tx, rows, now);
     await repo.advanceNotifierCursor(tx, events.at(-1)!.cursor);
-    if (written) await INBOX_NOTIFY(tx);
+    if (written) await repo.announceInboxChange(tx);
     return { events: events.length, written };
   });
 }
@@ -124,9 +130,14 @@ export async function fanOut(db: Database, now: Date, limit = FAN_OUT_BATCH): Pr
 export async function remind(db: Database, now: Date): Promise<number> {
   return inTransaction(db, async (tx) => {
     const rows: repo.NewNotification[] = [];
-    for (const c of await repo.roundClosingCandidates(tx, now, new Date(now.getTime() + ROUND_CLOSING_WINDOW_MS))) {
+    for (const c of await repo.roundClosingCandidates(
+      tx,
+      now,
+      new Date(now.getTime() + ROUND_CLOSING_WINDOW_MS),
+    )) {
       if (!canSeeProject(c.actor, c.project) || !may(c.actor.role, "round.vote")) continue;
-      if (!roundClosingReminder({ status: "OPEN", closesAt: c.closesAt! }, { voted: c.voted! }, now)) continue;
+      if (!roundClosingReminder({ status: "OPEN", closesAt: c.closesAt! }, { voted: c.voted! }, now))
+        continue;
       if (!remindable("ROUND_CLOSING", { ...c, relations: new Set(["elector"]) })) continue;
       rows.push({
         userId: c.actor.id,
@@ -143,12 +154,18 @@ export async function remind(db: Database, now: Date): Promise<number> {
     }
     // Every time zone's today is at most a day ahead of UTC's (UTC+14): look that far, then let
     // the rule decide in each project's own zone.
-    const horizon = new Date(Date.parse(`${dateIn(now, "UTC")}T00:00:00Z`) + (MILESTONE_DUE_WINDOW_DAYS + 1) * 86_400_000)
+    const horizon = new Date(
+      Date.parse(`${dateIn(now, "UTC")}T00:00:00Z`) + (MILESTONE_DUE_WINDOW_DAYS + 1) * 86_400_000,
+    )
       .toISOString()
       .slice(0, 10);
     for (const c of await repo.milestoneDueCandidates(tx, horizon)) {
       if (!canSeeProject(c.actor, c.project)) continue;
-      const kind = milestoneReminder({ dueDate: c.dueDate!, status: c.status as "PLANNED" }, now, c.project.timeZone);
+      const kind = milestoneReminder(
+        { dueDate: c.dueDate!, status: c.status as "PLANNED" },
+        now,
+        c.project.timeZone,
+      );
       if (!kind || !remindable("MILESTONE_DUE", { ...c, relations: new Set(["assignee"]) })) continue;
       rows.push({
         userId: c.actor.id,
@@ -164,13 +181,17 @@ export async function remind(db: Database, now: Date): Promise<number> {
       });
     }
     const written = await repo.insertNotifications(tx, rows, now);
-    if (written) await INBOX_NOTIFY(tx);
+    if (written) await repo.announceInboxChange(tx);
     return written;
   });
 }
 
 /** Creates the digests whose morning has come, and the "immediately" mails whose wait is over. */
-export async function planMails(db: Database, now: Date, immediateDelayMs: number): Promise<{ immediate: number; digests: number }> {
+export async function planMails(
+  db: Database,
+  now: Date,
+  immediateDelayMs: number,
+): Promise<{ immediate: number; digests: number }> {
   const immediate = await inTransaction(db, (tx) =>
     repo.planImmediateMails(tx, new Date(now.getTime() - immediateDelayMs), now),
   );
@@ -194,11 +215,16 @@ export async function sendMails(
   limit = SEND_BATCH,
 ): Promise<{ sent: number; failed: number; skipped: number }> {
   const { db } = opts;
-  const claimed = await inTransaction(db, (tx) => repo.claimMails(tx, now, new Date(now.getTime() + MAIL_LEASE_MS), limit));
+  const claimed = await inTransaction(db, (tx) =>
+    repo.claimMails(tx, now, new Date(now.getTime() + MAIL_LEASE_MS), limit),
+  );
   const result = { sent: 0, failed: 0, skipped: 0 };
   if (!claimed.length) return result;
   const attempts = new Map(claimed.map((c) => [c.id, c.attempts]));
-  const contents = await repo.mailContents(db.prisma, claimed.map((c) => c.id));
+  const contents = await repo.mailContents(
+    db.prisma,
+    claimed.map((c) => c.id),
+  );
   const tokens = unsubscribeTokens(opts.internalSecret);
   const queue = [...contents];
   const worker = async () => {
@@ -217,7 +243,12 @@ export async function sendMails(
       } catch (error) {
         const tried = attempts.get(content.mailId) ?? MAX_MAIL_ATTEMPTS;
         const retryAt = tried >= MAX_MAIL_ATTEMPTS ? null : new Date(now.getTime() + retryDelayMs(tried));
-        await repo.markMailFailed(db.prisma, content.mailId, error instanceof Error ? error.message : String(error), retryAt);
+        await repo.markMailFailed(
+          db.prisma,
+          content.mailId,
+          error instanceof Error ? error.message : String(error),
+          retryAt,
+        );
         result.failed++;
       }
     }
@@ -227,7 +258,14 @@ export async function sendMails(
 }
 
 /** Runs `job` if this instance gets its lease (at most once per `everyMs` across instances). */
-async function leased(db: Database, name: string, holder: string, now: Date, everyMs: number, job: () => Promise<unknown>) {
+async function leased(
+  db: Database,
+  name: string,
+  holder: string,
+  now: Date,
+  everyMs: number,
+  job: () => Promise<unknown>,
+) {
   const got = await inTransaction(db, (tx) =>
     repo.takeJobLease(tx, { name, holder, now, until: new Date(now.getTime() + 5 * 60_000), everyMs }),
   );
@@ -277,9 +315,15 @@ export function createNotifier(opts: NotifierOptions): Notifier {
 
   const runOnce = async () => {
     await fanOutAll();
-    await step("reminders", () => leased(opts.db, "notifications.reminders", holder, now(), REMINDERS_EVERY_MS, () => remind(opts.db, now())));
+    await step("reminders", () =>
+      leased(opts.db, "notifications.reminders", holder, now(), REMINDERS_EVERY_MS, () =>
+        remind(opts.db, now()),
+      ),
+    );
     await step("mail planning", () =>
-      leased(opts.db, "notifications.plan-mails", holder, now(), 0, () => planMails(opts.db, now(), immediateDelayMs)),
+      leased(opts.db, "notifications.plan-mails", holder, now(), 0, () =>
+        planMails(opts.db, now(), immediateDelayMs),
+      ),
     );
     await step("sending", async () => {
       for (;;) {
@@ -289,7 +333,9 @@ export function createNotifier(opts: NotifierOptions): Notifier {
     });
     await step("retention", () =>
       leased(opts.db, "notifications.retention", holder, now(), RETENTION_EVERY_MS, () =>
-        inTransaction(opts.db, (tx) => repo.pruneNotifications(tx, new Date(now().getTime() - NOTIFICATION_RETENTION_DAYS * 86_400_000))),
+        inTransaction(opts.db, (tx) =>
+          repo.pruneNotifications(tx, new Date(now().getTime() - NOTIFICATION_RETENTION_DAYS * 86_400_000)),
+        ),
       ),
     );
   };
@@ -325,9 +371,13 @@ export function createNotifier(opts: NotifierOptions): Notifier {
       timer.unref();
       // A new event wakes the fan-out at once (whichever instance wrote it).
       unlisten = await opts.db
-        .listen(EVENT_CHANNEL, () => kick(false), () => {
-          unlisten = null;
-        })
+        .listen(
+          EVENT_CHANNEL,
+          () => kick(false),
+          () => {
+            unlisten = null;
+          },
+        )
         .catch((error: unknown) => {
           onError(error, "listen");
           return null;

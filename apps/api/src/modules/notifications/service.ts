@@ -32,11 +32,6 @@ export async function unreadCount({ ctx }: UseCase<void>) {
   return { unread: await repo.countUnread(ctx.db.prisma, ctx.user.id, ctx.now()) };
 }
 
-/** Tells every instance's open inboxes of this person (other tabs, other devices) to count again. */
-async function announce(tx: Tx) {
-  await tx.$executeRaw`SELECT pg_notify(${repo.INBOX_CHANNEL}, '')`;
-}
-
 export function updateNotifications({ ctx, input }: UseCase<z.output<typeof UpdateNotificationsInput>>) {
   const now = ctx.now();
   let snoozedUntil: Date | null | undefined = undefined;
@@ -46,11 +41,18 @@ export function updateNotifications({ ctx, input }: UseCase<z.output<typeof Upda
     if (problem) throw new DomainError("VALIDATION", problem);
   }
   return inTransaction(ctx.db, async (tx) => {
-    const changed = await repo.updateNotifications(tx, ctx.user.id, input.ids, { ...input, snoozedUntil }, now);
+    const changed = await repo.updateNotifications(
+      tx,
+      ctx.user.id,
+      input.ids,
+      { ...input, snoozedUntil },
+      now,
+    );
     if (changed !== new Set(input.ids).size) {
       throw new DomainError("NOT_FOUND", "Some of those notifications do not exist (or are no longer kept).");
     }
-    await announce(tx);
+    // Other tabs and devices of this person count again.
+    await repo.announceInboxChange(tx);
     return { changed };
   });
 }
@@ -58,7 +60,8 @@ export function updateNotifications({ ctx, input }: UseCase<z.output<typeof Upda
 export function markAllRead({ ctx }: UseCase<void>) {
   return inTransaction(ctx.db, async (tx) => {
     const changed = await repo.markAllRead(tx, ctx.user.id, ctx.now());
-    await announce(tx);
+    // Other tabs and devices of this person count again.
+    await repo.announceInboxChange(tx);
     return { changed };
   });
 }
@@ -151,7 +154,10 @@ export async function mentionable({ ctx, input }: UseCase<z.output<typeof Mentio
 function readToken(ctx: Context, token: string) {
   const read = unsubscribeTokens(ctx.internalSecret).read(token);
   if (!read) {
-    throw new DomainError("NOT_FOUND", "This unsubscribe link is not valid. Open your profile to change what you receive.");
+    throw new DomainError(
+      "NOT_FOUND",
+      "This unsubscribe link is not valid. Open your profile to change what you receive.",
+    );
   }
   return read;
 }
@@ -159,14 +165,15 @@ function readToken(ctx: Context, token: string) {
 async function describeScope(tx: Tx, scope: UnsubscribeScope) {
   if (scope.kind !== "item") return { ...scope, project: null };
   const projectId = await repo.projectOfItem(tx, scope.subject);
-  const project = projectId
-    ? await tx.project.findUnique({ where: { id: projectId }, select: { id: true, reference: true, titleEn: true, titleJa: true } })
-    : null;
+  const project = projectId ? await repo.projectLabel(tx, projectId) : null;
   return { ...scope, project };
 }
 
 /** What a link would turn off, to show before the person confirms. */
-export async function unsubscribePreview({ ctx, input }: UseCase<z.output<typeof UnsubscribeInput>, Context>) {
+export async function unsubscribePreview({
+  ctx,
+  input,
+}: UseCase<z.output<typeof UnsubscribeInput>, Context>) {
   const { scope } = readToken(ctx, input.token);
   return describeScope(ctx.db.prisma, scope);
 }
@@ -178,8 +185,8 @@ export async function unsubscribePreview({ ctx, input }: UseCase<z.output<typeof
 export function unsubscribe({ ctx, input }: UseCase<z.output<typeof UnsubscribeInput>, Context>) {
   const { userId, scope } = readToken(ctx, input.token);
   return inTransaction(ctx.db, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
-    if (!user) throw new DomainError("NOT_FOUND", "This unsubscribe link is for an account that no longer exists.");
+    if (!(await repo.userExists(tx, userId)))
+      throw new DomainError("NOT_FOUND", "This unsubscribe link is for an account that no longer exists.");
     if (scope.kind === "item") {
       const projectId = await repo.projectOfItem(tx, scope.subject);
       if (!projectId) throw new DomainError("NOT_FOUND", "What this link was for no longer exists.");
@@ -204,7 +211,10 @@ export function mailProblems({ ctx, input }: UseCase<{ cursor?: string | null | 
 export function retryMail({ ctx, input }: UseCase<{ id: string }>) {
   return inTransaction(ctx.db, async (tx) => {
     if (!(await repo.retryMail(tx, input.id, ctx.now()))) {
-      throw new DomainError("NOT_FOUND", "There is no failed mail with that id (it may have been sent meanwhile).");
+      throw new DomainError(
+        "NOT_FOUND",
+        "There is no failed mail with that id (it may have been sent meanwhile).",
+      );
     }
     return { id: input.id };
   });
