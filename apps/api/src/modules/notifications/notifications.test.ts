@@ -1,7 +1,9 @@
 import type { SessionUser } from "@lodestone/auth/session";
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInnerContext } from "../../context.js";
 import type { Mail, Mailer } from "../../mailer.js";
+import { createCaller } from "../../root.js";
 import {
   callerFor,
   createFixture,
@@ -190,6 +192,36 @@ describe("fan-out: who hears of what", () => {
     const assigned = (await inbox(fx.users.partnerA)).items.find((n) => n.reason === "MILESTONE_ASSIGNED");
     expect(assigned?.data.title).toEqual({ en: "Pilot line commissioned", ja: "パイロットライン試運転" });
     void project;
+  });
+});
+
+describe("the live count", () => {
+  it("sends the caller's unread count at once, then again when a notification arrives or is read", async () => {
+    await drain();
+    const stop = new AbortController();
+    const ctx = createInnerContext({ db, session: fx.users.jpDelegate });
+    const stream = (await createCaller(ctx, { signal: stop.signal }).notifications.live()) as AsyncIterable<{
+      unread: number;
+    }>;
+    const it = stream[Symbol.asyncIterator]();
+    try {
+      const first = (await it.next()).value as { unread: number };
+      // Partner A's new proposal under review: the JP delegation sponsors it, so its delegate follows it.
+      const { round } = await roundOf(db, fx);
+      await drain();
+      const second = (await it.next()).value as { unread: number };
+      expect(second.unread).toBeGreaterThan(first.unread);
+      const due = (await inbox(fx.users.jpDelegate, { reasons: ["VOTE_DUE"], limit: 100 })).items.find(
+        (n) => n.subject.id === round.id,
+      )!;
+      await callerFor(db, fx.users.jpDelegate).notifications.update({ ids: [due.id], read: true });
+      const third = (await it.next()).value as { unread: number };
+      expect(third.unread).toBe(second.unread - 1);
+    } finally {
+      stop.abort();
+      await it.return?.(undefined);
+      await ctx.inbox.close();
+    }
   });
 });
 
