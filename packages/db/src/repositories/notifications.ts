@@ -512,10 +512,17 @@ export async function markAllRead(tx: Tx, userId: string, now: Date): Promise<nu
     WHERE "userId" = ${userId}::uuid AND "readAt" IS NULL AND "doneAt" IS NULL`;
 }
 
-/** Deletes notifications older than `before`, except saved ones; returns how many. */
+/**
+ * Deletes notifications older than `before`, except saved ones, and the sent mails older than that
+ * which no longer hold any; returns how many notifications went. (Failed mails stay for the
+ * administrators.)
+ */
 export async function pruneNotifications(tx: Tx, before: Date): Promise<number> {
-  return tx.$executeRaw`DELETE FROM "Notification" WHERE id IN (
+  const deleted = await tx.$executeRaw`DELETE FROM "Notification" WHERE id IN (
     SELECT id FROM "Notification" WHERE "createdAt" < ${before} AND "savedAt" IS NULL LIMIT 10000)`;
+  await tx.$executeRaw`DELETE FROM "NotificationMail" m WHERE m."createdAt" < ${before} AND m.status IN ('SENT', 'SKIPPED')
+    AND NOT EXISTS (SELECT 1 FROM "Notification" n WHERE n."mailId" = m.id)`;
+  return deleted;
 }
 
 // ── Following and preferences ────────────────────────────────────────────────────────────

@@ -12,7 +12,8 @@ import {
   submittedOf,
   type Fixture,
 } from "../../test/fixtures.js";
-import { fanOut, planMails, remind, sendMails } from "./notifier.js";
+import { takeJobLease } from "@lodestone/db/repositories/notifications";
+import { createNotifier, fanOut, planMails, remind, sendMails } from "./notifier.js";
 import { unsubscribeTokens } from "./unsubscribe-token.js";
 
 let db: TestDatabase;
@@ -222,6 +223,74 @@ describe("the live count", () => {
       await it.return?.(undefined);
       await ctx.inbox.close();
     }
+  });
+});
+
+describe("scheduled work", () => {
+  it("keeps notifications six months (saved ones until unsaved), under a lease one instance holds at a time", async () => {
+    const project = await submittedOf(db, fx.users.partnerA);
+    const at = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000);
+    const make = (key: string, createdAt: Date, savedAt: Date | null = null) =>
+      db.prisma.notification.create({
+        data: {
+          userId: fx.users.partnerB.id,
+          key,
+          reason: "ACTIVITY",
+          projectId: project.id,
+          subjectType: "PROJECT",
+          subjectId: project.id,
+          data: {},
+          emailChannel: "NEVER",
+          createdAt,
+          savedAt,
+        },
+      });
+    const old = await make("old", at(200));
+    const saved = await make("saved", at(200), at(199));
+    const recent = await make("recent", at(170));
+    const mailer: Mailer = { kind: "outbox", send: async () => {} };
+    const notifier = createNotifier({
+      db,
+      mailer,
+      internalSecret: "x".repeat(40),
+      webUrl: "https://lodestone.test",
+    });
+    await notifier.runOnce();
+    const left = await db.prisma.notification.findMany({
+      where: { id: { in: [old.id, saved.id, recent.id] } },
+    });
+    expect(left.map((n) => n.key).sort()).toEqual(["recent", "saved"]);
+    // The retention job ran under its lease: another instance asking now does not get it.
+    const now = new Date();
+    const again = await db.prisma.$transaction((tx) =>
+      takeJobLease(tx, {
+        name: "notifications.retention",
+        holder: "another instance",
+        now,
+        until: new Date(now.getTime() + 60_000),
+        everyMs: 3_600_000,
+      }),
+    );
+    expect(again).toBe(false);
+    const other = await db.prisma.$transaction((tx) =>
+      takeJobLease(tx, {
+        name: "a job never run",
+        holder: "another instance",
+        now,
+        until: new Date(now.getTime() + 60_000),
+        everyMs: 3_600_000,
+      }),
+    );
+    const third = await db.prisma.$transaction((tx) =>
+      takeJobLease(tx, {
+        name: "a job never run",
+        holder: "a third instance",
+        now,
+        until: new Date(now.getTime() + 60_000),
+        everyMs: 0,
+      }),
+    );
+    expect([other, third]).toEqual([true, false]);
   });
 });
 

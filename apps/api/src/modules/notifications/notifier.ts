@@ -273,7 +273,7 @@ async function leased(
   try {
     await job();
   } finally {
-    await inTransaction(db, (tx) => repo.releaseJobLease(tx, name, holder, new Date()));
+    await inTransaction(db, (tx) => repo.releaseJobLease(tx, name, holder, now));
   }
   return true;
 }
