@@ -36,6 +36,7 @@ import {
   type UserKey,
   type VoteMap,
 } from "./data.js";
+import { DEFAULT_EMAIL_CHANNEL } from "@lodestone/domain/notifications";
 import { projectSearchText } from "@lodestone/domain/project-content";
 
 /** Rows per table after seeding. */
@@ -745,6 +746,38 @@ function buildMilestones(
   }
 }
 
+/**
+ * "Your vote is due" for each elector of a round still open who has not voted: what the notifier
+ * would have written when the round opened (the seed writes history, not events), so the demo's
+ * delegates find it in their inbox (and, on their default channel, in the development outbox).
+ */
+function voteDueNotifications(b: ProjectRows): Prisma.NotificationCreateManyInput[] {
+  const voted = new Set(b.votes.map((v) => `${v.roundId}:${v.voterId}`));
+  return b.rounds.flatMap((round) =>
+    round.status !== "OPEN"
+      ? []
+      : b.electors
+          .filter((e) => e.roundId === round.id && !voted.has(`${round.id}:${e.voterId}`))
+          .map((e) => ({
+            id: seedId(`notification:vote-due:${round.id}:${e.voterId}`),
+            userId: e.voterId,
+            key: `round-opened:${round.id}`,
+            reason: "VOTE_DUE" as const,
+            eventType: "review_round.opened",
+            actorId: round.openedById,
+            projectId: round.projectId,
+            subjectType: "ROUND" as const,
+            subjectId: round.id!,
+            data: {
+              roundId: round.id!,
+              revision: b.revisions.findIndex((r) => r.id === round.revisionId) + 1,
+            },
+            emailChannel: DEFAULT_EMAIL_CHANNEL.VOTE_DUE,
+            createdAt: round.opensAt!,
+          })),
+  );
+}
+
 async function countRows(tx: Tx): Promise<SeedSummary> {
   const [
     delegations,
@@ -945,6 +978,7 @@ async function seedInTransaction(tx: Tx, clock: Clock, signer: DecisionSigner): 
   await tx.roundElector.createMany({ data: mine.flatMap((b) => b.electors), skipDuplicates: true });
   await tx.vote.createMany({ data: mine.flatMap((b) => b.votes), skipDuplicates: true });
   await tx.voteHistory.createMany({ data: mine.flatMap((b) => b.voteHistory), skipDuplicates: true });
+  await tx.notification.createMany({ data: mine.flatMap(voteDueNotifications), skipDuplicates: true });
   await tx.decision.createMany({ data: mine.flatMap((b) => b.decisions), skipDuplicates: true });
   await tx.comment.createMany({ data: mine.flatMap((b) => b.comments), skipDuplicates: true });
   await tx.commentEdit.createMany({ data: mine.flatMap((b) => b.commentEdits), skipDuplicates: true });
