@@ -735,17 +735,8 @@ export async function claimMails(tx: Tx, now: Date, leaseUntil: Date, limit: num
   );
 }
 
-export interface MailEntry {
-  notificationId: string;
-  reason: NotificationReason;
-  eventType: EventType | null;
-  actorName: string | null;
-  project: { id: string; reference: string; titleEn: string; titleJa: string };
-  subject: { type: FollowSubjectType; id: string };
-  data: Record<string, unknown>;
-  createdAt: Date;
-  read: boolean;
-}
+/** A notification in a mail: as the inbox shows it, and whether it was read (or done) meanwhile. */
+export type MailEntry = NotificationView & { read: boolean };
 
 export interface MailContent {
   mailId: string;
@@ -757,34 +748,24 @@ export interface MailContent {
 
 /** What each claimed mail holds, newest first. */
 export async function mailContents(tx: Tx, mailIds: readonly string[]): Promise<MailContent[]> {
-  const rows = await queryRows<{
-    mailId: string;
-    kind: MailContent["kind"];
-    key: string;
-    userId: string;
-    email: string;
-    name: string;
-    locale: "en" | "ja";
-    timeZone: string;
-    notificationId: string | null;
-    reason: NotificationReason;
-    eventType: EventType | null;
-    actorName: string | null;
-    projectId: string;
-    reference: string;
-    titleEn: string;
-    titleJa: string;
-    subjectType: FollowSubjectType;
-    subjectId: string;
-    data: Record<string, unknown>;
-    createdAt: Date;
-    read: boolean;
-  }>(
+  const rows = await queryRows<
+    Omit<NotificationRow, "id"> & {
+      id: string | null;
+      mailId: string;
+      kind: MailContent["kind"];
+      key: string;
+      userId: string;
+      email: string;
+      name: string;
+      locale: "en" | "ja";
+      timeZone: string;
+      read: boolean;
+    }
+  >(
     tx,
     Prisma.sql`SELECT m.id AS "mailId", m.kind::text AS kind, m.key, u.id AS "userId", u.email, u.name,
-        u.locale::text AS locale, u."timeZone", n.id AS "notificationId", n.reason::text AS reason, n."eventType",
-        a.name AS "actorName", n."projectId", p.reference, p."titleEn", p."titleJa", n."subjectType"::text AS "subjectType",
-        n."subjectId", n.data, n."createdAt", (n."readAt" IS NOT NULL OR n."doneAt" IS NOT NULL) AS read
+        u.locale::text AS locale, u."timeZone", ${viewColumns},
+        (n."readAt" IS NOT NULL OR n."doneAt" IS NOT NULL) AS read
       FROM "NotificationMail" m JOIN "User" u ON u.id = m."userId"
       LEFT JOIN "Notification" n ON n."mailId" = m.id
       LEFT JOIN "Project" p ON p.id = n."projectId"
@@ -805,19 +786,7 @@ export async function mailContents(tx: Tx, mailIds: readonly string[]): Promise<
       };
       byMail.set(r.mailId, mail);
     }
-    if (r.notificationId) {
-      mail.entries.push({
-        notificationId: r.notificationId,
-        reason: r.reason,
-        eventType: r.eventType,
-        actorName: r.actorName,
-        project: { id: r.projectId, reference: r.reference, titleEn: r.titleEn, titleJa: r.titleJa },
-        subject: { type: r.subjectType, id: r.subjectId },
-        data: r.data,
-        createdAt: new Date(r.createdAt),
-        read: r.read,
-      });
-    }
+    if (r.id !== null) mail.entries.push({ ...toView({ ...r, id: r.id }), read: r.read });
   }
   return [...byMail.values()];
 }

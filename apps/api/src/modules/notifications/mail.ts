@@ -208,10 +208,10 @@ export function renderMail(content: MailContent, options: RenderOptions): Mail {
     for (const e of entries) {
       const line = entryLine(e, locale);
       const url = `${web}${notificationPath(e)}`;
-      const when = formatTime.format(e.createdAt);
+      const when = formatTime.format(new Date(e.createdAt));
       text.push(`- ${line} (${when})`, `  ${url}`);
       html.push(
-        `<li data-notification="${e.notificationId}">${escape(line)} <small>(${escape(when)})</small> — <a href="${escape(url)}">${escape(t.open)}</a></li>`,
+        `<li data-notification="${e.id}">${escape(line)} <small>(${escape(when)})</small> — <a href="${escape(url)}">${escape(t.open)}</a></li>`,
       );
     }
     text.push("");
