@@ -34,6 +34,14 @@ export function createMailer(opts: {
     // Pooled: a digest run sends thousands of mails over a few kept-open connections.
     const url = new URL(opts.smtpUrl);
     if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+    // Every wait bounded well within the notifier's 15-minute lease on a mail being sent.
+    for (const [name, ms] of [
+      ["connectionTimeout", 60_000],
+      ["greetingTimeout", 30_000],
+      ["socketTimeout", 5 * 60_000],
+    ] as const) {
+      if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms));
+    }
     const transport = createTransport(url.toString());
     return {
       kind: "smtp",

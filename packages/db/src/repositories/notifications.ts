@@ -642,8 +642,8 @@ export async function planImmediateMails(tx: Tx, cutoff: Date, now: Date, limit 
   for (const g of groups.values()) {
     const created = await queryRows<{ id: string }>(
       tx,
-      Prisma.sql`INSERT INTO "NotificationMail" (id, "userId", kind, key, "nextAttemptAt")
-        VALUES (gen_random_uuid(), ${g.userId}::uuid, 'IMMEDIATE', ${`immediate:${g.ids[0]}`}, ${now})
+      Prisma.sql`INSERT INTO "NotificationMail" (id, "userId", kind, key, "nextAttemptAt", "createdAt")
+        VALUES (gen_random_uuid(), ${g.userId}::uuid, 'IMMEDIATE', ${`immediate:${g.ids[0]}`}, ${now}, ${now})
         ON CONFLICT (key) DO NOTHING RETURNING id`,
     );
     if (!created[0]) continue;
@@ -689,8 +689,8 @@ export async function planDigests(
           SELECT * FROM unnest(${batch.map((d) => d.userId)}::uuid[], ${batch.map((d) => `${channel.toLowerCase()}:${d.userId}:${d.period}`)}::text[],
             ${batch.map((d) => d.startsAt.toISOString())}::timestamptz[]) AS x("userId", key, "startsAt")
         ), mails AS (
-          INSERT INTO "NotificationMail" (id, "userId", kind, key, "nextAttemptAt")
-          SELECT gen_random_uuid(), d."userId", ${channel}::"MailKind", d.key, ${now} FROM due d
+          INSERT INTO "NotificationMail" (id, "userId", kind, key, "nextAttemptAt", "createdAt")
+          SELECT gen_random_uuid(), d."userId", ${channel}::"MailKind", d.key, ${now}, ${now} FROM due d
           ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key WHERE "NotificationMail".status = 'PENDING'
           RETURNING id, "userId", key
         ), attached AS (

@@ -50,7 +50,9 @@ export interface NotifierOptions {
 const FAN_OUT_BATCH = 500;
 const SEND_BATCH = 50;
 const SEND_CONCURRENCY = 8;
-const MAIL_LEASE_MS = 2 * 60_000;
+// Longer than nodemailer's longest wait (its connection and socket timeouts, set in mailer.ts):
+// a mail is taken again only when its sender is surely gone.
+const MAIL_LEASE_MS = 15 * 60_000;
 export const MAX_MAIL_ATTEMPTS = 8;
 const REMINDERS_EVERY_MS = 60_000;
 const RETENTION_EVERY_MS = 60 * 60_000;
