@@ -9,6 +9,7 @@ import { useForm, type Resolver } from "react-hook-form";
 import { z } from "zod";
 import { markServerFieldErrors, toApiProblem, type ApiProblem } from "@/features/forms/api-problem";
 import { useFieldErrors } from "@/features/forms/field-errors";
+import { MentionTextarea } from "@/features/notifications/mention-textarea";
 import { Field, FieldGroup } from "@/features/ui/field";
 import { Spinner } from "@/features/ui/spinner";
 import { primaryButton, secondaryButton } from "@/features/ui/styles";
@@ -38,6 +39,8 @@ interface CommentFormProps {
   /** Throws the API's error when refused. */
   onSubmit: (values: { stance: Stance | null; body: string }) => Promise<void>;
   onCancel?: () => void;
+  /** The project whose readers the text box suggests when "@" and a name are typed. */
+  mentionsIn?: string;
 }
 
 /** Writing a comment: markdown text and, on a new thread, a stance. */
@@ -48,8 +51,10 @@ export function CommentForm({
   busyLabel,
   onSubmit,
   onCancel,
+  mentionsIn,
 }: CommentFormProps) {
   const t = useTranslations("discussion.form");
+  const tMentions = useTranslations("notifications.mentions");
   const tStance = useTranslations("discussion.stance");
   const id = useId();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
@@ -98,8 +103,26 @@ export function CommentForm({
           </div>
         </FieldGroup>
       ) : null}
-      <Field id={`${id}-body`} label={label} hint={t("markdownHint")} error={errorText("body")} required>
-        {(control) => <textarea rows={kind === "thread" ? 5 : 3} {...form.register("body")} {...control} />}
+      <Field
+        id={`${id}-body`}
+        label={label}
+        hint={mentionsIn ? `${t("markdownHint")} ${tMentions("hint")}` : t("markdownHint")}
+        error={errorText("body")}
+        required
+      >
+        {(control) =>
+          mentionsIn ? (
+            <MentionTextarea
+              projectId={mentionsIn}
+              rows={kind === "thread" ? 5 : 3}
+              registration={form.register("body")}
+              control={control}
+              setText={(text) => form.setValue("body", text, { shouldDirty: true })}
+            />
+          ) : (
+            <textarea rows={kind === "thread" ? 5 : 3} {...form.register("body")} {...control} />
+          )
+        }
       </Field>
       {problem ? <ActionProblem title={t("failed")} problem={problem} /> : null}
       <div className="flex flex-wrap gap-3">

@@ -158,6 +158,7 @@ function CommentNode({
         {open === "edit" ? (
           <CommentForm
             kind="edit"
+            mentionsIn={projectId}
             initialBody={comment.body ?? ""}
             submitLabel={t("form.save")}
             busyLabel={t("form.saving")}
@@ -168,6 +169,7 @@ function CommentNode({
         {open === "reply" ? (
           <CommentForm
             kind="reply"
+            mentionsIn={projectId}
             submitLabel={t("form.postReply")}
             busyLabel={t("form.posting")}
             onCancel={actions.close}

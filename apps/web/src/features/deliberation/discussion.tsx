@@ -78,6 +78,7 @@ function NewThread({ projectId, headingId }: { projectId: string; headingId: str
       </h2>
       <CommentForm
         kind="thread"
+        mentionsIn={projectId}
         submitLabel={t("form.post")}
         busyLabel={t("form.posting")}
         onSubmit={async ({ stance, body }) => {

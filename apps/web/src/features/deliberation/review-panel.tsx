@@ -56,6 +56,7 @@ export function ReviewPanel({ projectId, projectStatus, role }: ReviewPanelProps
             number={rounds.data.length - index}
             projectId={projectId}
             role={role}
+            current={index === 0}
           />
         ))
       )}

@@ -9,6 +9,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { useLiveEvents } from "@/features/live/live-events";
 import { useLiveStatusActions } from "@/features/live/live-status";
+import { FollowControl } from "@/features/notifications/follow-control";
 import { toLoadError } from "@/features/projects/load-error";
 import { LoadProblem } from "@/features/ui/load-problem";
 import { ResultMessage } from "@/features/ui/result-message";
@@ -40,11 +41,14 @@ export function RoundSection({
   number,
   projectId,
   role,
+  current = false,
 }: {
   roundId: string;
   number: number;
   projectId: string;
   role: Role;
+  /** The project's newest round: the reader may follow or mute it here. */
+  current?: boolean;
 }) {
   const t = useTranslations("review");
   const trpc = useTRPC();
@@ -92,6 +96,9 @@ export function RoundSection({
       <RoundHeading id={headingId} number={number} round={round} />
       <RoundFacts round={round} />
       <Electorate electorate={round.electorate} />
+      {current ? (
+        <FollowControl subject={{ type: "ROUND", id: round.id }} level={3} className="max-w-2xl" />
+      ) : null}
       <RoundRule round={round} canEdit={runsRounds} onNotice={setNotice} />
       {votes ? <MyVote round={round} refetchRound={() => query.refetch()} onNotice={setNotice} /> : null}
 

@@ -132,9 +132,17 @@ describe("MilestoneTree", () => {
   it("offers Report only where the API allows, and planning only to coordinators on open milestones", async () => {
     const reader = actions(false);
     const { unmount } = renderWithProviders(<MilestoneTree milestones={TREE} actions={reader} />);
-    expect(screen.getAllByRole("button").map((b) => b.getAttribute("aria-label"))).toEqual([
+    const labels = screen.getAllByRole("button").map((b) => b.getAttribute("aria-label"));
+    expect(labels.filter((label) => !label?.startsWith("Notifications: "))).toEqual([
       "Report progress: Civil works",
       "Report progress: Survey",
+    ]);
+    // Everyone may follow or mute each milestone.
+    expect(labels.filter((label) => label?.startsWith("Notifications: "))).toEqual([
+      "Notifications: Plant",
+      "Notifications: Civil works",
+      "Notifications: Equipment",
+      "Notifications: Survey",
     ]);
     await userEvent.setup().click(screen.getByRole("button", { name: "Report progress: Civil works" }));
     expect(reader.onReport).toHaveBeenCalledWith(expect.objectContaining({ id: "civil" }));

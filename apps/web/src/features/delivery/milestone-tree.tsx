@@ -1,6 +1,8 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useId, useState } from "react";
+import { FollowControl } from "@/features/notifications/follow-control";
 import { smallButton } from "@/features/ui/styles";
 import { CALENDAR_DATE, calendarDay } from "./dates";
 import { DueTodayBadge, MilestoneStatusBadge, OverdueBadge } from "./milestone-status-badge";
@@ -51,6 +53,9 @@ function MilestoneItem({ m, actions }: { m: MilestoneView; actions: MilestoneAct
   const locale = useLocale();
   const title = milestoneTitle(m, locale);
   const open = m.status !== "DONE" && m.status !== "CANCELLED";
+  const tFollow = useTranslations("notifications.follow");
+  const [following, setFollowing] = useState(false);
+  const followId = useId();
   return (
     <li data-milestone={m.id} data-overdue={m.overdue || undefined} data-due-today={m.dueToday || undefined}>
       <div
@@ -92,38 +97,51 @@ function MilestoneItem({ m, actions }: { m: MilestoneView; actions: MilestoneAct
           <ProgressBar value={m.progress} label={t("tree.progressOf", { title: title.text })} />
           {m.children.length > 0 ? <p className="mt-1 text-sm text-slate-700">{t("tree.rolledUp")}</p> : null}
         </div>
-        {m.canReport || (actions.canPlan && open) ? (
-          <div className="mt-3 flex flex-wrap gap-2">
-            {m.canReport ? (
+        <div className="mt-3 flex flex-wrap gap-2">
+          {m.canReport ? (
+            <button
+              type="button"
+              className={smallButton}
+              onClick={() => actions.onReport(m)}
+              aria-label={t("tree.actionOn", { action: t("tree.report"), title: title.text })}
+            >
+              {t("tree.report")}
+            </button>
+          ) : null}
+          {actions.canPlan && open ? (
+            <>
               <button
                 type="button"
                 className={smallButton}
-                onClick={() => actions.onReport(m)}
-                aria-label={t("tree.actionOn", { action: t("tree.report"), title: title.text })}
+                onClick={() => actions.onReplan(m)}
+                aria-label={t("tree.actionOn", { action: t("tree.replan"), title: title.text })}
               >
-                {t("tree.report")}
+                {t("tree.replan")}
               </button>
-            ) : null}
-            {actions.canPlan && open ? (
-              <>
-                <button
-                  type="button"
-                  className={smallButton}
-                  onClick={() => actions.onReplan(m)}
-                  aria-label={t("tree.actionOn", { action: t("tree.replan"), title: title.text })}
-                >
-                  {t("tree.replan")}
-                </button>
-                <button
-                  type="button"
-                  className={smallButton}
-                  onClick={() => actions.onAddChild(m)}
-                  aria-label={t("tree.actionOn", { action: t("tree.addChild"), title: title.text })}
-                >
-                  {t("tree.addChild")}
-                </button>
-              </>
-            ) : null}
+              <button
+                type="button"
+                className={smallButton}
+                onClick={() => actions.onAddChild(m)}
+                aria-label={t("tree.actionOn", { action: t("tree.addChild"), title: title.text })}
+              >
+                {t("tree.addChild")}
+              </button>
+            </>
+          ) : null}
+          <button
+            type="button"
+            className={smallButton}
+            aria-expanded={following}
+            aria-controls={followId}
+            onClick={() => setFollowing((was) => !was)}
+            aria-label={tFollow("milestoneToggle", { title: title.text })}
+          >
+            {tFollow("milestoneButton")}
+          </button>
+        </div>
+        {following ? (
+          <div id={followId} className="mt-3 max-w-2xl">
+            <FollowControl subject={{ type: "MILESTONE", id: m.id }} level={4} />
           </div>
         ) : null}
       </div>

@@ -2,6 +2,7 @@ import { PROJECT_STATUSES, type Locale, type ProjectStatus } from "@lodestone/do
 import type { ProjectDetail, RevisionSummary } from "@lodestone/domain/proposal";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import { CommentStatsView, type CommentStats } from "@/features/deliberation/comment-stats";
 import { linkClass } from "@/features/ui/styles";
 import { LanguageColumns } from "./language-columns";
@@ -40,6 +41,8 @@ interface ProjectViewProps {
   timeline: TimelineItem[];
   /** The discussion's size and stance breakdown (absent when it could not be loaded). */
   commentStats?: CommentStats | null;
+  /** Following or muting the project (rendered in the browser). */
+  follow?: ReactNode;
 }
 
 /**
@@ -48,7 +51,7 @@ interface ProjectViewProps {
  * send HTML, not scripts; only the language choice, the revision diff and the section links run in
  * the browser.
  */
-export function ProjectView({ project, revisions, timeline, commentStats }: ProjectViewProps) {
+export function ProjectView({ project, revisions, timeline, commentStats, follow }: ProjectViewProps) {
   const t = useTranslations("project");
   const tLanguage = useTranslations("languageNames");
   const f = project.fields;
@@ -71,6 +74,7 @@ export function ProjectView({ project, revisions, timeline, commentStats }: Proj
             <CommentStatsView stats={commentStats} />
           </div>
         ) : null}
+        {follow ? <div className="mt-4 max-w-2xl">{follow}</div> : null}
       </div>
 
       <ProjectSectionsNav projectId={project.id} />

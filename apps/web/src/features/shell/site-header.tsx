@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "../i18n/language-switch";
 import { LiveIndicator } from "../live/live-indicator";
+import { InboxCountFeed, InboxLink } from "../notifications/inbox-link";
 import { AccountActions } from "./account-actions";
 import { HeaderMenu } from "./header-menu";
 import { NavLink } from "./nav-link";
@@ -54,6 +55,9 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
             <nav aria-label={t("account.label")}>
               <ul className="flex flex-wrap items-center gap-x-1 gap-y-1">
                 <li>
+                  <InboxLink />
+                </li>
+                <li>
                   <NavLink href="/profile" size="small">
                     {t("account.profile")}
                   </NavLink>
@@ -88,6 +92,11 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
                   <NavLink href="/admin/delegations">{t("nav.delegations")}</NavLink>
                 </li>
               ) : null}
+              {may(user.role, "users.manage") ? (
+                <li>
+                  <NavLink href="/admin/mail">{t("nav.mail")}</NavLink>
+                </li>
+              ) : null}
               {may(user.role, "audit.read") ? (
                 <li>
                   <NavLink href="/audit">{t("nav.audit")}</NavLink>
@@ -100,6 +109,8 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
       </HeaderMenu>
       {/* Outside the menu, so that a narrow screen shows and announces it with the menu closed. */}
       <LiveIndicator />
+      {/* The unread count, live, for the inbox link (one feed however many links show it). */}
+      <InboxCountFeed />
     </header>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/features/auth/session";
 import { timeZoneGroups } from "@/features/i18n/time-zones";
+import { EmailPreferences } from "@/features/notifications/email-preferences";
 import { ProfileForm } from "@/features/profile/profile-form";
 import { PageHeader } from "@/features/shell/page-header";
 
@@ -12,7 +13,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const user = await requireUser();
-  const [t, tRoles] = await Promise.all([getTranslations("profile"), getTranslations("enums.role")]);
+  const [t, tRoles, tMail] = await Promise.all([
+    getTranslations("profile"),
+    getTranslations("enums.role"),
+    getTranslations("notifications.preferences"),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <PageHeader heading={t("heading")} lead={t("lead")} />
@@ -29,6 +34,17 @@ export default async function ProfilePage() {
         initial={{ name: user.name, locale: user.locale, timeZone: user.timeZone }}
         timeZones={timeZoneGroups([user.timeZone])}
       />
+      {/* Mails link here (/profile#notifications). */}
+      <section
+        id="notifications"
+        aria-labelledby="notifications-heading"
+        className="flex scroll-mt-6 flex-col gap-4"
+      >
+        <h2 id="notifications-heading" className="text-2xl font-semibold tracking-tight text-slate-900">
+          {tMail("heading")}
+        </h2>
+        <EmailPreferences />
+      </section>
     </div>
   );
 }

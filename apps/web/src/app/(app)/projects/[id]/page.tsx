@@ -5,6 +5,7 @@ import { cache } from "react";
 import { requireUser } from "@/features/auth/session";
 import { isUuid, orNotFound } from "@/features/deliberation/load-project";
 import { LiveProjectRefresh } from "@/features/live/live-project-refresh";
+import { FollowControl } from "@/features/notifications/follow-control";
 import { ProjectView } from "@/features/projects/project-view";
 import { serverApi } from "@/trpc/server";
 
@@ -47,7 +48,13 @@ export default async function ProjectPage({ params }: Props) {
   return (
     <>
       <LiveProjectRefresh projectId={project.id} announce />
-      <ProjectView project={project} revisions={revisions} timeline={timeline} commentStats={commentStats} />
+      <ProjectView
+        project={project}
+        revisions={revisions}
+        timeline={timeline}
+        commentStats={commentStats}
+        follow={<FollowControl subject={{ type: "PROJECT", id: project.id }} />}
+      />
     </>
   );
 }

@@ -1,0 +1,85 @@
+"use client";
+
+import { DECISION_OUTCOMES, type DecisionOutcome } from "@lodestone/domain/enums";
+import type { EventType } from "@lodestone/domain/events";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { CALENDAR_DATE, calendarDay } from "@/features/delivery/dates";
+import type { InboxItem } from "./types";
+
+/** The events an "activity" notification can be about, each with its own words. */
+export const ACTIVITY_EVENT_TYPES = [
+  "project.submitted",
+  "project.resubmitted",
+  "project.withdrawn",
+  "project.delivery_started",
+  "project.completed",
+  "review_round.opened",
+  "review_round.closed_at_time",
+  "decision.recorded",
+  "comment.posted",
+  "milestone.created",
+  "milestone.replanned",
+  "milestone.reported",
+] as const satisfies readonly EventType[];
+type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
+
+const isActivityEvent = (type: string | null): type is ActivityEventType =>
+  (ACTIVITY_EVENT_TYPES as readonly (string | null)[]).includes(type);
+const isOutcome = (v: unknown): v is DecisionOutcome => (DECISION_OUTCOMES as readonly unknown[]).includes(v);
+const CALENDAR = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A milestone's title in `locale` (else the other language), from a notification's data. */
+export function titleFromData(data: Record<string, unknown>, locale: string): string {
+  const title = data.title;
+  if (!title || typeof title !== "object") return "";
+  const { en, ja } = title as { en?: unknown; ja?: unknown };
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  return locale === "ja" ? text(ja) || text(en) : text(en) || text(ja);
+}
+
+/** The sentence that says what a notification is about, in the reader's language. */
+export function useNotificationLine(): (
+  item: Pick<InboxItem, "reason" | "eventType" | "actorName" | "data">,
+) => string {
+  const t = useTranslations("notifications.line");
+  const tActivity = useTranslations("notifications.activity");
+  const tOutcome = useTranslations("decision.outcome");
+  const format = useFormatter();
+  const locale = useLocale();
+
+  return (item) => {
+    const title = titleFromData(item.data, locale);
+    const actor = item.actorName ?? t("someone");
+    switch (item.reason) {
+      case "VOTE_DUE":
+      case "ROUND_CLOSING":
+      case "CHANGES_REQUESTED":
+        return t(item.reason);
+      case "DECISION": {
+        const outcome = item.data.outcome;
+        return isOutcome(outcome) ? t("decisionOutcome", { outcome: tOutcome(outcome) }) : t("DECISION");
+      }
+      case "MENTION":
+      case "REPLY":
+        return t(item.reason, { actor });
+      case "MILESTONE_ASSIGNED":
+        return t("MILESTONE_ASSIGNED", { title });
+      case "MILESTONE_DUE": {
+        const due = item.data.dueDate;
+        // A calendar day: shown as the day it is, in no time zone.
+        const date =
+          typeof due === "string" && CALENDAR.test(due)
+            ? format.dateTime(calendarDay(due), CALENDAR_DATE)
+            : "";
+        return item.data.overdue === true
+          ? t("milestoneOverdue", { date, title })
+          : t("milestoneDue", { date, title });
+      }
+      case "ACTIVITY": {
+        if (!isActivityEvent(item.eventType)) return t("activityOther");
+        const label = tActivity(item.eventType);
+        return title ? t("activityWithTitle", { label, title }) : label;
+      }
+    }
+  };
+}
