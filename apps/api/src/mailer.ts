@@ -34,6 +34,7 @@ export function createMailer(opts: {
     // Pooled: a digest run sends thousands of mails over a few kept-open connections.
     const url = new URL(opts.smtpUrl);
     if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
+    if (!url.searchParams.has("maxConnections")) url.searchParams.set("maxConnections", "10");
     // Every wait bounded well within the notifier's 15-minute lease on a mail being sent.
     for (const [name, ms] of [
       ["connectionTimeout", 60_000],

@@ -164,6 +164,22 @@ const T = {
   },
 } as const;
 
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per language and zone (making one costs more than rendering a mail). */
+function timeFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = timeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
+      timeZone,
+      dateStyle: "medium",
+      timeStyle: "short",
+    });
+    timeFormats.set(key, format);
+  }
+  return format;
+}
+
 export interface RenderOptions {
   webUrl: string;
   tokens: UnsubscribeTokens;
@@ -175,11 +191,7 @@ export function renderMail(content: MailContent, options: RenderOptions): Mail {
   const t = T[locale];
   const web = options.webUrl.replace(/\/$/, "");
   const unsubscribeUrl = (token: string) => `${web}/api/unsubscribe?token=${encodeURIComponent(token)}`;
-  const formatTime = new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", {
-    timeZone: content.user.timeZone,
-    dateStyle: "medium",
-    timeStyle: "short",
-  });
+  const formatTime = timeFormat(locale, content.user.timeZone);
   const userId = content.user.id;
 
   // Grouped by project (the project of the newest entry first), each group newest first.

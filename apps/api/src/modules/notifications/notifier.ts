@@ -48,8 +48,9 @@ export interface NotifierOptions {
 }
 
 const FAN_OUT_BATCH = 500;
-const SEND_BATCH = 50;
-const SEND_CONCURRENCY = 8;
+const SEND_BATCH = 200;
+/** Mails in flight at once per instance: twice the mailer's pooled SMTP connections (mailer.ts). */
+const SEND_CONCURRENCY = 20;
 // Longer than nodemailer's longest wait (its connection and socket timeouts, set in mailer.ts):
 // a mail is taken again only when its sender is surely gone.
 const MAIL_LEASE_MS = 15 * 60_000;
