@@ -84,6 +84,11 @@ export default defineConfig({
         // machine; the limits on changes keep their defaults.
         RATE_LIMIT_SIGN_IN_PER_ADDRESS: "1000",
         RATE_LIMIT_SIGN_IN_PER_IP: "1000",
+        // Notification mails go out at once (not after the usual few minutes), and their links
+        // point at this web server.
+        NOTIFY_IMMEDIATE_DELAY_MS: "0",
+        NOTIFY_INTERVAL_MS: "500",
+        LODESTONE_WEB_URL: WEB_URL,
       },
       reuseExistingServer: false,
       timeout: 180_000,

@@ -46,6 +46,14 @@ export function newestMailTo(page: Page, email: string): Locator {
   return page.locator(`article[data-to="${email.toLowerCase()}"]`).first();
 }
 
+/** The newest sign-in mail to `email` (notification mails to the same person are passed over). */
+export function newestSignInMailTo(page: Page, email: string): Locator {
+  return page
+    .locator(`article[data-to="${email.toLowerCase()}"]`)
+    .filter({ has: page.getByRole("link", { name: /\/api\/auth\/callback\/email/ }) })
+    .first();
+}
+
 /**
  * Asks for a sign-in link on the sign-in page (whatever its language) and waits for "check your
  * email". Stays on the sign-in page already open (keeping its callbackUrl) unless `path` is given.
@@ -61,7 +69,7 @@ export async function requestSignInLink(page: Page, email: string, path?: string
 /** The sign-in link most recently mailed to `email`, read from /dev/outbox. */
 export async function signInLinkFor(page: Page, email: string): Promise<string> {
   await page.goto("/dev/outbox");
-  const link = newestMailTo(page, email).getByRole("link", { name: /\/api\/auth\/callback\/email/ });
+  const link = newestSignInMailTo(page, email).getByRole("link", { name: /\/api\/auth\/callback\/email/ });
   const href = await link.getAttribute("href");
   expect(href, `a sign-in link for ${email} in the outbox`).toBeTruthy();
   return href!;
@@ -74,7 +82,7 @@ export async function signInLinkFor(page: Page, email: string): Promise<string> 
 export async function signIn(page: Page, email: string, callbackPath = "/projects"): Promise<void> {
   await requestSignInLink(page, email, `/sign-in?callbackUrl=${encodeURIComponent(callbackPath)}`);
   await page.goto("/dev/outbox");
-  const mail = newestMailTo(page, email);
+  const mail = newestSignInMailTo(page, email);
   await mail.getByRole("link", { name: /\/api\/auth\/callback\/email/ }).click();
   await expect(page).toHaveURL((url) => url.pathname === callbackPath.split("?")[0]);
 }

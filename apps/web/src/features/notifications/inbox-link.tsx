@@ -46,7 +46,11 @@ export function InboxCountFeed() {
   return null;
 }
 
-/** The header's link to the inbox, with the unread count; its name says the count ("Inbox, 3 unread"). */
+/**
+ * The header's link to the inbox, with the unread count. Its name says the count in words ("Inbox,
+ * 3 unread"); the badge shows the number (drawn by CSS, so the visible text stays "Inbox", which
+ * the name begins with).
+ */
 export function InboxLink() {
   const t = useTranslations("notifications.header");
   const trpc = useTRPC();
@@ -56,7 +60,7 @@ export function InboxLink() {
   return (
     <Link
       href="/inbox"
-      aria-label={count === undefined ? undefined : t("label", { count })}
+      aria-label={count === undefined ? undefined : `${t("text")}${t("unread", { count })}`}
       aria-current={current ? "page" : undefined}
       data-unread={count}
       className={
@@ -71,10 +75,9 @@ export function InboxLink() {
       {count ? (
         <span
           aria-hidden="true"
-          className="min-w-5 rounded-full bg-amber-400 px-1.5 text-center text-xs font-bold leading-5 text-slate-950"
-        >
-          {count > 99 ? "99+" : count}
-        </span>
+          data-count={count > 99 ? "99+" : String(count)}
+          className="min-w-5 rounded-full bg-amber-400 px-1.5 text-center text-xs font-bold leading-5 text-slate-950 after:content-[attr(data-count)]"
+        />
       ) : null}
     </Link>
   );
