@@ -32,6 +32,7 @@ export class ScratchDatabases {
   async cleanUp(keep: boolean): Promise<void> {
     if (keep) {
       for (const dir of this.scratchDirs) console.log(`Kept the PGlite data in ${dir}`);
+      for (const name of this.databases) console.log(`Kept the PostgreSQL database ${name}`);
       return;
     }
     for (const name of this.databases) await dropDatabase(this.mode.serverUrl!, name).catch(() => {});

@@ -60,7 +60,8 @@ export class Servers {
   /** Servers that exited before the bench stopped them (named in the report). */
   readonly unexpectedExits: string[] = [];
 
-  async startApi(target: SqlTarget): Promise<Server> {
+  /** `env`: settings over the bench's defaults (the notifier's, SMTP, …). */
+  async startApi(target: SqlTarget, env: NodeJS.ProcessEnv = {}): Promise<Server> {
     const port = await getPort({ host: "127.0.0.1" });
     const child = spawn(process.execPath, apiStart, {
       cwd: path.join(repoRoot, "apps/api"),
@@ -74,6 +75,8 @@ export class Servers {
         LODESTONE_SEED_DEMO: "0",
         LODESTONE_INTERNAL_SECRET: randomBytes(24).toString("hex"),
         LODESTONE_DECISION_SIGNING_KEY: generateSigningKey(),
+        // Required in production: where links in notification mails point.
+        LODESTONE_WEB_URL: "http://127.0.0.1:3000",
         // Counted as in production (one statement per mutation), but never refusing: the whole
         // load comes from one client address.
         RATE_LIMIT_MUTATIONS_PER_USER: "1000000",
@@ -81,6 +84,7 @@ export class Servers {
         // Every live subscription counts as a heavy read: 1,000 of them from a few hundred people.
         RATE_LIMIT_HEAVY_QUERIES_PER_USER: "1000000",
         LOG_LEVEL: "warn",
+        ...env,
       },
       stdio: ["ignore", "inherit", "inherit"],
     });
