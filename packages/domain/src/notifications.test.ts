@@ -28,7 +28,7 @@ import {
 } from "./notifications.js";
 import { PROJECT_STATUSES, ROLES } from "./vocabulary.js";
 
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 300);
+const RUNS = 300;
 const ids = [
   "0190a000-0000-7000-8000-000000000001",
   "0190a000-0000-7000-8000-000000000002",
@@ -125,7 +125,7 @@ describe("who is notified of which event", () => {
   it("examples: a due vote, a mention through a mute, changes requested, edits never", () => {
     const project = {
       id: "p",
-      status: "UNDER_REVIEW" as const,
+      status: "IN_REVIEW" as const,
       organisationId: orgs[0]!,
       submittedAt: "2026-01-01T00:00:00Z",
     };

@@ -220,16 +220,28 @@ export function remindable(
 /** Digests go at this hour of the morning, in the person's time zone. */
 export const DIGEST_HOUR = 8;
 
+/** One formatter per zone and purpose: making one costs far more than using it (thousands of people per digest run). */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatIn(timeZone: string, withMinutes: boolean): Intl.DateTimeFormat {
+  const key = `${withMinutes ? "s" : "h"} ${timeZone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      hourCycle: "h23",
+      ...(withMinutes ? { minute: "2-digit", second: "2-digit" } : { weekday: "short" }),
+    });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 function localParts(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    hourCycle: "h23",
-    weekday: "short",
-  }).formatToParts(instant);
+  const parts = formatIn(timeZone, false).formatToParts(instant);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday"));
   return { date: `${get("year")}-${get("month")}-${get("day")}`, hour: Number(get("hour")), weekday };
@@ -243,16 +255,7 @@ function addDays(date: string, days: number): string {
 export function zonedHour(date: string, hour: number, timeZone: string): Date {
   const guess = Date.parse(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
   const offsetAt = (instant: number) => {
-    const p = new Intl.DateTimeFormat("en-GB", {
-      timeZone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hourCycle: "h23",
-    }).formatToParts(instant);
+    const p = formatIn(timeZone, true).formatToParts(instant);
     const get = (t: string) => Number(p.find((x) => x.type === t)?.value ?? 0);
     return (
       Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - instant

@@ -123,6 +123,9 @@ CREATE INDEX "Notification_subjectType_subjectId_userId_idx" ON "Notification"("
 CREATE INDEX "Notification_createdAt_idx" ON "Notification"("createdAt");
 
 -- CreateIndex
+CREATE INDEX "Notification_mailId_idx" ON "Notification"("mailId");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Notification_userId_key_key" ON "Notification"("userId", "key");
 
 -- CreateIndex
