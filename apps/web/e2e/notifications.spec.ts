@@ -1,5 +1,12 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { ACCOUNTS, SIGNED_OUT, expectNoSeriousA11yViolations, projectRows, signIn } from "./helpers";
+import {
+  ACCOUNTS,
+  SIGNED_OUT,
+  expectNoSeriousA11yViolations,
+  projectRows,
+  screenshot,
+  signIn,
+} from "./helpers";
 
 // Notifications: a review round opens and the delegates' header counts rise where they are, with
 // no reload; "your vote is due" in the inbox leads to the vote; voting settles it; email
@@ -225,6 +232,7 @@ test.describe("notifications", () => {
       await expect(item).toHaveAttribute("data-read", "false");
       await expect(item).toHaveAttribute("data-reason", "VOTE_DUE");
       await expect(item).toContainText(w.localTitle);
+      await screenshot(page, `lodestone-inbox-${lang}`);
       await expectNoSeriousA11yViolations(page);
 
       // Filtered by reason: only it, then everything but it.
@@ -300,6 +308,7 @@ test.describe("notifications", () => {
       await decisionsWeekly.check();
       await preferences.getByRole("button", { name: w.savePreferences }).click();
       await expect(preferences.getByRole("status").filter({ hasText: w.preferencesSaved })).toBeVisible();
+      await screenshot(page, `lodestone-email-preferences-${lang}`);
       await expectNoSeriousA11yViolations(page);
       await page.reload();
       await expect(decisionsWeekly).toBeChecked();
@@ -322,6 +331,7 @@ test.describe("notifications", () => {
       await stranger.goto(reasonLink);
       await expect(stranger).toHaveURL(/\/unsubscribe\?token=/);
       await expect(stranger.getByTestId("unsubscribe-scope")).toHaveText(w.unsubscribeScope);
+      await screenshot(stranger, `lodestone-unsubscribe-${lang}`);
       await expectNoSeriousA11yViolations(stranger);
       await stranger.getByRole("button", { name: w.confirm }).click();
       const done = stranger.getByRole("status").filter({ hasText: w.turnedOff });
@@ -359,6 +369,7 @@ test.describe("notifications", () => {
         .getByRole("region", { name: w.round })
         .getByRole("region", { name: w.followRound });
       await expect(roundFollow.locator("p").first()).toHaveText(w.roundMuted);
+      await screenshot(page, `lodestone-review-muted-${lang}`);
 
       // Put everything back as it was.
       await roundFollow.getByRole("button", { name: w.reset }).click();
@@ -401,6 +412,7 @@ test.describe("notifications", () => {
       "aria-activedescendant",
       (await options.nth(index).getAttribute("id"))!,
     );
+    await screenshot(page, "lodestone-mentions-en");
     await expectNoSeriousA11yViolations(page);
     await box.press("Enter");
     await expect(box).toHaveValue("Could @Thomas Reyes ");

@@ -51,6 +51,9 @@ function fakeLink(answer: RoundView | (() => RoundView), paths: string[]): TRPCL
     if (op.path === "review.castVote") return { ok: true };
     const round = current();
     if (op.path === "delegation.list") return [];
+    if (op.path === "notifications.followState") {
+      return { choice: null, projectChoice: null, relations: ["elector"], state: "FOLLOWING" };
+    }
     if (op.path === "review.rounds") {
       return [
         {
@@ -113,6 +116,11 @@ describe("ReviewPanel", () => {
     expect(electorate.textContent).toContain("1 member of the electorate has left or moved");
     expect(screen.queryByTestId("not-in-electorate")).toBeNull();
     expect(screen.getByRole("button", { name: "Cast vote" })).toBeTruthy();
+    // The current round can be followed or muted, and says why the reader follows it.
+    const follow = screen.getByRole("region", { name: "Notifications about this round" });
+    expect(
+      await within(follow).findByText("You follow this because you are in its electorate.", { exact: false }),
+    ).toBeTruthy();
   });
 
   it("tells a delegate outside the electorate they cannot vote, without the form", async () => {

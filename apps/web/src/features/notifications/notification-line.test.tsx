@@ -1,0 +1,85 @@
+import { screen } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { renderWithProviders } from "@/test/render";
+import { useNotificationLine } from "./notification-line";
+import type { InboxItem } from "./types";
+
+type Line = Pick<InboxItem, "reason" | "eventType" | "actorName" | "data">;
+
+function Lines({ items }: { items: Line[] }) {
+  const line = useNotificationLine();
+  return (
+    <ul>
+      {items.map((item, i) => (
+        <li key={i}>{line(item)}</li>
+      ))}
+    </ul>
+  );
+}
+
+const title = { en: "Pilot plant commissioning", ja: "パイロットプラントの試運転" };
+const ITEMS: Line[] = [
+  { reason: "VOTE_DUE", eventType: "review_round.opened", actorName: "Thomas Reyes", data: {} },
+  { reason: "ROUND_CLOSING", eventType: null, actorName: null, data: {} },
+  {
+    reason: "DECISION",
+    eventType: "decision.recorded",
+    actorName: "Thomas Reyes",
+    data: { outcome: "APPROVED" },
+  },
+  { reason: "MENTION", eventType: "comment.posted", actorName: "Margaret Ellison", data: {} },
+  { reason: "REPLY", eventType: "comment.posted", actorName: null, data: {} },
+  { reason: "CHANGES_REQUESTED", eventType: "decision.recorded", actorName: null, data: {} },
+  { reason: "MILESTONE_ASSIGNED", eventType: "milestone.created", actorName: null, data: { title } },
+  { reason: "MILESTONE_DUE", eventType: null, actorName: null, data: { title, dueDate: "2026-03-01" } },
+  {
+    reason: "MILESTONE_DUE",
+    eventType: null,
+    actorName: null,
+    data: { title, dueDate: "2026-03-01", overdue: true },
+  },
+  { reason: "ACTIVITY", eventType: "project.resubmitted", actorName: null, data: {} },
+  { reason: "ACTIVITY", eventType: "milestone.reported", actorName: null, data: { title } },
+  { reason: "ACTIVITY", eventType: "project.edited", actorName: null, data: {} },
+];
+
+const texts = () => screen.getAllByRole("listitem").map((li) => li.textContent);
+
+describe("useNotificationLine", () => {
+  it("says what each notification is about, in English", () => {
+    // The due date is a calendar day: the same day whatever the reader's zone.
+    renderWithProviders(<Lines items={ITEMS} />, { timeZone: "Pacific/Honolulu" });
+    expect(texts()).toEqual([
+      "Your vote is due",
+      "The round closes within 24 hours and you have not voted",
+      "A decision was recorded: Approved",
+      "Margaret Ellison mentioned you",
+      "Someone replied to you",
+      "Changes were requested on your proposal",
+      "A milestone was assigned to you: Pilot plant commissioning",
+      "Milestone due Mar 1, 2026: Pilot plant commissioning",
+      "Milestone overdue since Mar 1, 2026: Pilot plant commissioning",
+      "A revised proposal was submitted",
+      "Progress was reported on a milestone: Pilot plant commissioning",
+      "New activity",
+    ]);
+  });
+
+  it("and in Japanese, with the milestone's Japanese title", () => {
+    renderWithProviders(<Lines items={ITEMS} />, { locale: "ja", timeZone: "Pacific/Kiritimati" });
+    expect(texts()).toEqual([
+      "投票をお願いします",
+      "ラウンドは24時間以内に締め切られますが、まだ投票していません",
+      "決定が記録されました：承認",
+      "Margaret Ellisonさんがあなたをメンションしました",
+      "誰かさんがあなたに返信しました",
+      "あなたの提案に修正が求められました",
+      "マイルストーンが割り当てられました：パイロットプラントの試運転",
+      "マイルストーンの期限が近づいています（2026/03/01）：パイロットプラントの試運転",
+      "マイルストーンの期限が過ぎています（2026/03/01）：パイロットプラントの試運転",
+      "改訂された提案が提出されました",
+      "マイルストーンの進捗が報告されました：パイロットプラントの試運転",
+      "新しい動き",
+    ]);
+  });
+});
