@@ -86,19 +86,22 @@ export function Inbox() {
         ) : null}
       </div>
 
-      {markAll.isError ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
-          {t("markAllFailed", { message: toApiProblem(markAll.error).message })}
+      {/* What the last action did (empty until then, taking no room). */}
+      <div className="-my-3 flex flex-col gap-2">
+        {markAll.isError ? (
+          <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
+            {t("markAllFailed", { message: toApiProblem(markAll.error).message })}
+          </p>
+        ) : null}
+        <ResultMessage
+          key={moved?.n ?? 0}
+          message={moved?.text ?? null}
+          className="font-semibold text-green-900"
+        />
+        <p role="status" className="text-sm font-medium text-green-900">
+          {said ?? ""}
         </p>
-      ) : null}
-      <ResultMessage
-        key={moved?.n ?? 0}
-        message={moved?.text ?? null}
-        className="font-semibold text-green-900"
-      />
-      <p role="status" className="text-sm font-medium text-green-900">
-        {said ?? ""}
-      </p>
+      </div>
 
       {loadState ??
         (items.length === 0 ? (
