@@ -23,8 +23,6 @@ export function useInboxList(filters: InboxFilters) {
   });
 }
 
-export type InboxListQuery = ReturnType<typeof useInboxList>;
-
 /** Reads the lists and the unread count again (after the reader's own change). */
 export function useRefreshInbox(): () => Promise<unknown> {
   const trpc = useTRPC();
