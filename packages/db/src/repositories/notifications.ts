@@ -265,8 +265,8 @@ export async function markVoteNotificationsDone(
   userId: string,
   roundId: string,
   now: Date,
-): Promise<void> {
-  await tx.$executeRaw`UPDATE "Notification" SET "doneAt" = ${now}, "readAt" = COALESCE("readAt", ${now})
+): Promise<number> {
+  return tx.$executeRaw`UPDATE "Notification" SET "doneAt" = ${now}, "readAt" = COALESCE("readAt", ${now})
     WHERE "userId" = ${userId}::uuid AND "subjectType" = 'ROUND' AND "subjectId" = ${roundId}::uuid
       AND reason IN ('VOTE_DUE', 'ROUND_CLOSING') AND "doneAt" IS NULL`;
 }

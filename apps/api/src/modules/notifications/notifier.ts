@@ -78,6 +78,7 @@ export async function fanOut(
     const events = await readEvents(tx, cursor, limit);
     if (events.length === 0) return { events: 0, written: 0 };
     const rows: repo.NewNotification[] = [];
+    let settled = 0;
     for (const e of events) {
       const data = e.data;
       if (
@@ -86,7 +87,7 @@ export async function fanOut(
         typeof data.roundId === "string"
       ) {
         // Voting settles "your vote is due" and "closes soon" for that round.
-        await repo.markVoteNotificationsDone(tx, e.actorId, data.roundId, now);
+        settled += await repo.markVoteNotificationsDone(tx, e.actorId, data.roundId, now);
         continue;
       }
       if (!e.project || !ACTIVITY_EVENTS.has(e.type)) continue;
@@ -124,7 +125,8 @@ export async function fanOut(
     }
     const written = await repo.insertNotifications(tx, rows, now);
     await repo.advanceNotifierCursor(tx, events.at(-1)!.cursor);
-    if (written) await repo.announceInboxChange(tx);
+    // A vote settles the voter's "vote due": their header count falls too.
+    if (written || settled) await repo.announceInboxChange(tx);
     return { events: events.length, written };
   });
 }
