@@ -62,6 +62,8 @@ async function startApi(port?: number): Promise<Api> {
       RATE_LIMIT_MUTATIONS_PER_IP: "0",
       LOG_LEVEL: "fatal",
       NODE_ENV: "production",
+      // Production requires the web's public address (links in notification mails).
+      LODESTONE_WEB_URL: "https://lodestone.example.org",
     },
     stdio: "ignore",
   });
