@@ -62,7 +62,7 @@ export const PASSES_MUTE: ReadonlySet<NotificationReason> = new Set(["VOTE_DUE",
  * What counts as activity on a followed item. Not edits (an email on every edit is noise), not
  * votes (turnout is on the page; a vote is not news), not moderation.
  */
-export const ACTIVITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
+export const ACTIVITY_EVENT_TYPES = [
   "project.submitted",
   "project.resubmitted",
   "project.withdrawn",
@@ -75,7 +75,8 @@ export const ACTIVITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   "milestone.created",
   "milestone.replanned",
   "milestone.reported",
-]);
+] as const satisfies readonly EventType[];
+export const ACTIVITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>(ACTIVITY_EVENT_TYPES);
 
 /** How a person is part of an item without having followed it. Each implies following. */
 export const RELATIONS = [

@@ -1,26 +1,11 @@
 "use client";
 
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@lodestone/domain/enums";
-import type { EventType } from "@lodestone/domain/events";
+import { ACTIVITY_EVENT_TYPES } from "@lodestone/domain/notifications";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { CALENDAR_DATE, calendarDay } from "@/features/delivery/dates";
 import type { InboxItem } from "./types";
 
-/** The events an "activity" notification can be about, each with its own words. */
-export const ACTIVITY_EVENT_TYPES = [
-  "project.submitted",
-  "project.resubmitted",
-  "project.withdrawn",
-  "project.delivery_started",
-  "project.completed",
-  "review_round.opened",
-  "review_round.closed_at_time",
-  "decision.recorded",
-  "comment.posted",
-  "milestone.created",
-  "milestone.replanned",
-  "milestone.reported",
-] as const satisfies readonly EventType[];
 type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
 
 const isActivityEvent = (type: string | null): type is ActivityEventType =>
