@@ -81,6 +81,12 @@ export const PERMISSIONS = {
   "delivery.plan": ["COORDINATOR"],
   /** Report progress (on what is assigned to them, except coordinators: `canReportOn`). */
   "delivery.report": ["DELEGATE", "COORDINATOR", "PARTNER"],
+  /** Add documents to a project's data room (partners: own organisation's projects, `canUploadTo`). */
+  "documents.upload": ["DELEGATE", "COORDINATOR", "PARTNER"],
+  /** Add folders to a data room; see scanner problems. */
+  "documents.organise": ["COORDINATOR"],
+  /** See documents the scanner holds back and whether the scanner answers. */
+  "documents.scanStatus": ["COORDINATOR", "ADMIN"],
   "audit.read": ["COORDINATOR", "ADMIN"],
   "users.manage": ["ADMIN"],
   "delegations.manage": ["ADMIN"],

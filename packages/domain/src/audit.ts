@@ -10,6 +10,8 @@ export const AUDIT_ENTITY_TYPES = [
   "Milestone",
   "User",
   "Delegation",
+  "Document",
+  "DataRoomFolder",
 ] as const;
 export const AuditEntityType = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
@@ -48,6 +50,14 @@ export const AUDIT_ACTIONS = [
   "session.signed_out_everywhere",
   "delegation.created",
   "delegation.updated",
+  "data_room.folder_created",
+  "document.added",
+  "document.version_added",
+  "document.edited",
+  "document.classified",
+  "document.viewed",
+  "document.downloaded",
+  "document.quarantined",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

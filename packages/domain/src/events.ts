@@ -3,6 +3,7 @@ import { canSeeProject, type Actor } from "./access.js";
 import type { AuditEntityType } from "./audit.js";
 import { type AuditAction } from "./audit.js";
 import { commentVisibility } from "./deliberation.js";
+import { Classification, canSeeDocument, type DocumentAccessFacts } from "./documents.js";
 import { DecisionOutcome, MilestoneStatus, ProjectStatus } from "./enums.js";
 import type { ProjectEvent } from "./lifecycle.js";
 
@@ -32,6 +33,18 @@ const comment = z
   })
   .strict();
 const none = z.object({}).strict();
+/** Who may receive an event about a document: its classification as it stands after the change. */
+const documentAccess = z
+  .object({
+    classification: Classification,
+    delegations: z.array(z.string()).max(20),
+    organisationId: id.nullable(),
+    uploadedById: id,
+  })
+  .strict();
+const document = z
+  .object({ documentId: id, folderId: id, versionId: id.optional(), access: documentAccess })
+  .strict();
 const isoDate = z.iso.date();
 
 /** What each event carries for its consumers (the live feed, the timeline, later notifications). Never a vote's choice or a comment's text. */
@@ -77,6 +90,14 @@ export const EVENT_DATA = {
   "session.signed_out_everywhere": none,
   "delegation.created": none,
   "delegation.updated": none,
+  "data_room.folder_created": z.object({ folderId: id }).strict(),
+  "document.added": document,
+  "document.version_added": document,
+  "document.edited": document,
+  "document.classified": document,
+  "document.viewed": document,
+  "document.downloaded": document,
+  "document.quarantined": document,
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_DATA;
@@ -123,6 +144,25 @@ const TIMELINE_TYPE: Partial<Record<EventType, string>> = {
   "milestone.replanned": "milestone_replanned",
   "milestone.reported": "milestone_reported",
 };
+
+/** Reads of a document are audited (the access list) but never broadcast: who read what stays with those who may see the access list. */
+const NOT_LIVE: ReadonlySet<EventType> = new Set(["document.viewed", "document.downloaded"]);
+
+/**
+ * Whether `viewer` may hear of an event at all: its project as it stood after the change must be
+ * visible to them, and an event about a document obeys the document's classification (carried in
+ * the event as it stood after the change). The live feed and notifications both start here.
+ */
+export function mayHearOf(
+  viewer: Actor,
+  event: { type: EventType; project: LoggedEvent["project"]; data: Record<string, unknown> },
+): boolean {
+  const project = event.project;
+  if (!project || !canSeeProject(viewer, project)) return false;
+  const access = event.data.access as DocumentAccessFacts | undefined;
+  if (access !== undefined && !canSeeDocument(viewer, project, access)) return false;
+  return true;
+}
 
 /** The project timeline's entry for an event, or null when the timeline does not show it. */
 export function timelineEntryOf(
@@ -185,7 +225,7 @@ export interface LiveEvent {
  */
 export function liveEventFor(viewer: Actor, event: LoggedEvent): LiveEvent | null {
   const project = event.project;
-  if (!project || !canSeeProject(viewer, project)) return null;
+  if (!project || NOT_LIVE.has(event.type) || !mayHearOf(viewer, event)) return null;
   if (event.type.startsWith("comment.") && !COMMENT_STATE_CHANGES.has(event.type)) {
     const c = event.data as z.output<typeof comment>;
     const state = commentVisibility(viewer, {
@@ -202,10 +242,17 @@ export function liveEventFor(viewer: Actor, event: LoggedEvent): LiveEvent | nul
     // A comment's author and state stay with the comment list, which applies the reader's rules.
     data: event.type.startsWith("comment.")
       ? { commentId: event.data.commentId, parentId: event.data.parentId }
-      : event.data,
+      : withoutAccess(event.data),
     mine: event.actorId !== null && event.actorId === viewer.id,
     at: event.createdAt,
   };
+}
+
+/** A document event's access facts stay on the server: the reader's list applies them. */
+function withoutAccess(data: Record<string, unknown>): Record<string, unknown> {
+  if (!("access" in data)) return data;
+  const { access: _access, ...rest } = data;
+  return rest;
 }
 
 const COMMENT_STATE_CHANGES: ReadonlySet<EventType> = new Set([

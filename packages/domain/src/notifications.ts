@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { canSeeProject, may, type Actor } from "./access.js";
+import { may, type Actor } from "./access.js";
 import { dateIn, isFinished } from "./delivery.js";
 import type { MilestoneStatus, ProjectStatus } from "./enums.js";
-import type { EventType } from "./events.js";
+import { mayHearOf, type EventType } from "./events.js";
 
 // Notifications (DESIGN.md §10): who is told of which event, why, and on which channel, as pure
 // functions of (event, the person's relation to it, their follow choices, their preferences,
@@ -75,6 +75,8 @@ export const ACTIVITY_EVENT_TYPES = [
   "milestone.created",
   "milestone.replanned",
   "milestone.reported",
+  "document.added",
+  "document.version_added",
 ] as const satisfies readonly EventType[];
 export const ACTIVITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>(ACTIVITY_EVENT_TYPES);
 
@@ -146,7 +148,7 @@ export interface NotifiableEvent {
 export function reasonFor(event: NotifiableEvent, recipient: Recipient): NotificationReason | null {
   const me = recipient.actor;
   if (event.actorId !== null && event.actorId === me.id) return null;
-  if (!canSeeProject(me, event.project)) return null;
+  if (!mayHearOf(me, event)) return null;
   if (
     event.type === "review_round.opened" &&
     recipient.relations.has("elector") &&
@@ -317,6 +319,9 @@ export function notificationPath(n: {
   if (n.eventType === "comment.posted" && typeof n.data.commentId === "string") {
     return `${base}/discussion#comment-${n.data.commentId}`;
   }
+  if (n.eventType?.startsWith("document.") && typeof n.data.documentId === "string") {
+    return `${base}/documents/${n.data.documentId}`;
+  }
   if (n.subject.type === "ROUND") return `${base}/review`;
   if (n.subject.type === "MILESTONE") return `${base}/delivery`;
   return base;
@@ -324,6 +329,7 @@ export function notificationPath(n: {
 
 /** What a notification keeps of its event to show: ids, states and dates, never text or a voter. */
 const SHOWN_KEYS = [
+  "documentId",
   "roundId",
   "revision",
   "closesAt",
