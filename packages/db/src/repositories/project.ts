@@ -1,3 +1,4 @@
+import { DEFAULT_FOLDERS } from "@lodestone/domain/documents";
 import type { ProjectVisibility } from "@lodestone/domain/access";
 import type { Page } from "@lodestone/domain/page";
 import type { MilestoneStatus, ProjectStatus } from "@lodestone/domain/enums";
@@ -351,6 +352,9 @@ export async function createDraft(
       organisationId: draft.organisationId,
       createdById: draft.createdById,
       sponsors: { create: draft.sponsorIds.map((delegationId) => ({ delegationId })) },
+      folders: {
+        create: DEFAULT_FOLDERS.map((f, i) => ({ position: i + 1, nameEn: f.nameEn, nameJa: f.nameJa })),
+      },
     },
     select: projectRecordSelect,
   });
