@@ -18,7 +18,9 @@ const nextConfig: NextConfig = {
   async headers() {
     return [
       {
-        source: "/:path*",
+        // Every page; not the data room's files, whose route handler sets their headers (a
+        // preview is framed by the document's own page, so it may not say DENY).
+        source: "/:path((?!files/).*)",
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

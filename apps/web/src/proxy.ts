@@ -22,6 +22,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Not `/files/*`: the data room's uploads and downloads stream through their route handler with
+// the API's own headers (a preview's sandboxing policy), and are never read here first.
 export const config = {
-  matcher: ["/((?!_next/|api/|trpc/|favicon\\.ico|icon\\.svg).*)"],
+  matcher: ["/((?!_next/|api/|trpc/|files/|favicon\\.ico|icon\\.svg).*)"],
 };
