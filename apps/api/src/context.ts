@@ -4,6 +4,7 @@ import type { SessionUser } from "@lodestone/auth/session";
 import type { Database } from "@lodestone/db/client";
 import { createDecisionSigner, generateSigningKey, type DecisionSigner } from "@lodestone/db/decision-seal";
 import { findSession } from "@lodestone/db/repositories/session";
+import { DEFAULT_DOCUMENT_MAX_BYTES } from "@lodestone/domain/documents";
 import { NO_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-limit";
 import { parse as parseCookies } from "cookie";
 import ipaddr from "ipaddr.js";
@@ -11,6 +12,7 @@ import { toTRPCError } from "./errors.js";
 import { createEventFeed, type EventFeed } from "./event-feed.js";
 import { createInboxWatch, type InboxWatch } from "./inbox-watch.js";
 import type { Mailer } from "./mailer.js";
+import type { Scanner } from "./modules/documents/scanner.js";
 
 /** What the API was started with that procedures need. */
 export interface Services {
@@ -29,6 +31,8 @@ export interface Services {
   inbox: InboxWatch;
   /** The web's public address: links in mails point there. */
   webUrl: string;
+  /** The data room: the per-file limit and the malware scanner (null: none configured). */
+  documents: { maxBytes: number; scanner: Scanner | null };
   now: () => Date;
 }
 
@@ -72,6 +76,7 @@ export function createServices(db: Database, overrides: Partial<Omit<Services, "
     events: overrides.events ?? createEventFeed(db),
     inbox: overrides.inbox ?? createInboxWatch(db),
     webUrl: overrides.webUrl ?? "http://localhost:3000",
+    documents: overrides.documents ?? { maxBytes: DEFAULT_DOCUMENT_MAX_BYTES, scanner: null },
     now: overrides.now ?? (() => new Date()),
   };
 }

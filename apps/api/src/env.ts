@@ -1,3 +1,4 @@
+import { DEFAULT_DOCUMENT_MAX_BYTES } from "@lodestone/domain/documents";
 import { loadOrCreateLocalSecrets, loadOrCreateLocalSigningKey } from "@lodestone/auth/secrets";
 import { DEFAULT_RATE_LIMITS, type RateLimitPolicy } from "@lodestone/domain/rate-limit";
 import { z } from "zod";
@@ -35,6 +36,17 @@ const Env = z.object({
   NOTIFY_INTERVAL_MS: z.coerce.number().int().min(200).max(300_000).default(5000),
   /** Run the notifier in this instance (0: off — for tools; every API instance normally runs it). */
   NOTIFY_ENABLED: z.enum(["0", "1"]).default("1"),
+  /** The largest file the data room takes (bytes; default 50 MB). */
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(5 * 1024 * 1024 * 1024)
+    .default(DEFAULT_DOCUMENT_MAX_BYTES),
+  /** A clamd to scan every version with (tcp://host:3310): versions stay pending until it finds them clean. Unset: no scanning. */
+  CLAMAV_URL: z.string().min(3).optional(),
+  /** How often each instance looks for versions waiting for a scan (ms). */
+  SCAN_INTERVAL_MS: z.coerce.number().int().min(100).max(300_000).default(2000),
   /** How often each instance closes review rounds whose time has come. */
   SWEEP_INTERVAL_MS: z.coerce.number().int().min(1000).default(15_000),
   /** Live updates: how often each instance reads the event log when no notification woke it (ms). */

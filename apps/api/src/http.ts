@@ -15,6 +15,7 @@ import { resolveResponse, type ResponseMetaFn } from "@trpc/server/http";
 import Fastify from "fastify";
 import { pino, type Logger } from "pino";
 import { createContext, type Services } from "./context.js";
+import { registerFileRoutes } from "./modules/documents/files.js";
 import { RateLimited } from "./rate-limit.js";
 import { appRouter, type AppRouter } from "./root.js";
 
@@ -87,6 +88,8 @@ export async function buildHttpServer({ services, logger, trustProxy = ["127.0.0
   app.addHook("preClose", async () => {
     for (const stream of liveStreams) stream.destroy();
   });
+
+  registerFileRoutes(app, services);
 
   app.get("/healthz", async (_req, reply) => {
     const up = await db.ping();

@@ -4,6 +4,7 @@ import { commentRouter } from "./modules/comment/router.js";
 import { dashboardRouter } from "./modules/dashboard/router.js";
 import { delegationRouter } from "./modules/delegation/router.js";
 import { deliveryRouter } from "./modules/delivery/router.js";
+import { documentsRouter } from "./modules/documents/router.js";
 import { devRouter } from "./modules/dev/router.js";
 import { liveRouter } from "./modules/live/router.js";
 import { notificationsRouter } from "./modules/notifications/router.js";
@@ -20,6 +21,7 @@ export const appRouter = router({
   delegation: delegationRouter,
   delivery: deliveryRouter,
   dev: devRouter,
+  documents: documentsRouter,
   live: liveRouter,
   notifications: notificationsRouter,
   project: projectRouter,

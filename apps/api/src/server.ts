@@ -9,6 +9,8 @@ import { buildHttpServer, createLogger } from "./http.js";
 import { createEventFeed } from "./event-feed.js";
 import { createInboxWatch } from "./inbox-watch.js";
 import { createMailer } from "./mailer.js";
+import { createClamdScanner } from "./modules/documents/scanner.js";
+import { createScanWorker } from "./modules/documents/scan-worker.js";
 import { createNotifier } from "./modules/notifications/notifier.js";
 import { sweepDueRounds } from "./modules/review/service.js";
 import { pruneRateLimits } from "./rate-limit.js";
@@ -40,6 +42,15 @@ const notifier = createNotifier({
   intervalMs: env.NOTIFY_INTERVAL_MS,
   onError: (err: unknown, job: string) => logger.warn({ err, job }, "notification work failed; will retry"),
 });
+const scanner = env.CLAMAV_URL ? createClamdScanner(env.CLAMAV_URL) : null;
+const scanWorker = scanner
+  ? createScanWorker({
+      db,
+      scanner,
+      intervalMs: env.SCAN_INTERVAL_MS,
+      onError: (err: unknown) => logger.warn({ err }, "malware scanning failed; will retry"),
+    })
+  : null;
 const app = await buildHttpServer({
   services: {
     db,
@@ -51,6 +62,7 @@ const app = await buildHttpServer({
     events,
     inbox,
     webUrl: env.webUrl,
+    documents: { maxBytes: env.DOCUMENT_MAX_BYTES, scanner },
     now: () => new Date(),
   },
   logger,
@@ -68,6 +80,7 @@ try {
   }
   await app.listen({ host: env.HOST, port: env.PORT });
   if (env.NOTIFY_ENABLED === "1") await notifier.start();
+  scanWorker?.start();
   sweeper = setInterval(() => {
     sweepDueRounds({ db, now: () => new Date() }).then(
       (closed) => closed.length && logger.info({ closed }, "review rounds closed at their closing time"),
@@ -96,6 +109,7 @@ async function shutdown(signal: string) {
     clearInterval(sweeper);
     // Live streams are cut first (see http.ts), then the feed they read from stops.
     await notifier.stop();
+    await scanWorker?.stop();
     await app.close();
     await inbox.close();
     await events.close();

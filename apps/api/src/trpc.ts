@@ -163,3 +163,5 @@ export const reporterProcedure = permittedProcedure("delivery.report");
 export const auditReaderProcedure = permittedProcedure("audit.read");
 export const userAdminProcedure = permittedProcedure("users.manage");
 export const delegationAdminProcedure = permittedProcedure("delegations.manage");
+export const folderOrganiserProcedure = permittedProcedure("documents.organise");
+export const scanReaderProcedure = permittedProcedure("documents.scanStatus");

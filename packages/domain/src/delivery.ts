@@ -185,6 +185,12 @@ export const ReportProgressInput = z
     progress: z.number().int().min(0).max(100),
     note: z.string().trim().max(5_000).nullable().default(null),
     evidence: z.string().trim().max(5_000).nullable().default(null),
+    /** Data-room versions the report cites (each a released version of this project's documents). */
+    evidenceVersionIds: z
+      .array(z.uuid())
+      .max(20)
+      .default([])
+      .transform((ids) => [...new Set(ids)]),
   })
   .strict();
 
@@ -194,14 +200,16 @@ export function reportProblems(r: {
   progress: number;
   note: string | null;
   evidence: string | null;
+  evidenceVersionIds?: readonly string[];
 }): RuleProblem<"evidence" | "progress" | "note", "evidenceRequired" | "doneIs100" | "blockedReason">[] {
   return [
-    ...(r.status === "DONE" && !r.evidence
+    ...(r.status === "DONE" && !r.evidence && !r.evidenceVersionIds?.length
       ? [
           {
             field: "evidence",
             reason: "evidenceRequired",
-            message: "Marking a milestone done needs evidence.",
+            message:
+              "Marking a milestone done needs evidence: describe it, or cite documents from the data room.",
           } as const,
         ]
       : []),

@@ -231,13 +231,13 @@ const CLASSIFICATION_STAMP: Record<Classification, string> = {
 // ── Bound into the record ────────────────────────────────────────────────────────────────
 
 /** One document as a submitted revision records it: by hash and title, never its content. */
-export interface RevisionDocument {
+export type RevisionDocument = {
   documentId: string;
   titleEn: string;
   classification: Classification;
   version: number;
   sha256: string;
-}
+};
 
 /** The documents of a revision, in a stable order (the content hash depends on it). */
 export function revisionDocuments(

@@ -1,3 +1,4 @@
+import type { RevisionDocument } from "./documents.js";
 import { z } from "zod";
 import { canManageProposal, type Actor } from "./access.js";
 import { DomainError } from "./errors.js";
@@ -123,6 +124,7 @@ export function revisionContent(
     capexUsd: number | bigint;
     sponsors: readonly string[];
   },
+  documents: readonly RevisionDocument[] = [],
 ) {
   return {
     titleEn: f.titleEn,
@@ -145,6 +147,8 @@ export function revisionContent(
     capacityTpy: f.capacityTpy,
     capexUsd: f.capexUsd.toString(),
     sponsors: [...f.sponsors].sort(),
+    // The data room's documents as reviewed, by version hash (DESIGN.md §11); absent when there are none.
+    ...(documents.length ? { documents: [...documents] } : {}),
   };
 }
 

@@ -733,3 +733,33 @@ export async function versionsOfProject(tx: Tx, projectId: string, versionIds: s
 export function factsOf(d: Prisma.DocumentGetPayload<{ select: typeof factsSelect }>): DocumentFacts {
   return toFacts(d);
 }
+
+/** Whether the person's view of the document is already in the access list since `since`. */
+export async function viewedSince(
+  tx: Tx,
+  documentId: string,
+  actorId: string,
+  since: Date,
+): Promise<boolean> {
+  const found = await tx.auditEvent.findFirst({
+    where: {
+      entityType: "Document",
+      entityId: documentId,
+      actorId,
+      action: "document.viewed",
+      createdAt: { gte: since },
+    },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+export async function scanAttempts(tx: Tx, versionId: string): Promise<number | null> {
+  const v = await tx.documentVersion.findUnique({ where: { id: versionId }, select: { scanAttempts: true } });
+  return v?.scanAttempts ?? null;
+}
+
+export async function uploaderOf(tx: Tx, versionId: string): Promise<string | null> {
+  const v = await tx.documentVersion.findUnique({ where: { id: versionId }, select: { uploadedById: true } });
+  return v?.uploadedById ?? null;
+}

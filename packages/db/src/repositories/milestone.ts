@@ -102,6 +102,7 @@ export async function reportIfVersion(
     progress: number;
     note: string | null;
     evidence: string | null;
+    evidenceVersionIds?: readonly string[];
     authorId: string;
     at: Date;
   },
@@ -125,6 +126,7 @@ export async function reportIfVersion(
       note: r.note,
       evidence: r.evidence,
       createdAt: r.at,
+      evidenceDocuments: { create: (r.evidenceVersionIds ?? []).map((versionId) => ({ versionId })) },
     },
     select: { id: true },
   });

@@ -602,3 +602,18 @@ export interface MilestoneExportRow {
   assigneeUserName: string | null;
   assigneeOrganisationName: string | null;
 }
+
+/** The current revision's number and the documents it recorded (none before the data room, or before a submission). */
+export async function currentRevisionDocuments(
+  tx: Tx,
+  projectId: string,
+): Promise<{ number: number; documents: unknown[] } | null> {
+  const row = await tx.project.findUnique({
+    where: { id: projectId },
+    select: { currentRevision: { select: { number: true, content: true } } },
+  });
+  const revision = row?.currentRevision;
+  if (!revision) return null;
+  const content = revision.content as { documents?: unknown[] } | null;
+  return { number: revision.number, documents: Array.isArray(content?.documents) ? content.documents : [] };
+}

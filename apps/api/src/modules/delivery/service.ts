@@ -1,3 +1,5 @@
+import { accessOf, factsOf, versionsOfProject } from "@lodestone/db/repositories/documents";
+import { canSeeDocument, isReleased } from "@lodestone/domain/documents";
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { recordEvent } from "@lodestone/db/repositories/events";
 import * as milestones from "@lodestone/db/repositories/milestone";
@@ -193,6 +195,7 @@ export function reportProgress({ ctx, input }: UseCase<z.output<typeof ReportPro
       throw new DomainError("INVALID_STATE", "This project is not in delivery.");
     checkReportable({ hasChildren: await milestones.hasChildren(tx, m.id) });
     checkReport(input);
+    await checkEvidence(tx, ctx, m.projectId, input.evidenceVersionIds);
     if (m.version !== input.version) throw stale();
     const ok = await milestones.reportIfVersion(tx, { ...input, authorId: ctx.user.id, at: ctx.now() });
     if (!ok) throw stale();
@@ -202,11 +205,33 @@ export function reportProgress({ ctx, input }: UseCase<z.output<typeof ReportPro
       data: { milestoneId: m.id, status: input.status, progress: input.progress },
       audit: {
         before: { status: m.status, progress: m.progress },
-        after: { status: input.status, progress: input.progress, evidence: input.evidence, note: input.note },
+        after: {
+          status: input.status,
+          progress: input.progress,
+          evidence: input.evidence,
+          evidenceVersionIds: input.evidenceVersionIds,
+          note: input.note,
+        },
       },
     });
     return { id: m.id, status: input.status, progress: input.progress, version: input.version + 1 };
   });
+}
+
+/** Cited documents must be released versions of this project's data room that the reporter may see. */
+async function checkEvidence(tx: Tx, ctx: SignedInContext, projectId: string, versionIds: readonly string[]) {
+  if (versionIds.length === 0) return;
+  const found = await versionsOfProject(tx, projectId, [...versionIds]);
+  const usable = found.filter(
+    (v) =>
+      isReleased(v.scanStatus) && canSeeDocument(ctx.user, v.document.project, accessOf(factsOf(v.document))),
+  );
+  if (usable.length !== versionIds.length) {
+    throw new DomainError(
+      "NOT_FOUND",
+      "A cited document is not in this project's data room, or not available yet.",
+    );
+  }
 }
 
 /** Whom a coordinator may assign a milestone to: people (delegates, partners); organisations come from delegation.organisations. */

@@ -1,3 +1,5 @@
+import { releasedDocuments } from "@lodestone/db/repositories/documents";
+import { revisionDocuments } from "@lodestone/domain/documents";
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { revisionContentHash } from "@lodestone/db/content-hash";
 import { recordEvent } from "@lodestone/db/repositories/events";
@@ -159,7 +161,8 @@ export function submitProposal({
     // What the organisation edited since its last submission, if anything, is what it submits.
     const fields = before.workingCopy ?? before.fields;
     checkSubmittable(fields);
-    const content = revisionContent(fields);
+    // The revision names the data room's documents as they stand, by hash: the decision record then names what was reviewed.
+    const content = revisionContent(fields, revisionDocuments(await releasedDocuments(tx, before.id)));
     const contentHash = revisionContentHash(content);
     const revision = await projects.createRevision(tx, {
       projectId: before.id,
