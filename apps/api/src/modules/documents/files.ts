@@ -26,7 +26,7 @@ import { DataStore, ERRORS, Upload } from "@tus/utils";
 import { Server as TusServer } from "@tus/server";
 import contentDisposition from "content-disposition";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { fileTypeFromStream } from "file-type";
+import { fileTypeFromBuffer } from "file-type";
 import { PDFDocument, rgb, StandardFonts } from "pdf-lib";
 import { INTERNAL_SECRET_HEADER } from "@lodestone/auth/secrets";
 import { createContext, type Services, type SignedInContext } from "../../context.js";
@@ -144,8 +144,18 @@ async function looksLikeText(db: Database, uploadId: string): Promise<boolean> {
   }
 }
 
+/** How much of the start of a file the type is read from (office documents name their parts near the start). */
+const SNIFF_BYTES = 256 * 1024;
+
 async function sniff(db: Database, uploadId: string): Promise<string | undefined> {
-  const result = await fileTypeFromStream(Readable.from(documents.readChunks(db, uploadId)));
+  const parts: Uint8Array[] = [];
+  let held = 0;
+  for await (const chunk of documents.readChunks(db, uploadId)) {
+    parts.push(chunk);
+    held += chunk.byteLength;
+    if (held >= SNIFF_BYTES) break;
+  }
+  const result = await fileTypeFromBuffer(Buffer.concat(parts, held).subarray(0, SNIFF_BYTES));
   return result?.mime;
 }
 
@@ -481,9 +491,17 @@ export function registerFileRoutes(
   app.addContentTypeParser("application/offset+octet-stream", (_req, _payload, done) => done(null));
   const handleTus = async (req: FastifyRequest, reply: FastifyReply) => {
     const ctx = await signedIn(services, req);
+    // Whatever the client sent under our header is dropped; ours carries the resolved session.
+    const raw = req.raw.rawHeaders;
+    const kept: string[] = [];
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      if (raw[i]!.toLowerCase() !== CALLER_HEADER) kept.push(raw[i]!, raw[i + 1]!);
+    }
     delete req.raw.headers[CALLER_HEADER];
     if (!ctx) return refuse(reply, 401, "Sign in to upload documents.");
-    req.raw.headers[CALLER_HEADER] = encodeURIComponent(JSON.stringify(ctx.user));
+    const value = encodeURIComponent(JSON.stringify(ctx.user));
+    req.raw.headers[CALLER_HEADER] = value;
+    raw.splice(0, raw.length, ...kept, CALLER_HEADER, value);
     reply.hijack();
     await tus.handle(req.raw, reply.raw);
   };
