@@ -3,7 +3,8 @@
 import { createTestDatabase, type TestDatabase } from "@lodestone/db/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createInnerContext, type InnerContext } from "./context.js";
+import { createInnerContext, createServices, type InnerContext } from "./context.js";
+import { buildHttpServer, createLogger } from "./http.js";
 import { unsubscribeTokens } from "./modules/notifications/unsubscribe-token.js";
 import { appRouter, createCaller } from "./root.js";
 import {
@@ -17,6 +18,7 @@ import {
   draftOf,
   proposalFields,
   sessionFor,
+  storedDocumentOf,
   submittedOf,
   type Fixture,
 } from "./test/fixtures.js";
@@ -433,6 +435,40 @@ const MATRIX: Record<string, Row> = {
   },
   "notifications.mailProblems": { expect: adminOnly(), input: async () => ({ limit: 10 }) },
   "notifications.retryMail": { expect: adminOnly(), input: async () => ({ id: await failedMail() }) },
+  "documents.folders": { expect: seesSubmitted(), input: async () => ({ projectId: await submittedId() }) },
+  "documents.createFolder": {
+    expect: coordinators(),
+    input: async () => ({ projectId: await submittedId(), nameEn: `06 ${token()}`, nameJa: "06 追加" }),
+  },
+  "documents.list": { expect: seesSubmitted(), input: async () => ({ projectId: await submittedId() }) },
+  "documents.changes": { expect: seesSubmitted(), input: async () => ({ projectId: await submittedId() }) },
+  "documents.export": { expect: seesSubmitted(), input: async () => ({ projectId: await submittedId() }) },
+  "documents.evidenceChoices": {
+    expect: seesSubmitted(),
+    input: async () => ({ projectId: await submittedId() }),
+  },
+  // A Governments-only document of organisation A: administrators and other organisations do not see it.
+  "documents.get": {
+    expect: seesGovernmentsDoc(),
+    input: async () => ({ documentId: await governmentsDoc() }),
+  },
+  "documents.classify": {
+    expect: managesGovernmentsDoc(),
+    input: async () => ({
+      documentId: await governmentsDoc(),
+      classification: "ORGANISATION",
+      delegations: [],
+    }),
+  },
+  "documents.edit": {
+    expect: managesGovernmentsDoc(),
+    input: async () => ({ documentId: await governmentsDoc(), titleEn: "Renamed" }),
+  },
+  "documents.accessList": {
+    expect: managesGovernmentsDoc(),
+    input: async () => ({ documentId: await governmentsDoc() }),
+  },
+  "documents.scanStatus": { expect: moderators(), input: none },
   "delegation.update": {
     expect: adminOnly(),
     input: async () => ({
@@ -444,6 +480,20 @@ const MATRIX: Record<string, Row> = {
     }),
   },
 };
+
+const submittedId = async () => (await submittedOf(db, fx.users.partnerA)).id;
+
+/** A Governments-only document of organisation A on a submitted project. */
+async function governmentsDoc(): Promise<string> {
+  return (await storedDocumentOf(db, await submittedId(), fx.users.partnerA, "GOVERNMENTS")).documentId;
+}
+function seesGovernmentsDoc(): Record<Caller, Expect> {
+  return { ...signedIn(), partnerB: "NOT_FOUND", admin: "NOT_FOUND" };
+}
+/** The uploading organisation and coordinators; delegates see it but may not change it. */
+function managesGovernmentsDoc(): Record<Caller, Expect> {
+  return { ...seesGovernmentsDoc(), usDelegate: "FORBIDDEN", jpDelegate: "FORBIDDEN" };
+}
 
 /** The secret the callers' contexts sign unsubscribe links with. */
 const secret = () => createInnerContext({ db }).internalSecret;
@@ -555,5 +605,91 @@ describe("authorization matrix", () => {
     const expected = row.expect[who];
     // Each input is valid for an allowed caller, so an allowed call succeeds outright.
     expect(outcome).toBe(expected);
+  });
+});
+
+// The data room's HTTP routes (bytes do not travel over tRPC), under the same rules.
+describe("authorization matrix: file routes", () => {
+  type Status = number;
+  const people = [
+    "signedOut",
+    "deactivated",
+    "usDelegate",
+    "jpDelegate",
+    "partnerA",
+    "partnerB",
+    "coordinator",
+    "admin",
+  ] as const;
+  const tokenOf = async (who: (typeof people)[number]) =>
+    who === "signedOut" ? null : who === "deactivated" ? deactivatedToken : sessionFor(db, fx.users[who].id);
+  const headers = (t: string | null, extra: Record<string, string> = {}) => ({
+    ...(t ? { authorization: `Bearer ${t}` } : {}),
+    ...extra,
+  });
+
+  it.each(people)("GET /files/versions/:id of a Governments-only document as %s", async (who) => {
+    const expected: Record<(typeof people)[number], Status> = {
+      signedOut: 401,
+      deactivated: 401,
+      usDelegate: 200,
+      jpDelegate: 200,
+      partnerA: 200,
+      partnerB: 404,
+      coordinator: 200,
+      admin: 404,
+    };
+    const { versionId } = await storedDocumentOf(db, await submittedId(), fx.users.partnerA, "GOVERNMENTS");
+    const app = await buildHttpServer({ services: createServices(db), logger: createLogger("silent") });
+    try {
+      const t = await tokenOf(who);
+      const res = await app.inject({
+        method: "GET",
+        url: `/files/versions/${versionId}`,
+        headers: headers(t),
+      });
+      expect(res.statusCode).toBe(expected[who]);
+      // A preview is a read too, and a plain-text file has none.
+      const preview = await app.inject({
+        method: "GET",
+        url: `/files/versions/${versionId}/preview`,
+        headers: headers(t),
+      });
+      expect(preview.statusCode).toBe(expected[who] === 200 ? 415 : expected[who]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.each(people)("POST /files/uploads (tus creation) into a submitted project as %s", async (who) => {
+    const expected: Record<(typeof people)[number], Status> = {
+      signedOut: 401,
+      deactivated: 401,
+      usDelegate: 201,
+      jpDelegate: 201,
+      partnerA: 201,
+      partnerB: 404,
+      coordinator: 201,
+      admin: 403,
+    };
+    const projectId = await submittedId();
+    const folderId = (await callerFor(db, fx.users.coordinator).documents.folders({ projectId })).folders[0]!
+      .id;
+    const input = { projectId, folderId, titleEn: "Memo", classification: "PROJECT", fileName: "memo.txt" };
+    const app = await buildHttpServer({ services: createServices(db), logger: createLogger("silent") });
+    try {
+      const res = await app.inject({
+        method: "POST",
+        url: "/files/uploads",
+        headers: headers(await tokenOf(who), {
+          "tus-resumable": "1.0.0",
+          "upload-length": "10",
+          "upload-metadata": `input ${Buffer.from(JSON.stringify(input)).toString("base64")}`,
+        }),
+      });
+      expect(res.statusCode).toBe(expected[who]);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -1,8 +1,19 @@
 // People for router tests: one of each kind of caller DESIGN.md §4 distinguishes.
 import type { SessionUser } from "@lodestone/auth/session";
-import type { Database } from "@lodestone/db/client";
+import { createHash } from "node:crypto";
+import { inTransaction, type Database } from "@lodestone/db/client";
+import {
+  appendChunk,
+  completeUpload,
+  createDocument,
+  createUpload,
+  createVersion,
+  listFolders,
+} from "@lodestone/db/repositories/documents";
+import type { Classification } from "@lodestone/domain/documents";
 import type { Role } from "@lodestone/domain/enums";
 import { createInnerContext, hashToken, resolveSession, type InnerContext } from "../context.js";
+import { release } from "../modules/documents/files.js";
 import { createCaller } from "../root.js";
 
 export const CALLERS = [
@@ -187,4 +198,57 @@ export async function inDeliveryOf(db: Database, fx: Fixture) {
     version: approved.version,
   });
   return approved.id;
+}
+
+/**
+ * A released document in a project's first folder, stored as an upload would store it (one chunk),
+ * without going through HTTP.
+ */
+export async function storedDocumentOf(
+  db: Database,
+  projectId: string,
+  uploader: SessionUser,
+  classification: Classification,
+  bytes: Buffer = Buffer.from("A plain-text memorandum.\n"),
+): Promise<{ documentId: string; versionId: string }> {
+  const folder = (await listFolders(db.prisma, projectId, { kind: "all" }))[0]!;
+  const uploadId = crypto.randomUUID();
+  await createUpload(db.prisma, {
+    id: uploadId,
+    userId: uploader.id,
+    projectId,
+    length: bytes.byteLength,
+    metadata: {},
+  });
+  await appendChunk(db, uploadId, 0, bytes);
+  return inTransaction(db, async (tx) => {
+    const documentId = await createDocument(tx, {
+      projectId,
+      folderId: folder.id,
+      titleEn: `Memorandum ${classification}`,
+      titleJa: "覚書",
+      descriptionEn: "",
+      descriptionJa: "",
+      classification,
+      delegations: classification === "NAMED_DELEGATIONS" ? ["JP"] : [],
+      organisationId: uploader.organisationId,
+      createdById: uploader.id,
+      searchText: `memorandum ${classification.toLowerCase()}`,
+    });
+    const versionId = await createVersion(tx, {
+      documentId,
+      number: 1,
+      fileName: "memorandum.txt",
+      mimeType: "text/plain",
+      size: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      changeNote: "",
+      uploadedById: uploader.id,
+      uploadId,
+      scanStatus: "UNSCANNED",
+    });
+    await completeUpload(tx, uploadId, new Date());
+    await release(tx, versionId, uploader.id, null);
+    return { documentId, versionId };
+  });
 }
