@@ -5,10 +5,12 @@ import { createInnerContext } from "../../context.js";
 import type { Mail, Mailer } from "../../mailer.js";
 import { createCaller } from "../../root.js";
 import {
+  approvedOf,
   callerFor,
   createFixture,
   inDeliveryOf,
   roundOf,
+  storedDocumentOf,
   submittedOf,
   type Fixture,
 } from "../../test/fixtures.js";
@@ -553,5 +555,29 @@ describe("mail", () => {
     const tampered = `${Buffer.from(JSON.stringify({ v: 1, u: fx.users.partnerB.id, s: { kind: "reason", reason: "MENTION" } })).toString("base64url")}.${sig}`;
     await expect(anonymous.unsubscribe({ token: tampered })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(body).toBeTruthy();
+  });
+});
+
+describe("fan-out: documents obey their classification", () => {
+  it("a Governments-only document reaches following delegates, never a following partner of another organisation", async () => {
+    const project = await approvedOf(db, fx);
+    await drain();
+    for (const who of [fx.users.partnerB, fx.users.usDelegate]) {
+      await callerFor(db, who).notifications.setFollow({
+        subject: { type: "PROJECT", id: project.id },
+        state: "FOLLOWING",
+      });
+    }
+    const governments = await storedDocumentOf(db, project.id, fx.users.partnerA, "GOVERNMENTS");
+    const open = await storedDocumentOf(db, project.id, fx.users.partnerA, "PROJECT");
+    await drain();
+    const about = async (who: SessionUser, documentId: string) =>
+      (await inbox(who, { view: "inbox", limit: 100 })).items.filter((n) => n.data.documentId === documentId)
+        .length;
+    expect(await about(fx.users.usDelegate, governments.documentId)).toBe(1);
+    expect(await about(fx.users.partnerB, governments.documentId)).toBe(0);
+    expect(await about(fx.users.partnerB, open.documentId)).toBe(1);
+    // The uploader's own action notifies nobody of their own.
+    expect(await about(fx.users.partnerA, governments.documentId)).toBe(0);
   });
 });
