@@ -133,6 +133,7 @@ export function DeliverySection({ project, initial, canPlan }: DeliverySectionPr
         onDone={done}
       />
       <ReportDialog
+        projectId={project.id}
         milestone={open?.kind === "report" ? open.milestone : null}
         onClose={close}
         onDone={done}

@@ -57,22 +57,29 @@ export function CreateMilestoneDialog({
   );
 }
 
-/** Report progress on `milestone` (closed when null). */
+/** Report progress on `milestone` (closed when null), citing data-room documents if wished. */
 export function ReportDialog({
+  projectId,
   milestone,
   onClose,
   onDone,
-}: DialogProps & { milestone: MilestoneView | null }) {
+}: DialogProps & { projectId: string; milestone: MilestoneView | null }) {
   const t = useTranslations("delivery");
   const locale = useLocale();
   const trpc = useTRPC();
   const report = useMutation(trpc.delivery.report.mutationOptions());
+  // The documents a report may cite, loaded only when asked for (none offered if they cannot load).
+  const evidence = useQuery({
+    ...trpc.documents.evidenceChoices.queryOptions({ projectId }),
+    enabled: milestone !== null,
+  });
   const title = milestone ? milestoneTitle(milestone, locale).text : "";
   return (
     <Dialog open={milestone !== null} onClose={onClose} title={milestone ? t("report.title", { title }) : ""}>
       {milestone ? (
         <ReportForm
           milestone={milestone}
+          evidenceChoices={evidence.data ?? []}
           onCancel={onClose}
           onSubmit={async (command) => {
             await report.mutateAsync(command);

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ReportProgressInput, reportProblems } from "@lodestone/domain/delivery";
 import { MILESTONE_STATUSES, type MilestoneStatus } from "@lodestone/domain/enums";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { z } from "zod";
@@ -13,15 +13,26 @@ import { FormActions } from "@/features/forms/form-actions";
 import { numberFromText, textOrNull } from "@/features/forms/form-values";
 import { ServerProblem } from "@/features/forms/server-problem";
 import { useServerSubmit } from "@/features/forms/use-server-submit";
-import { Field } from "@/features/ui/field";
+import { Field, FieldGroup } from "@/features/ui/field";
 import { inputClass } from "@/features/ui/styles";
 import type { MilestoneView } from "./types";
+
+/** A released data-room version the report may cite (`documents.evidenceChoices`). */
+export interface EvidenceChoice {
+  versionId: string;
+  documentId: string;
+  titleEn: string;
+  titleJa: string;
+  number: number;
+  fileName: string;
+}
 
 export interface ReportValues {
   status: MilestoneStatus;
   progress: string;
   note: string;
   evidence: string;
+  evidenceVersionIds: string[];
 }
 
 const { status, progress, note, evidence } = ReportProgressInput.shape;
@@ -37,6 +48,7 @@ export const ReportSchema = z
     progress: z.preprocess(numberFromText, progress),
     note: z.preprocess(textOrNull, note),
     evidence: z.preprocess(textOrNull, evidence),
+    evidenceVersionIds: z.array(z.string()),
   })
   .superRefine(
     domainRule(reportProblems, {
@@ -55,15 +67,18 @@ export interface ReportFormProps {
   /** Sends the report; throws (a tRPC error) when refused. */
   onSubmit: (command: z.input<typeof ReportProgressInput>) => Promise<void>;
   onCancel: () => void;
+  /** Data-room documents the report may cite; none: the choice is not offered. */
+  evidenceChoices?: readonly EvidenceChoice[];
 }
 
 /**
  * Reporting progress on one milestone: status, percent complete, a note and evidence. Done needs
  * evidence (and means 100%), blocked needs a reason, as the API requires.
  */
-export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
+export function ReportForm({ milestone, onSubmit, onCancel, evidenceChoices = [] }: ReportFormProps) {
   const t = useTranslations("delivery.report");
   const tStatus = useTranslations("delivery.status");
+  const locale = useLocale();
   const message = useFieldErrors(ReportSchema);
   const id = useId();
   const form = useForm<ReportValues, unknown, ReportOutput>({
@@ -72,6 +87,7 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
       progress: String(milestone.progress),
       note: "",
       evidence: "",
+      evidenceVersionIds: [],
     },
     resolver: zodResolver(ReportSchema) as unknown as Resolver<ReportValues, unknown, ReportOutput>,
     shouldFocusError: true,
@@ -81,7 +97,13 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
 
   const { problem, onSubmit: submit } = useServerSubmit(
     form,
-    (v) => onSubmit({ milestoneId: milestone.id, version: milestone.version, ...v }),
+    ({ evidenceVersionIds, ...v }) =>
+      onSubmit({
+        milestoneId: milestone.id,
+        version: milestone.version,
+        ...v,
+        ...(evidenceVersionIds.length ? { evidenceVersionIds } : {}),
+      }),
     { fields: FIELDS, message: "invalid" },
   );
 
@@ -143,6 +165,39 @@ export function ReportForm({ milestone, onSubmit, onCancel }: ReportFormProps) {
       >
         {(control) => <textarea rows={3} {...form.register("evidence")} {...control} />}
       </Field>
+      {evidenceChoices.length > 0 ? (
+        <FieldGroup
+          id={`${id}-evidenceDocuments`}
+          legend={t("evidenceDocuments")}
+          hint={t("evidenceDocumentsHint")}
+        >
+          <ul className="flex max-h-48 flex-col gap-2 overflow-y-auto rounded-md border border-slate-300 p-3">
+            {evidenceChoices.map((choice) => {
+              const ja = locale === "ja" && choice.titleJa.trim();
+              return (
+                <li key={choice.versionId}>
+                  <label className="flex items-start gap-2 text-slate-900">
+                    <input
+                      type="checkbox"
+                      value={choice.versionId}
+                      className="mt-1 h-4 w-4 shrink-0 accent-blue-800"
+                      {...form.register("evidenceVersionIds")}
+                    />
+                    <span>
+                      <span lang={ja ? "ja" : "en"} className="font-medium">
+                        {ja ? choice.titleJa : choice.titleEn}
+                      </span>{" "}
+                      <span className="text-sm text-slate-700">
+                        {t("evidenceVersion", { number: choice.number, fileName: choice.fileName })}
+                      </span>
+                    </span>
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+        </FieldGroup>
+      ) : null}
       {problem ? <ServerProblem title={t("failed")} problem={problem} messages="delivery.problem" /> : null}
       <FormActions
         busy={isSubmitting}

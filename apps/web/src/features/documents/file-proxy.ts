@@ -135,7 +135,8 @@ export async function forwardFile(request: Request, options: FileProxyOptions): 
       answerTimeoutMs,
     );
   };
-  const body = BODILESS.has(method) || !request.body ? undefined : watchedBody(request.body, startAnswerClock);
+  const body =
+    BODILESS.has(method) || !request.body ? undefined : watchedBody(request.body, startAnswerClock);
   if (!body) startAnswerClock();
 
   let upstream: Response;
@@ -152,7 +153,8 @@ export async function forwardFile(request: Request, options: FileProxyOptions): 
     } as RequestInit);
   } catch (error) {
     const timedOut = answered.signal.aborted;
-    if (!timedOut && !request.signal.aborted) console.error("Forwarding a file request to the API failed:", error);
+    if (!timedOut && !request.signal.aborted)
+      console.error("Forwarding a file request to the API failed:", error);
     return timedOut
       ? plain(504, "The Lodestone API did not answer in time. Try again in a moment.")
       : plain(502, "The Lodestone API is not reachable. Try again in a moment.");

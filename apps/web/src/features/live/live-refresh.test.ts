@@ -14,6 +14,9 @@ const COMMENT = "00000000-0000-4000-8000-000000000003";
 const OTHER_COMMENT = "00000000-0000-4000-8000-000000000004";
 const MILESTONE = "00000000-0000-4000-8000-000000000005";
 const DECISION = "00000000-0000-4000-8000-000000000006";
+const DOCUMENT = "00000000-0000-4000-8000-000000000007";
+const OTHER_DOCUMENT = "00000000-0000-4000-8000-000000000008";
+const FOLDER = "00000000-0000-4000-8000-000000000009";
 
 const queryClient = new QueryClient();
 const trpc = createTRPCOptionsProxy<AppRouter>({
@@ -46,6 +49,14 @@ const CACHED = {
   dashboard: trpc.dashboard.pipeline.queryKey(),
   users: trpc.user.list.infiniteQueryKey({ limit: 20 }),
   delegations: trpc.delegation.list.queryKey(),
+  folders: trpc.documents.folders.queryKey({ projectId: PROJECT }),
+  otherFolders: trpc.documents.folders.queryKey({ projectId: OTHER_PROJECT }),
+  documents: trpc.documents.list.infiniteQueryKey({ projectId: PROJECT, limit: 25 }),
+  documentSearch: trpc.documents.list.infiniteQueryKey({ projectId: PROJECT, limit: 25, q: "plan" }),
+  document: trpc.documents.get.queryKey({ documentId: DOCUMENT }),
+  otherDocument: trpc.documents.get.queryKey({ documentId: OTHER_DOCUMENT }),
+  documentChanges: trpc.documents.changes.queryKey({ projectId: PROJECT }),
+  evidenceChoices: trpc.documents.evidenceChoices.queryKey({ projectId: PROJECT }),
 } as const;
 type Cached = keyof typeof CACHED;
 
@@ -190,6 +201,31 @@ describe("liveRefreshFor", () => {
     const refresh = liveRefreshFor(event("project.edited", {}), trpc);
     expect(selected(refresh.refetch)).toEqual(["project", "projectList", "projectListFiltered"]);
     expect(refresh.projectPage).toBe(true);
+  });
+
+  it.each(["document.added", "document.version_added", "document.edited", "document.classified"] as const)(
+    "%s reads the data room's folders, its lists, the review page's changes and that document again",
+    (type) => {
+      const refresh = liveRefreshFor(event(type, { documentId: DOCUMENT, folderId: FOLDER }), trpc);
+      expect(selected(refresh.refetch)).toEqual(
+        (
+          [
+            "document",
+            "documentChanges",
+            "documentSearch",
+            "documents",
+            "evidenceChoices",
+            "folders",
+          ] as Cached[]
+        ).sort(),
+      );
+      expect(refresh.projectPage).toBe(false);
+    },
+  );
+
+  it("a new folder reads the data room's folders again", () => {
+    const refresh = liveRefreshFor(event("data_room.folder_created", { folderId: FOLDER }), trpc);
+    expect(selected(refresh.refetch)).toEqual(["folders"]);
   });
 
   it("an event outside any project changes nothing", () => {

@@ -142,6 +142,31 @@ export function liveRefreshFor(event: LiveEvent, trpc: Trpc): LiveRefresh {
         stale: [],
         projectPage: true,
       };
+    case "document.added":
+    case "document.version_added":
+    case "document.edited":
+    case "document.classified": {
+      // A document's folder, list, counts and the review page's changes; the document itself if
+      // open (read again: the reader may no longer see it after a classification).
+      const documentId = text(data, "documentId");
+      return {
+        refetch: [
+          trpc.documents.folders.queryFilter({ projectId }),
+          trpc.documents.list.pathFilter(),
+          trpc.documents.changes.queryFilter({ projectId }),
+          trpc.documents.evidenceChoices.queryFilter({ projectId }),
+          ...(documentId ? [trpc.documents.get.queryFilter({ documentId })] : []),
+        ],
+        stale: [],
+        projectPage: false,
+      };
+    }
+    case "data_room.folder_created":
+      return {
+        refetch: [trpc.documents.folders.queryFilter({ projectId })],
+        stale: [],
+        projectPage: false,
+      };
     default:
       // Events outside any project (users, delegations, sessions) are not live.
       return NOTHING;
@@ -159,5 +184,6 @@ export function liveQueryFilters(trpc: Trpc): QueryFilters[] {
     trpc.comment.pathFilter(),
     trpc.delivery.pathFilter(),
     trpc.dashboard.pathFilter(),
+    trpc.documents.pathFilter(),
   ];
 }

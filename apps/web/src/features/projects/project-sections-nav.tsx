@@ -14,6 +14,7 @@ const SECTIONS = [
   { key: "discussion", path: "/discussion" },
   { key: "review", path: "/review" },
   { key: "delivery", path: "/delivery" },
+  { key: "documents", path: "/documents" },
 ] as const;
 
 export function ProjectSectionsNav({ projectId }: { projectId: string }) {
@@ -25,12 +26,14 @@ export function ProjectSectionsNav({ projectId }: { projectId: string }) {
       <ul className="-mb-px flex flex-wrap gap-1">
         {SECTIONS.map((section) => {
           const href = `${base}${section.path}`;
-          const current = pathname === href;
+          // A document's own page is within the data room.
+          const within = section.path !== "" && (pathname ?? "").startsWith(`${href}/`);
+          const current = pathname === href || within;
           return (
             <li key={section.key}>
               <Link
                 href={href}
-                aria-current={current ? "page" : undefined}
+                aria-current={within ? "true" : current ? "page" : undefined}
                 className={
                   "inline-flex items-center border-b-4 px-4 py-2 text-sm font-semibold focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 " +
                   (current

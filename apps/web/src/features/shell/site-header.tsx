@@ -97,6 +97,11 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
                   <NavLink href="/admin/mail">{t("nav.mail")}</NavLink>
                 </li>
               ) : null}
+              {may(user.role, "documents.scanStatus") ? (
+                <li>
+                  <NavLink href="/admin/scanning">{t("nav.scanning")}</NavLink>
+                </li>
+              ) : null}
               {may(user.role, "audit.read") ? (
                 <li>
                   <NavLink href="/audit">{t("nav.audit")}</NavLink>

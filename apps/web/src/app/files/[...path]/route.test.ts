@@ -244,7 +244,11 @@ describe("forwardFile", () => {
       },
     });
     const pending = forwardFile(
-      new Request("http://web.test/files/uploads/x", { method: "PATCH", body, duplex: "half" } as RequestInit),
+      new Request("http://web.test/files/uploads/x", {
+        method: "PATCH",
+        body,
+        duplex: "half",
+      } as RequestInit),
       { apiUrl: "http://api.test", clientIp: null, fetch: api, answerTimeoutMs: 10 },
     );
     await new Promise((resolve) => setTimeout(resolve, 40));
