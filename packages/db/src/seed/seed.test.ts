@@ -41,6 +41,12 @@ const MODELS = [
   "notificationMail",
   "notificationCursor",
   "jobLease",
+  "milestoneEvidence",
+  "dataRoomFolder",
+  "document",
+  "documentVersion",
+  "documentUpload",
+  "documentChunk",
 ] as const;
 type Model = (typeof MODELS)[number];
 
@@ -59,6 +65,8 @@ const ORDER: Partial<Record<Model, object>> = {
   follow: [{ userId: "asc" }, { subjectType: "asc" }, { subjectId: "asc" }],
   emailPreference: [{ userId: "asc" }, { reason: "asc" }],
   jobLease: { name: "asc" },
+  milestoneEvidence: [{ reportId: "asc" }, { versionId: "asc" }],
+  documentChunk: [{ uploadId: "asc" }, { offset: "asc" }],
 };
 
 async function countAll(prisma: PrismaClient): Promise<Record<Model, number>> {

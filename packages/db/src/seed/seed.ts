@@ -4,6 +4,7 @@
 // (a delegation code, organisation name, user email, project reference) are left alone: users,
 // delegations and organisations are then referred to by their existing id, and such a project
 // is skipped together with everything hanging off it.
+import { seedDataRoom } from "./documents.js";
 import { createHash } from "node:crypto";
 import type { AuditAction, AuditEntityType } from "@lodestone/domain/audit";
 import { isFinished } from "@lodestone/domain/delivery";
@@ -992,6 +993,19 @@ async function seedInTransaction(tx: Tx, clock: Clock, signer: DecisionSigner): 
     skipDuplicates: true,
   });
   await tx.timelineEvent.createMany({ data: mine.flatMap((b) => b.timelineEvents), skipDuplicates: true });
+  await seedDataRoom(
+    tx,
+    mine.map((b) => ({ id: b.project.id!, reference: b.project.reference })),
+    {
+      seedId,
+      user: (key) => ids.user(key as Parameters<typeof ids.user>[0]),
+      organisationOf: (key) => {
+        const org = USERS.find((u) => u.key === key)?.organisation;
+        return org ? ids.organisation(org) : null;
+      },
+      at: (day) => clock.at(day),
+    },
+  );
   await tx.auditEvent.createMany({
     data: [...userAudit, ...mine.flatMap((b) => b.auditEvents)],
     skipDuplicates: true,
