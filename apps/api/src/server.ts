@@ -1,4 +1,5 @@
 // Start-up only: environment, database, HTTP host.
+import { pruneUploads } from "@lodestone/db/repositories/documents";
 import { openDatabase } from "@lodestone/db/client";
 import { createDecisionSigner } from "@lodestone/db/decision-seal";
 import { applyMigrations } from "@lodestone/db/migrations";
@@ -18,6 +19,8 @@ import { pruneRateLimits } from "./rate-limit.js";
 const env = loadEnv();
 const signer = createDecisionSigner(env.decisionSigningKey);
 let sweeper: NodeJS.Timeout | undefined;
+/** An upload nobody resumed for this long is abandoned. */
+const UPLOAD_ABANDONED_MS = 24 * 60 * 60_000;
 const db = await openDatabase({
   databaseUrl: env.DATABASE_URL,
   dataDir: env.LODESTONE_DATA_DIR ?? defaultDataDir,
@@ -88,6 +91,10 @@ try {
     );
     pruneRateLimits({ db, now: () => new Date() }, env.rateLimits).catch((err: unknown) =>
       logger.warn({ err }, "pruning old rate-limit counters failed; will retry"),
+    );
+    // An upload nobody resumed for a day is abandoned: its chunks go.
+    pruneUploads(db, new Date(Date.now() - UPLOAD_ABANDONED_MS)).catch((err: unknown) =>
+      logger.warn({ err }, "pruning abandoned uploads failed; will retry"),
     );
   }, env.SWEEP_INTERVAL_MS);
   app.log.info(
