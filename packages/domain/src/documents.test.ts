@@ -191,6 +191,7 @@ describe("content types and names", () => {
         const out = sanitiseFileName(name, "application/pdf");
         expect(out.endsWith(".pdf")).toBe(true);
         expect(Array.from(out).length).toBeLessThanOrEqual(180);
+        // eslint-disable-next-line no-control-regex -- the test looks for control characters
         expect(out).not.toMatch(/[\u0000-\u001f/\\<>:"|?*\u202e]/);
       }),
     );

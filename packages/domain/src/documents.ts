@@ -180,6 +180,7 @@ export function acceptedType(
 }
 
 const UNSAFE_NAME_CHARACTERS =
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name must lose
   /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 export const FILE_NAME_MAX = 180;
 

@@ -1,7 +1,7 @@
 import type { Classification, DocumentVisibility, ScanStatus } from "@lodestone/domain/documents";
 import type { Page } from "@lodestone/domain/page";
 import type { ProjectStatus } from "@lodestone/domain/enums";
-import { Prisma } from "../generated/prisma/client.js";
+import type { Prisma } from "../generated/prisma/client.js";
 import type { Database, Tx } from "../client.js";
 import { afterCursor, keysetPage } from "./page.js";
 

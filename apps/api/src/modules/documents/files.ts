@@ -134,6 +134,7 @@ async function looksLikeText(db: Database, uploadId: string): Promise<boolean> {
       const part = chunk.subarray(0, Math.max(0, 65_536 - seen));
       // A character cut at the end of what is read is not an error: stream mode keeps it pending.
       const text = decoder.decode(part, { stream: true });
+      // eslint-disable-next-line no-control-regex -- control characters tell binary content from text
       if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return false;
       seen += part.byteLength;
       if (seen >= 65_536) break;
