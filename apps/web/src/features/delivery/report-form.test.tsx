@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it, vi } from "vitest";
@@ -105,5 +105,44 @@ describe("ReportForm", () => {
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("Someone else changed this after you opened it.");
     expect(screen.getByLabelText("Note (optional)")).toHaveProperty("value", "Half the kiln is in");
+  });
+
+  it("cites data-room documents when chosen, and only then", async () => {
+    const onSubmit = vi.fn(async () => {});
+    renderWithProviders(
+      <ReportForm
+        milestone={MILESTONE}
+        onSubmit={onSubmit}
+        onCancel={() => {}}
+        evidenceChoices={[
+          {
+            versionId: "0b000000-0000-4000-8000-000000000001",
+            documentId: "0c000000-0000-4000-8000-000000000001",
+            titleEn: "Commissioning report",
+            titleJa: "試運転報告書",
+            number: 2,
+            fileName: "commissioning.pdf",
+          },
+          {
+            versionId: "0b000000-0000-4000-8000-000000000002",
+            documentId: "0c000000-0000-4000-8000-000000000002",
+            titleEn: "Site photos",
+            titleJa: "",
+            number: 1,
+            fileName: "site.png",
+          },
+        ]}
+      />,
+    );
+    const user = userEvent.setup();
+    const group = screen.getByRole("group", { name: "Documents from the data room (optional)" });
+    await user.click(
+      within(group).getByRole("checkbox", { name: "Commissioning report (version 2, commissioning.pdf)" }),
+    );
+    await user.click(screen.getByRole("button", { name: "Save report" }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit).toHaveBeenCalledWith(
+      expect.objectContaining({ evidenceVersionIds: ["0b000000-0000-4000-8000-000000000001"] }),
+    );
   });
 });

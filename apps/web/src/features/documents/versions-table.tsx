@@ -116,8 +116,7 @@ export function VersionsTable({
       cell: (v) =>
         v.downloadable ? (
           <a href={downloadHref(v.id)} download className={`${linkClass} whitespace-nowrap`}>
-            {t("downloadLink")}
-            <span className="sr-only"> {t("versionNumber", { number: v.number })}</span>
+            {t("downloadLink")} <span className="sr-only">{t("versionNumber", { number: v.number })}</span>
           </a>
         ) : (
           <span className="text-slate-600">{t("notYet")}</span>
