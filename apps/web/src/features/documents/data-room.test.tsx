@@ -82,7 +82,7 @@ describe("DataRoom", () => {
     expect(links[0]!.getAttribute("aria-current")).toBe("page");
     expect(links[2]!.getAttribute("href")).toBe(`/projects/${PROJECT_ID}/documents?folder=${FOLDER_FINANCE}`);
 
-    const table = await screen.findByRole("table", { name: "Documents in All documents" });
+    const table = await screen.findByRole("table", { name: "Documents: All documents" });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows).toHaveLength(3);
     const pricing = rows[1]!;
@@ -113,7 +113,7 @@ describe("DataRoom", () => {
     const { calls, user } = renderRoom();
     await screen.findByRole("table");
     await user.type(screen.getByRole("searchbox", { name: "Search documents" }), "permit");
-    const table = await screen.findByRole("table", { name: "Documents in All documents matching “permit”" });
+    const table = await screen.findByRole("table", { name: "Documents: All documents, matching “permit”" });
     await waitFor(() => expect(within(table).getAllByRole("row")).toHaveLength(2));
     expect(calls.filter((c) => c.q !== undefined).map((c) => c.q)).toEqual(["permit"]);
     expect(window.location.search).toBe("?q=permit");
@@ -138,7 +138,7 @@ describe("DataRoom", () => {
       within(screen.getByRole("navigation", { name: "Folders" })).getByRole("link", { current: "page" })
         .textContent,
     ).toContain("04 Finance");
-    await screen.findByRole("table", { name: "Documents in 04 Finance" });
+    await screen.findByRole("table", { name: "Documents: 04 Finance" });
     expect(calls[0]).toMatchObject({ projectId: PROJECT_ID, folderId: FOLDER_FINANCE, limit: 25 });
     expect(screen.getByText("1 document shown; more are available.")).toBeTruthy();
     await user.click(screen.getByRole("button", { name: "Load more documents" }));
@@ -184,7 +184,7 @@ describe("DataRoom", () => {
     renderRoom({ folders: { ...FOLDERS, canOrganise: true }, locale: "ja" });
     expect(screen.getByRole("navigation", { name: "フォルダー" })).toBeTruthy();
     expect(screen.getByRole("button", { name: "新しいフォルダー" })).toBeTruthy();
-    const table = await screen.findByRole("table", { name: "すべての文書 の文書" });
+    const table = await screen.findByRole("table", { name: "文書一覧：すべての文書" });
     // The Japanese title where there is one, the English where there is none.
     expect(within(table).getByRole("link", { name: "銀行融資向け事業化調査" }).getAttribute("lang")).toBe(
       "ja",

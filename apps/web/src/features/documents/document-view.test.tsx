@@ -182,7 +182,7 @@ describe("DocumentView", () => {
     const banner = screen.getByRole("note", { name: "区分" });
     expect(banner.textContent).toContain("政府関係者のみ");
     expect(banner.textContent).toContain(
-      "この文書を閲覧できるのは、代表団員、コーディネーター、ラークスパー・ミネラルズ のみです。",
+      "この文書を閲覧できるのは、代表団員、コーディネーター、ラークスパー・ミネラルズのみです。",
     );
     expect(screen.getByRole("link", { name: "第2版をダウンロード" })).toBeTruthy();
     expect(
