@@ -208,8 +208,7 @@ export function reportProblems(r: {
           {
             field: "evidence",
             reason: "evidenceRequired",
-            message:
-              "Marking a milestone done needs evidence: describe it, or cite documents from the data room.",
+            message: "Marking a milestone done needs evidence.",
           } as const,
         ]
       : []),
