@@ -1,1 +1,0 @@
-export { ProjectLoading as default } from "@/features/projects/project-loading";
