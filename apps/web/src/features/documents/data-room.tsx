@@ -137,9 +137,9 @@ export function DataRoom({ projectId, initialFolders, createUpload }: DataRoomPr
         </div>
       </div>
 
-      <div className="grid gap-6 md:grid-cols-[15rem_minmax(0,1fr)]">
+      <div className="flex flex-col gap-6">
         <nav aria-label={t("folders.label")}>
-          <ul className="flex flex-col gap-1">
+          <ul className="flex flex-wrap gap-2">
             <FolderLink
               href={folderHref(null)}
               current={folder === null}
@@ -250,10 +250,10 @@ function FolderLink({
         scroll={false}
         aria-current={current ? "page" : undefined}
         className={
-          "flex items-center justify-between gap-3 rounded-md px-3 py-2 text-sm focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 " +
+          "inline-flex items-center gap-2 rounded-full border px-3 py-1.5 text-sm focus-visible:outline-3 focus-visible:outline-offset-2 focus-visible:outline-blue-700 " +
           (current
-            ? "bg-blue-50 font-semibold text-slate-900 ring-2 ring-inset ring-blue-800"
-            : "text-blue-800 underline underline-offset-4 hover:bg-slate-100 hover:text-blue-950")
+            ? "border-blue-800 bg-blue-50 font-semibold text-slate-900 ring-1 ring-inset ring-blue-800"
+            : "border-slate-300 bg-white text-blue-800 underline underline-offset-4 hover:bg-slate-100 hover:text-blue-950")
         }
       >
         <span lang={lang}>{name}</span>

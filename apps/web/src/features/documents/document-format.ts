@@ -23,7 +23,8 @@ export function useFileSize(): (bytes: number) => string {
     return format.number(value, {
       style: "unit",
       unit,
-      unitDisplay: "short",
+      // "771 B", not "771 byte"; "1.5 MB".
+      unitDisplay: unit === "byte" ? "narrow" : "short",
       maximumFractionDigits: unit === "byte" ? 0 : 1,
     });
   };

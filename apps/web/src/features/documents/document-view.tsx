@@ -113,31 +113,32 @@ export function DocumentView({ initial, initialFolders, createUpload }: Document
         organisation={organisation}
       />
 
-      <ResultMessage message={notice} className="font-semibold text-green-900" />
-
-      <div className="flex flex-wrap gap-3">
-        {current?.downloadable ? (
-          <a href={downloadHref(current.id)} download className={primaryButton}>
-            {t("downloadCurrent", { number: current.number })}
-          </a>
-        ) : null}
-        {data.canManage ? (
-          <>
-            <button
-              type="button"
-              className={current?.downloadable ? secondaryButton : primaryButton}
-              onClick={() => setOpen("version")}
-            >
-              {t("newVersion")}
-            </button>
-            <button type="button" className={secondaryButton} onClick={() => setOpen("edit")}>
-              {t("edit")}
-            </button>
-            <button type="button" className={secondaryButton} onClick={() => setOpen("classify")}>
-              {t("classify")}
-            </button>
-          </>
-        ) : null}
+      <div className="flex flex-col gap-3">
+        <ResultMessage message={notice} className="font-semibold text-green-900" />
+        <div className="flex flex-wrap gap-3">
+          {current?.downloadable ? (
+            <a href={downloadHref(current.id)} download className={primaryButton}>
+              {t("downloadCurrent", { number: current.number })}
+            </a>
+          ) : null}
+          {data.canManage ? (
+            <>
+              <button
+                type="button"
+                className={current?.downloadable ? secondaryButton : primaryButton}
+                onClick={() => setOpen("version")}
+              >
+                {t("newVersion")}
+              </button>
+              <button type="button" className={secondaryButton} onClick={() => setOpen("edit")}>
+                {t("edit")}
+              </button>
+              <button type="button" className={secondaryButton} onClick={() => setOpen("classify")}>
+                {t("classify")}
+              </button>
+            </>
+          ) : null}
+        </div>
       </div>
 
       {current && current.scanStatus === "PENDING" ? (
