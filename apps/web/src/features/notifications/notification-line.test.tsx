@@ -40,6 +40,8 @@ const ITEMS: Line[] = [
   },
   { reason: "ACTIVITY", eventType: "project.resubmitted", actorName: null, data: {} },
   { reason: "ACTIVITY", eventType: "milestone.reported", actorName: null, data: { title } },
+  { reason: "ACTIVITY", eventType: "document.added", actorName: null, data: { documentId: "d1" } },
+  { reason: "ACTIVITY", eventType: "document.version_added", actorName: null, data: { documentId: "d1" } },
   { reason: "ACTIVITY", eventType: "project.edited", actorName: null, data: {} },
 ];
 
@@ -61,6 +63,8 @@ describe("useNotificationLine", () => {
       "Milestone overdue since Mar 1, 2026: Pilot plant commissioning",
       "A revised proposal was submitted",
       "Progress was reported on a milestone: Pilot plant commissioning",
+      "A document was added to the data room",
+      "A new version of a document was uploaded",
       "New activity",
     ]);
   });
@@ -79,6 +83,8 @@ describe("useNotificationLine", () => {
       "マイルストーンの期限が過ぎています（2026/03/01）：パイロットプラントの試運転",
       "改訂された提案が提出されました",
       "マイルストーンの進捗が報告されました：パイロットプラントの試運転",
+      "データルームに文書が追加されました",
+      "文書の新しい版がアップロードされました",
       "新しい動き",
     ]);
   });
