@@ -135,6 +135,11 @@ describe("ReportForm", () => {
       />,
     );
     const user = userEvent.setup();
+    // Done with a cited document and no text: the domain accepts the document as evidence.
+    await user.selectOptions(screen.getByLabelText("Status"), "DONE");
+    expect(
+      screen.getByLabelText("Evidence (required for done, unless you cite documents below)"),
+    ).toBeTruthy();
     const group = screen.getByRole("group", { name: "Documents from the data room (optional)" });
     await user.click(
       within(group).getByRole("checkbox", { name: "Commissioning report (version 2, commissioning.pdf)" }),
@@ -142,7 +147,12 @@ describe("ReportForm", () => {
     await user.click(screen.getByRole("button", { name: "Save report" }));
     await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
     expect(onSubmit).toHaveBeenCalledWith(
-      expect.objectContaining({ evidenceVersionIds: ["0b000000-0000-4000-8000-000000000001"] }),
+      expect.objectContaining({
+        status: "DONE",
+        progress: 100,
+        evidence: null,
+        evidenceVersionIds: ["0b000000-0000-4000-8000-000000000001"],
+      }),
     );
   });
 });

@@ -48,7 +48,7 @@ export const ReportSchema = z
     progress: z.preprocess(numberFromText, progress),
     note: z.preprocess(textOrNull, note),
     evidence: z.preprocess(textOrNull, evidence),
-    evidenceVersionIds: z.array(z.string()),
+    evidenceVersionIds: z.array(z.string()).default([]),
   })
   .superRefine(
     domainRule(reportProblems, {
@@ -158,10 +158,16 @@ export function ReportForm({ milestone, onSubmit, onCancel, evidenceChoices = []
       </Field>
       <Field
         id={`${id}-evidence`}
-        label={current === "DONE" ? t("evidenceRequired") : t("evidence")}
+        label={
+          current !== "DONE"
+            ? t("evidence")
+            : evidenceChoices.length > 0
+              ? t("evidenceRequiredOrDocuments")
+              : t("evidenceRequired")
+        }
         hint={t("evidenceHint")}
         error={message("evidence", errors.evidence)}
-        required={current === "DONE"}
+        required={current === "DONE" && evidenceChoices.length === 0}
       >
         {(control) => <textarea rows={3} {...form.register("evidence")} {...control} />}
       </Field>
