@@ -15,17 +15,8 @@ import { ServerProblem } from "@/features/forms/server-problem";
 import { useServerSubmit } from "@/features/forms/use-server-submit";
 import { Field, FieldGroup } from "@/features/ui/field";
 import { inputClass } from "@/features/ui/styles";
+import type { EvidenceChoice } from "@/features/documents/types";
 import type { MilestoneView } from "./types";
-
-/** A released data-room version the report may cite (`documents.evidenceChoices`). */
-export interface EvidenceChoice {
-  versionId: string;
-  documentId: string;
-  titleEn: string;
-  titleJa: string;
-  number: number;
-  fileName: string;
-}
 
 export interface ReportValues {
   status: MilestoneStatus;
