@@ -6,7 +6,8 @@ import { ACCOUNTS, SIGNED_OUT, expectNoSeriousA11yViolations, projectRows, signI
 // resumable upload through the web, its progress to the end); a delegate sees it under its banner
 // and downloads it (stamped, still a PDF); a partner of another organisation finds no trace of it
 // (list, search, its address); the uploader's access list shows the delegate's download. In
-// English and in Japanese, each on an approved demo project with no documents of its own.
+// English and in Japanese, each on an approved demo project with no documents of its own that no
+// other suite uses (a document there would change what the delivery suite's report form offers).
 
 const WORDS = {
   en: {
@@ -45,11 +46,11 @@ const WORDS = {
   },
   ja: {
     locale: "ja-JP",
-    uploader: "partner@shiranami.example",
+    uploader: "research@picm.example",
     delegate: ACCOUNTS.delegateJp,
     delegateName: "佐藤 恵美",
-    outsider: "research@picm.example",
-    reference: "LD-0008",
+    outsider: "partner@shiranami.example",
+    reference: "LD-0012",
     titleEn: "Magnet line offtake model",
     titleJa: "磁石ライン引取モデル",
     shownTitle: "磁石ライン引取モデル",
@@ -67,7 +68,7 @@ const WORDS = {
     doneBar: "アップロード完了",
     close: "完了",
     table: "文書一覧：すべての文書",
-    banner: "この文書を閲覧できるのは、代表団員、コーディネーター、白波マグネティクス株式会社のみです。",
+    banner: "この文書を閲覧できるのは、代表団員、コーディネーター、環太平洋重要素材研究所のみです。",
     bannerName: "区分",
     download: "第1版をダウンロード",
     search: "文書を検索",

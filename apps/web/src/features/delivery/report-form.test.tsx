@@ -138,7 +138,12 @@ describe("ReportForm", () => {
     // Done with a cited document and no text: the domain accepts the document as evidence.
     await user.selectOptions(screen.getByLabelText("Status"), "DONE");
     expect(
-      screen.getByLabelText("Evidence (required for done, unless you cite documents below)"),
+      screen.getByLabelText("Evidence (required for done)").getAttribute("aria-describedby"),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        "For example a certificate, an inspection record or a document reference; or cite documents from the data room below instead.",
+      ),
     ).toBeTruthy();
     const group = screen.getByRole("group", { name: "Documents from the data room (optional)" });
     await user.click(

@@ -149,16 +149,10 @@ export function ReportForm({ milestone, onSubmit, onCancel, evidenceChoices = []
       </Field>
       <Field
         id={`${id}-evidence`}
-        label={
-          current !== "DONE"
-            ? t("evidence")
-            : evidenceChoices.length > 0
-              ? t("evidenceRequiredOrDocuments")
-              : t("evidenceRequired")
-        }
-        hint={t("evidenceHint")}
+        label={current === "DONE" ? t("evidenceRequired") : t("evidence")}
+        hint={evidenceChoices.length > 0 ? t("evidenceHintOrDocuments") : t("evidenceHint")}
         error={message("evidence", errors.evidence)}
-        required={current === "DONE" && evidenceChoices.length === 0}
+        required={current === "DONE"}
       >
         {(control) => <textarea rows={3} {...form.register("evidence")} {...control} />}
       </Field>
