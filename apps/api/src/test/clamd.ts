@@ -51,21 +51,40 @@ export async function startClamd(): Promise<{ url: string; stop: () => Promise<v
       "",
     ].join("\n"),
   );
-  const child = spawn(CLAMD, [`--config-file=${conf}`], { stdio: "ignore" });
-  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  let output = "";
+  const child = spawn(CLAMD, [`--config-file=${conf}`], { stdio: ["ignore", "pipe", "pipe"] });
+  child.stdout.on("data", (data: Buffer) => (output += data.toString()));
+  child.stderr.on("data", (data: Buffer) => (output += data.toString()));
+  let gone: string | undefined;
+  const exited = new Promise<void>((resolve) =>
+    child.on("exit", (code, signal) => {
+      gone = `clamd exited (${signal ?? `code ${code}`})`;
+      resolve();
+    }),
+  );
+  child.on("error", (error) => (gone = `clamd could not be started: ${error.message}`));
   const url = `tcp://127.0.0.1:${port}`;
   const probe = createClamdScanner(url, { timeoutMs: 1000 });
   const deadline = Date.now() + 60_000;
   while (!(await probe.ping())) {
-    if (Date.now() > deadline || child.exitCode !== null) throw new Error("clamd did not start");
+    if (gone) throw new Error(`${gone} before answering PING:\n${output.slice(-4000)}`);
+    if (Date.now() > deadline)
+      throw new Error(`clamd did not answer PING within 60 s:\n${output.slice(-4000)}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+  let stopped: Promise<void> | null = null;
   return {
     url,
-    async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
+    /** Stops clamd (SIGTERM, then SIGKILL after 10 s) and removes its files; safe to call twice. */
+    stop: () =>
+      (stopped ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill("SIGTERM");
+          const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
+          await exited;
+          clearTimeout(killer);
+        }
+        fs.rmSync(dir, { recursive: true, force: true });
+      })()),
   };
 }

@@ -1,22 +1,11 @@
 // The clamd client against a real clamd (Debian's clamav-daemon) that this test starts with a signature
 // database it writes itself: the EICAR test file's MD5, so no download of ClamAV's databases is needed.
 // Failures that a real clamd cannot be made to show (silence, a refusal) are played by small servers here.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import fs from "node:fs";
+import { randomBytes } from "node:crypto";
 import net from "node:net";
-import os from "node:os";
-import path from "node:path";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
+import { EICAR, startClamd } from "../../test/clamd.js";
 import { createClamdScanner, ScannerUnavailable } from "./scanner.js";
-
-const CLAMD = "/usr/sbin/clamd";
-
-// The EICAR test file (68 bytes), put together here so this source file is not itself the test file.
-const EICAR = Buffer.from(
-  ["X5O!P%@AP[4\\PZX54(P^)7CC)7}$", "EICAR-STANDARD-ANTIVIRUS-", "TEST-FILE!$H+H*"].join(""),
-  "latin1",
-);
 
 async function* stream(chunks: Iterable<Uint8Array>): AsyncIterable<Uint8Array> {
   for (const chunk of chunks) yield chunk;
@@ -67,75 +56,16 @@ const rejection = (promise: Promise<unknown>) =>
   );
 
 describe("the clamd client against a real clamd", () => {
-  let dir = "";
-  let clamd: ChildProcess | undefined;
-  let exited: Promise<void> = Promise.resolve();
+  let clamd: Awaited<ReturnType<typeof startClamd>> | undefined;
   let url = "";
-  let output = "";
 
   beforeAll(async () => {
-    if (!fs.existsSync(CLAMD)) {
-      throw new Error(
-        `${CLAMD} is missing: install Debian's clamav-daemon (apt-get install clamav-daemon; .ci/run does it ` +
-          `in its "install clamd if needed" step). This test needs a real clamd and does not skip.`,
-      );
-    }
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "clamd-test-"));
-    fs.mkdirSync(path.join(dir, "db"));
-    const md5 = createHash("md5").update(EICAR).digest("hex");
-    fs.writeFileSync(path.join(dir, "db", "test.hdb"), `${md5}:${EICAR.byteLength}:Eicar-Test-Signature\n`);
-    const port = await freePort();
-    // No `User`: clamd then keeps the user that started it (root here, or whoever runs the tests).
-    fs.writeFileSync(
-      path.join(dir, "clamd.conf"),
-      [
-        "Foreground yes",
-        `DatabaseDirectory ${path.join(dir, "db")}`,
-        `TCPSocket ${port}`,
-        "TCPAddr 127.0.0.1",
-        `LogFile ${path.join(dir, "clamd.log")}`,
-        `PidFile ${path.join(dir, "clamd.pid")}`,
-        `TemporaryDirectory ${dir}`,
-        "StreamMaxLength 100M",
-        "MaxThreads 2",
-        "",
-      ].join("\n"),
-    );
-    url = `tcp://127.0.0.1:${port}`;
-
-    const child = spawn(CLAMD, [`--config-file=${path.join(dir, "clamd.conf")}`], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    clamd = child;
-    child.stdout.on("data", (data: Buffer) => (output += data.toString()));
-    child.stderr.on("data", (data: Buffer) => (output += data.toString()));
-    let gone: string | undefined;
-    exited = new Promise((resolve) =>
-      child.on("exit", (code, signal) => {
-        gone = `clamd exited (${signal ?? `code ${code}`})`;
-        resolve();
-      }),
-    );
-    child.on("error", (error) => (gone = `clamd could not be started: ${error.message}`));
-
-    const scanner = createClamdScanner(url, { timeoutMs: 1_000 });
-    const deadline = Date.now() + 60_000;
-    while (!(await scanner.ping())) {
-      if (gone) throw new Error(`${gone} before answering PING:\n${output.slice(-4000)}`);
-      if (Date.now() > deadline)
-        throw new Error(`clamd did not answer PING within 60 s:\n${output.slice(-4000)}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    clamd = await startClamd();
+    url = clamd.url;
   }, 90_000);
 
   afterAll(async () => {
-    if (clamd && clamd.exitCode === null && clamd.signalCode === null) {
-      clamd.kill("SIGTERM");
-      const killer = setTimeout(() => clamd?.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    await clamd?.stop();
   }, 30_000);
 
   it("answers PING", async () => {
@@ -188,8 +118,7 @@ describe("the clamd client against a real clamd", () => {
   });
 
   it("once clamd has stopped: a scan is rejected as unavailable and PING is false", async () => {
-    clamd?.kill("SIGTERM");
-    await exited;
+    await clamd?.stop();
     const scanner = createClamdScanner(url, { timeoutMs: 2_000 });
     const error = await rejection(scanner.scan(stream([Buffer.from("hello")])));
     expect(error).toBeInstanceOf(ScannerUnavailable);
