@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { describe, it, expect, beforeAll, afterAll } from "vitest";
-import { EICAR, startClamd } from "../../test/clamd.js";
+import { EICAR, freePort, startClamd } from "../../test/clamd.js";
 import { createClamdScanner, ScannerUnavailable } from "./scanner.js";
 
 async function* stream(chunks: Iterable<Uint8Array>): AsyncIterable<Uint8Array> {
@@ -17,14 +17,6 @@ function pieces(bytes: Uint8Array, size: number): Uint8Array[] {
   for (let offset = 0; offset < bytes.byteLength; offset += size)
     out.push(bytes.subarray(offset, offset + size));
   return out;
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A server on 127.0.0.1 that hands each connection to `onConnection`; `close` also drops open connections. */
