@@ -332,9 +332,10 @@ export async function release(tx: Tx, versionId: string, actorId: string | null,
 // ── Downloads ────────────────────────────────────────────────────────────────────────────
 
 /** Nothing in a downloaded file runs in our origin: no scripts, no plugins, no navigation. */
-const ATTACHMENT_CSP = "default-src 'none'; sandbox";
+const ATTACHMENT_CSP = "default-src 'none'; frame-ancestors 'none'; sandbox";
 /** An image preview is shown as an image and nothing else. */
-const IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+const IMAGE_CSP =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox";
 /**
  * A PDF preview: the browser's own viewer draws it (a sandbox would stop the viewer); the PDF may
  * load nothing and only the web's own pages may frame it.

@@ -42,6 +42,7 @@ export const FORWARDED_FILE_RESPONSE_HEADERS = [
   "content-disposition",
   "content-security-policy",
   "x-content-type-options",
+  "x-frame-options",
   "cache-control",
   "lodestone-document-id",
   "lodestone-version-id",
