@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { inflateSync } from "node:zlib";
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { ACCOUNTS, SIGNED_OUT, expectNoSeriousA11yViolations, projectRows, signIn } from "./helpers";
 
@@ -8,6 +9,23 @@ import { ACCOUNTS, SIGNED_OUT, expectNoSeriousA11yViolations, projectRows, signI
 // (list, search, its address); the uploader's access list shows the delegate's download. In
 // English and in Japanese, each on an approved demo project with no documents of its own that no
 // other suite uses (a document there would change what the delivery suite's report form offers).
+
+/** Every content stream of a PDF, inflated where compressed. */
+function pdfStreams(bytes: Buffer): string {
+  const raw = bytes.toString("latin1");
+  let out = "";
+  for (const m of raw.matchAll(/stream\r?\n/g)) {
+    const start = m.index + m[0].length;
+    const data = Buffer.from(raw.slice(start, raw.indexOf("endstream", start)), "latin1");
+    try {
+      out += inflateSync(data).toString("latin1");
+    } catch {
+      out += data.toString("latin1");
+    }
+  }
+  return out;
+}
+const hex = (text: string) => Buffer.from(text, "latin1").toString("hex").toUpperCase();
 
 const WORDS = {
   en: {
@@ -200,6 +218,10 @@ test.describe("data room", () => {
       const saved = await download.path();
       const bytes = await readFile(saved);
       expect(bytes.subarray(0, 4).toString("latin1")).toBe("%PDF");
+      // Stamped for this reader: the footer (drawn as hex text in a compressed page stream) names them.
+      const drawn = pdfStreams(bytes);
+      expect(drawn).toContain(hex("GOVERNMENTS ONLY - downloaded by "));
+      expect(drawn).toContain(hex(w.delegate));
 
       // A partner of another organisation: not in the list, not in search, not at its address.
       const outsider = await personIn(browser, w.outsider, w.locale);
