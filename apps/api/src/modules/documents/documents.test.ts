@@ -612,7 +612,10 @@ describe.runIf(testDatabaseKind() === "postgres")("50 MB through two API instanc
     for await (const part of body()) expected.update(part);
 
     // Memory still held after a full garbage collection, half-way through each direction: a copy of
-    // the file anywhere (client, either instance, the driver) would show as about 25 MB more.
+    // the file anywhere (client, either instance, the driver) would show as about 25 MB more. What
+    // is held otherwise does not grow with the file: buffers in flight, and each database
+    // connection's write buffer, which keeps the size of the largest chunk it carried (two pools of
+    // up to ten connections × about 0.5 MB). Runs here held 0.7 to 14.9 MB.
     const before = held();
     const halfway: number[] = [];
     const up = await tusUpload(
@@ -644,6 +647,6 @@ describe.runIf(testDatabaseKind() === "postgres")("50 MB through two API instanc
       `data room 50 MB: held half-way through the upload ${mb(halfway[0]!)} MB, the download ${mb(halfway[1]!)} MB`,
     );
     expect(halfway).toHaveLength(2);
-    for (const growth of halfway) expect(growth).toBeLessThan(12 * 1024 * 1024);
+    for (const growth of halfway) expect(growth).toBeLessThan(20 * 1024 * 1024);
   });
 });
