@@ -615,7 +615,7 @@ describe.runIf(testDatabaseKind() === "postgres")("50 MB through two API instanc
     // the file anywhere (client, either instance, the driver) would show as about 25 MB more. What
     // is held otherwise does not grow with the file: buffers in flight, and each database
     // connection's write buffer, which keeps the size of the largest chunk it carried (two pools of
-    // up to ten connections × about 0.5 MB). Runs here held 0.7 to 14.9 MB.
+    // up to 20 connections × about 0.5 MB). Runs here held 0.7 to 14.9 MB.
     const before = held();
     const halfway: number[] = [];
     const up = await tusUpload(
