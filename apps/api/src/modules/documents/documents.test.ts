@@ -18,7 +18,9 @@ import {
   callerFor,
   createFixture,
   draftOf,
+  inDeliveryOf,
   sessionFor,
+  storedDocumentOf,
   type CallerName,
   type Fixture,
 } from "../../test/fixtures.js";
@@ -476,6 +478,52 @@ describe(`documents bound into the revision (${testDatabaseKind()})`, () => {
     await expect(
       callerFor(db, fx.users.partnerB).documents.changes({ projectId: draft.id }),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe(`milestone reports cite the data room (${testDatabaseKind()})`, () => {
+  let db: TestDatabase;
+  let fx: Fixture;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    fx = await createFixture(db);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("a report cites released versions of its own project's documents only", async () => {
+    const projectId = await inDeliveryOf(db, fx);
+    const other = (await approvedOf(db, fx)).id;
+    const milestone = await callerFor(db, fx.users.coordinator).delivery.createMilestone({
+      projectId,
+      titleEn: "Feasibility study",
+      titleJa: "実現可能性調査",
+      dueDate: "2031-06-30",
+      assigneeOrganisationId: fx.organisations.a,
+    });
+    const own = await storedDocumentOf(db, projectId, fx.users.partnerA, "PROJECT");
+    const elsewhere = await storedDocumentOf(db, other, fx.users.partnerA, "PROJECT");
+    const partner = callerFor(db, fx.users.partnerA).delivery;
+    await expect(
+      partner.report({
+        milestoneId: milestone.id,
+        version: milestone.version,
+        status: "DONE",
+        progress: 100,
+        evidenceVersionIds: [elsewhere.versionId],
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await partner.report({
+      milestoneId: milestone.id,
+      version: milestone.version,
+      status: "DONE",
+      progress: 100,
+      evidenceVersionIds: [own.versionId],
+    });
+    const cited = await db.prisma.milestoneEvidence.findMany({ where: { versionId: own.versionId } });
+    expect(cited).toHaveLength(1);
+    expect(await db.prisma.milestoneEvidence.count({ where: { versionId: elsewhere.versionId } })).toBe(0);
   });
 });
 
