@@ -125,30 +125,13 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 // ── Content checks ───────────────────────────────────────────────────────────────────────
 
-/** Whether the start of the content is text (UTF-8, no control characters but tab, CR, LF, FF). */
-async function looksLikeText(db: Database, uploadId: string): Promise<boolean> {
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  let seen = 0;
-  try {
-    for await (const chunk of documents.readChunks(db, uploadId)) {
-      const part = chunk.subarray(0, Math.max(0, 65_536 - seen));
-      // A character cut at the end of what is read is not an error: stream mode keeps it pending.
-      const text = decoder.decode(part, { stream: true });
-      // eslint-disable-next-line no-control-regex -- control characters tell binary content from text
-      if (/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text)) return false;
-      seen += part.byteLength;
-      if (seen >= 65_536) break;
-    }
-    return seen > 0;
-  } catch {
-    return false;
-  }
-}
-
 /** How much of the start of a file the type is read from (office documents name their parts near the start). */
 const SNIFF_BYTES = 256 * 1024;
+/** How much of the start of a file must be text for it to pass as text. */
+const TEXT_BYTES = 64 * 1024;
 
-async function sniff(db: Database, uploadId: string): Promise<string | undefined> {
+/** The first `SNIFF_BYTES` of an upload, read once for both content checks. */
+async function headOf(db: Database, uploadId: string): Promise<Buffer> {
   const parts: Uint8Array[] = [];
   let held = 0;
   for await (const chunk of documents.readChunks(db, uploadId)) {
@@ -156,8 +139,22 @@ async function sniff(db: Database, uploadId: string): Promise<string | undefined
     held += chunk.byteLength;
     if (held >= SNIFF_BYTES) break;
   }
-  const result = await fileTypeFromBuffer(Buffer.concat(parts, held).subarray(0, SNIFF_BYTES));
-  return result?.mime;
+  return Buffer.concat(parts, held).subarray(0, SNIFF_BYTES);
+}
+
+/** Whether the start of the content is text (UTF-8, no control characters but tab, CR, LF, FF). */
+function looksLikeText(head: Buffer): boolean {
+  if (head.byteLength === 0) return false;
+  try {
+    // A character cut at the end of what is read is not an error: stream mode keeps it pending.
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(head.subarray(0, TEXT_BYTES), {
+      stream: true,
+    });
+    // eslint-disable-next-line no-control-regex -- control characters tell binary content from text
+    return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
+  } catch {
+    return false;
+  }
 }
 
 async function sha256Of(db: Database, uploadId: string): Promise<{ sha256: string; size: number }> {
@@ -173,7 +170,7 @@ async function sha256Of(db: Database, uploadId: string): Promise<{ sha256: strin
 // ── Authorisation of an upload ───────────────────────────────────────────────────────────
 
 /** What an upload will create, checked against the caller's rights now (at creation and again at the end). */
-async function checkUpload(tx: Tx, user: SessionUser, raw: unknown) {
+async function checkUpload(tx: Tx, user: SessionUser, raw: unknown, lock = false) {
   const parsed = UploadInput.safeParse(raw);
   if (!parsed.success) {
     throw new HttpRefusal(
@@ -183,7 +180,8 @@ async function checkUpload(tx: Tx, user: SessionUser, raw: unknown) {
   }
   const input = parsed.data;
   if ("documentId" in input) {
-    const facts = await documents.documentFacts(tx, input.documentId);
+    // At the end of an upload the document is locked: its next version number is taken under it.
+    const facts = await documents.documentFacts(tx, input.documentId, lock);
     if (!facts || !canSeeDocument(user, facts.project, documents.accessOf(facts))) {
       throw new HttpRefusal(404, "There is no such document.");
     }
@@ -239,8 +237,9 @@ async function finishUpload(
     typeof (raw as { fileName?: unknown })?.fileName === "string"
       ? (raw as { fileName: string }).fileName
       : "";
-  const detected = await sniff(db, uploadId);
-  const type = acceptedType(detected, detected === undefined && (await looksLikeText(db, uploadId)), name);
+  const head = await headOf(db, uploadId);
+  const detected = (await fileTypeFromBuffer(head))?.mime;
+  const type = acceptedType(detected, detected === undefined && looksLikeText(head), name);
   if (!type.ok) {
     await documents.removeUpload(db, uploadId);
     throw new HttpRefusal(415, type.reason);
@@ -250,13 +249,11 @@ async function finishUpload(
   const scanStatus = services.documents.scanner ? "PENDING" : "UNSCANNED";
   const now = services.now();
   return inTransaction(db, async (tx) => {
-    const { input, projectId, facts } = await checkUpload(tx, user, raw);
+    const { input, projectId, facts } = await checkUpload(tx, user, raw, true);
     let documentId: string;
     let number: number;
     if (facts) {
       documentId = facts.id;
-      // Version numbers are taken under the document's row lock.
-      await documents.documentFacts(tx, documentId, true);
       number = await documents.nextVersionNumber(tx, documentId);
     } else if (!("documentId" in input)) {
       documentId = await documents.createDocument(tx, {
