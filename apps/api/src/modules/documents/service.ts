@@ -182,8 +182,11 @@ export function classifyDocument({ ctx, input }: UseCase<z.output<typeof Classif
   });
 }
 
-const same = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+/** The same delegation codes, in any order. */
+function same(a: readonly string[], b: readonly string[]): boolean {
+  const sorted = [...b].sort();
+  return a.length === b.length && [...a].sort().every((x, i) => x === sorted[i]);
+}
 
 export function editDocument({ ctx, input }: UseCase<z.output<typeof EditDocumentInput>>) {
   return inTransaction(ctx.db, async (tx) => {
