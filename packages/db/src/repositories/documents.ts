@@ -384,6 +384,8 @@ export interface VersionFacts {
   sha256: string;
   uploadId: string;
   scanStatus: ScanStatus;
+  /** Scans begun so far (a claim counts one). */
+  scanAttempts: number;
 }
 
 export async function versionFacts(tx: Tx, id: string): Promise<VersionFacts | null> {
@@ -399,6 +401,7 @@ export async function versionFacts(tx: Tx, id: string): Promise<VersionFacts | n
       sha256: true,
       uploadId: true,
       scanStatus: true,
+      scanAttempts: true,
     },
   });
   return v ? { ...v, size: Number(v.size) } : null;
@@ -752,11 +755,6 @@ export async function viewedSince(
     select: { id: true },
   });
   return found !== null;
-}
-
-export async function scanAttempts(tx: Tx, versionId: string): Promise<number | null> {
-  const v = await tx.documentVersion.findUnique({ where: { id: versionId }, select: { scanAttempts: true } });
-  return v?.scanAttempts ?? null;
 }
 
 export async function uploaderOf(tx: Tx, versionId: string): Promise<string | null> {

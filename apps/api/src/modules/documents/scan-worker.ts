@@ -42,12 +42,11 @@ export function createScanWorker(opts: {
       verdict = await opts.scanner.scan(documents.readChunks(opts.db, v.uploadId));
     } catch (error) {
       if (!(error instanceof ScannerUnavailable)) throw error;
-      const attempts = (await documents.scanAttempts(opts.db.prisma, v.id)) ?? 1;
       await documents.setScanFailure(
         opts.db,
         v.id,
         error.message,
-        new Date(now().getTime() + retryDelayMs(attempts)),
+        new Date(now().getTime() + retryDelayMs(v.scanAttempts)),
       );
       return false;
     }
