@@ -87,6 +87,14 @@ export const PERMISSIONS = {
   "documents.organise": ["COORDINATOR"],
   /** See documents the scanner holds back and whether the scanner answers. */
   "documents.scanStatus": ["COORDINATOR", "ADMIN"],
+  /** Start, pass, fail, waive and reopen gates; change a project's gate sequence; designate signatories. */
+  "gates.advance": ["COORDINATOR"],
+  /** Cite evidence, tick checklists and submit a gate for sign-off (partners: own organisation's projects). */
+  "gates.evidence": ["COORDINATOR", "PARTNER"],
+  /** Sign a gate off (delegates: when designated for a sponsoring delegation). */
+  "gates.signOff": ["DELEGATE", "COORDINATOR"],
+  /** Record funding (delegates: for their own delegation's financiers, `canRecordFunding`). */
+  "funding.record": ["DELEGATE", "COORDINATOR"],
   "audit.read": ["COORDINATOR", "ADMIN"],
   "users.manage": ["ADMIN"],
   "delegations.manage": ["ADMIN"],

@@ -12,6 +12,8 @@ export const AUDIT_ENTITY_TYPES = [
   "Delegation",
   "Document",
   "DataRoomFolder",
+  "StageGate",
+  "FundingFacility",
 ] as const;
 export const AuditEntityType = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
@@ -58,6 +60,20 @@ export const AUDIT_ACTIONS = [
   "document.viewed",
   "document.downloaded",
   "document.quarantined",
+  "gate.sequence_set",
+  "gate.signatory_designated",
+  "gate.updated",
+  "gate.evidence_cited",
+  "gate.started",
+  "gate.submitted",
+  "gate.returned",
+  "gate.signed_off",
+  "gate.passed",
+  "gate.failed",
+  "gate.waived",
+  "gate.reopened",
+  "funding.facility_opened",
+  "funding.entry_recorded",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,8 @@ import { type AuditAction } from "./audit.js";
 import { commentVisibility } from "./deliberation.js";
 import { Classification, canSeeDocument, type DocumentAccessFacts } from "./documents.js";
 import { DecisionOutcome, MilestoneStatus, ProjectStatus } from "./enums.js";
+import { LedgerEntryKind } from "./funding.js";
+import { EvidenceKind, GateKind, GateState } from "./gates.js";
 import type { ProjectEvent } from "./lifecycle.js";
 
 // The event log (DESIGN.md §9): every state-changing use-case appends one typed event, in its own
@@ -46,6 +48,11 @@ const document = z
   .object({ documentId: id, folderId: id, versionId: id.optional(), access: documentAccess })
   .strict();
 const isoDate = z.iso.date();
+const gate = z.object({ gateId: id, gateKind: GateKind, gateState: GateState }).strict();
+/** A funding entry: who may hear of it is the facility's access as it stands. */
+const funding = z
+  .object({ facilityId: id, entryId: id, entryKind: LedgerEntryKind, access: documentAccess })
+  .strict();
 
 /** What each event carries for its consumers (the live feed, the timeline, later notifications). Never a vote's choice or a comment's text. */
 export const EVENT_DATA = {
@@ -98,6 +105,20 @@ export const EVENT_DATA = {
   "document.viewed": document,
   "document.downloaded": document,
   "document.quarantined": document,
+  "gate.sequence_set": z.object({ kinds: z.array(GateKind).max(20) }).strict(),
+  "gate.signatory_designated": z.object({ delegation: z.string(), userId: id.nullable() }).strict(),
+  "gate.updated": gate,
+  "gate.evidence_cited": gate.extend({ evidenceKind: EvidenceKind }).strict(),
+  "gate.started": gate,
+  "gate.submitted": gate,
+  "gate.returned": gate,
+  "gate.signed_off": gate.extend({ delegation: z.string().nullable() }).strict(),
+  "gate.passed": gate,
+  "gate.failed": gate,
+  "gate.waived": gate,
+  "gate.reopened": gate,
+  "funding.facility_opened": funding,
+  "funding.entry_recorded": funding,
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_DATA;
@@ -143,6 +164,17 @@ const TIMELINE_TYPE: Partial<Record<EventType, string>> = {
   "milestone.created": "milestone_created",
   "milestone.replanned": "milestone_replanned",
   "milestone.reported": "milestone_reported",
+  "gate.sequence_set": "gate_sequence_set",
+  "gate.started": "gate_changed",
+  "gate.submitted": "gate_changed",
+  "gate.returned": "gate_changed",
+  "gate.signed_off": "gate_signed_off",
+  "gate.passed": "gate_changed",
+  "gate.failed": "gate_changed",
+  "gate.waived": "gate_changed",
+  "gate.reopened": "gate_changed",
+  "funding.facility_opened": "funding_recorded",
+  "funding.entry_recorded": "funding_recorded",
 };
 
 /** Reads of a document are audited (the access list) but never broadcast: who read what stays with those who may see the access list. */

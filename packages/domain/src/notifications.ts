@@ -77,6 +77,12 @@ export const ACTIVITY_EVENT_TYPES = [
   "milestone.reported",
   "document.added",
   "document.version_added",
+  "gate.submitted",
+  "gate.passed",
+  "gate.failed",
+  "gate.waived",
+  "funding.facility_opened",
+  "funding.entry_recorded",
 ] as const satisfies readonly EventType[];
 export const ACTIVITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>(ACTIVITY_EVENT_TYPES);
 
@@ -322,6 +328,8 @@ export function notificationPath(n: {
   if (n.eventType?.startsWith("document.") && typeof n.data.documentId === "string") {
     return `${base}/documents/${n.data.documentId}`;
   }
+  if (n.eventType?.startsWith("gate.")) return `${base}/gates`;
+  if (n.eventType?.startsWith("funding.")) return `${base}/funding`;
   if (n.subject.type === "ROUND") return `${base}/review`;
   if (n.subject.type === "MILESTONE") return `${base}/delivery`;
   return base;
@@ -343,6 +351,9 @@ const SHOWN_KEYS = [
   "dueDate",
   "status",
   "progress",
+  "gateKind",
+  "gateState",
+  "entryKind",
 ] as const;
 
 export function shownData(data: Record<string, unknown>): Record<string, unknown> {

@@ -67,3 +67,90 @@ export const MILESTONE_STATUSES = ["PLANNED", "IN_PROGRESS", "BLOCKED", "DONE", 
  */
 export const PROJECT_SORTS = ["updated", "reference", "capex", "capacity"] as const;
 export type ProjectSort = (typeof PROJECT_SORTS)[number];
+
+// ── From approval to operation (DESIGN.md §12) ───────────────────────────────────────────
+
+/** The stage gates a project passes from approval to operation, in their usual order. */
+export const GATE_KINDS = [
+  "SCOPING",
+  "PRE_FEASIBILITY",
+  "BANKABLE_FEASIBILITY",
+  "PERMITS",
+  "OFFTAKE",
+  "FINAL_INVESTMENT_DECISION",
+  "CONSTRUCTION",
+  "COMMISSIONING",
+  "RAMP_UP",
+] as const;
+export type GateKind = (typeof GATE_KINDS)[number];
+
+export const GATE_STATES = ["NOT_STARTED", "IN_PROGRESS", "SUBMITTED", "PASSED", "WAIVED", "FAILED"] as const;
+export type GateState = (typeof GATE_STATES)[number];
+
+/** The kinds of document a gate may require as evidence (a data-room document is cited for each). */
+export const EVIDENCE_KINDS = [
+  "SCOPING_STUDY",
+  "RESOURCE_STATEMENT",
+  "PILOT_RESULTS",
+  "PRE_FEASIBILITY_STUDY",
+  "FEASIBILITY_STUDY",
+  "ESIA",
+  "PERMIT",
+  "OFFTAKE_AGREEMENT",
+  "FEEDSTOCK_AGREEMENT",
+  "QUALIFICATION_REPORT",
+  "FINANCING_AGREEMENT",
+  "BOARD_RESOLUTION",
+  "CONSTRUCTION_REPORT",
+  "COMMISSIONING_REPORT",
+  "PRODUCTION_REPORT",
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** Financiers are organisations of one of these kinds. */
+export const FINANCIER_KINDS = [
+  "DEVELOPMENT_FINANCE",
+  "EXPORT_CREDIT",
+  "GOVERNMENT_AGENCY",
+  "COMMERCIAL_LENDER",
+  "EQUITY_SPONSOR",
+  "OFFTAKER",
+] as const;
+export type FinancierKind = (typeof FINANCIER_KINDS)[number];
+
+export const INSTRUMENTS = ["LOAN", "EQUITY", "GUARANTEE", "GRANT", "OFFTAKE_PREPAYMENT"] as const;
+export type Instrument = (typeof INSTRUMENTS)[number];
+
+/** Where money of a facility stands: each ledger entry moves an amount between these. */
+export const FUNDING_BUCKETS = [
+  "PLEDGED",
+  "APPROVED",
+  "COMMITTED",
+  "DISBURSED",
+  "REPAID",
+  "CANCELLED",
+] as const;
+export type FundingBucket = (typeof FUNDING_BUCKETS)[number];
+
+/** What a ledger entry records. */
+export const LEDGER_ENTRY_KINDS = [
+  "PLEDGE",
+  "AMENDMENT",
+  "APPROVAL",
+  "COMMITMENT",
+  "DISBURSEMENT",
+  "REPAYMENT",
+  "CANCELLATION",
+] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+
+/** A facility's state, read from where its money stands. */
+export const FACILITY_STATES = [
+  "PLEDGED",
+  "APPROVED",
+  "COMMITTED",
+  "DISBURSED",
+  "REPAID",
+  "CANCELLED",
+] as const;
+export type FacilityState = (typeof FACILITY_STATES)[number];
