@@ -5,6 +5,8 @@ import { dashboardRouter } from "./modules/dashboard/router.js";
 import { delegationRouter } from "./modules/delegation/router.js";
 import { deliveryRouter } from "./modules/delivery/router.js";
 import { documentsRouter } from "./modules/documents/router.js";
+import { fundingRouter } from "./modules/funding/router.js";
+import { gatesRouter } from "./modules/gates/router.js";
 import { devRouter } from "./modules/dev/router.js";
 import { liveRouter } from "./modules/live/router.js";
 import { notificationsRouter } from "./modules/notifications/router.js";
@@ -22,6 +24,8 @@ export const appRouter = router({
   delivery: deliveryRouter,
   dev: devRouter,
   documents: documentsRouter,
+  gates: gatesRouter,
+  funding: fundingRouter,
   live: liveRouter,
   notifications: notificationsRouter,
   project: projectRouter,

@@ -165,3 +165,7 @@ export const userAdminProcedure = permittedProcedure("users.manage");
 export const delegationAdminProcedure = permittedProcedure("delegations.manage");
 export const folderOrganiserProcedure = permittedProcedure("documents.organise");
 export const scanReaderProcedure = permittedProcedure("documents.scanStatus");
+export const gateAdvancerProcedure = permittedProcedure("gates.advance");
+export const gateWorkerProcedure = permittedProcedure("gates.evidence");
+export const gateSignerProcedure = permittedProcedure("gates.signOff");
+export const fundingRecorderProcedure = permittedProcedure("funding.record");

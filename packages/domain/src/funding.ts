@@ -55,7 +55,7 @@ export interface LedgerMove {
   kind: LedgerEntryKind;
   amount: number;
   /** The bucket an amendment changes or a cancellation takes from. */
-  bucket?: UndrawnBucket | null;
+  bucket?: FundingBucket | null;
 }
 
 const STEP: Partial<Record<LedgerEntryKind, [FundingBucket | null, FundingBucket]>> = {

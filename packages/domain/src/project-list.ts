@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GateKind, GateState } from "./vocabulary.js";
 import type { Locale, TranslationStatus } from "./enums.js";
 import { Commodity, ProjectStatus, SupplyChainStage } from "./enums.js";
 import { PROJECT_SORTS } from "./vocabulary.js";
@@ -54,4 +55,6 @@ export interface ProjectListItem {
   sponsors: string[];
   /** ISO 8601 instant. */
   updatedAt: string;
+  /** The stage gate it is at and whole days in it (approved projects with a gate sequence). */
+  gate?: { kind: GateKind; state: GateState; days: number } | null;
 }

@@ -1,5 +1,7 @@
 import { releasedDocuments } from "@lodestone/db/repositories/documents";
 import { revisionDocuments } from "@lodestone/domain/documents";
+import { currentGates } from "@lodestone/db/repositories/gates";
+import { daysBetween } from "@lodestone/domain/gates";
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { revisionContentHash } from "@lodestone/db/content-hash";
 import { recordEvent } from "@lodestone/db/repositories/events";
@@ -26,8 +28,28 @@ import {
 } from "@lodestone/domain/proposal";
 import type { SignedInContext, UseCase } from "../../context.js";
 
-export function listProjects({ ctx, input }: UseCase<ListProjectsQuery>): Promise<Page<ProjectListItem>> {
-  return projects.listProjects(ctx.db.prisma, projectVisibility(ctx.user), input);
+export async function listProjects({
+  ctx,
+  input,
+}: UseCase<ListProjectsQuery>): Promise<Page<ProjectListItem>> {
+  const page = await projects.listProjects(ctx.db.prisma, projectVisibility(ctx.user), input);
+  const gates = await currentGates(
+    ctx.db.prisma,
+    page.items.map((p) => p.id),
+  );
+  const now = ctx.now();
+  return {
+    ...page,
+    items: page.items.map((p) => {
+      const g = gates.get(p.id);
+      return {
+        ...p,
+        gate: g
+          ? { kind: g.kind, state: g.state, days: g.enteredAt ? daysBetween(g.enteredAt, now) : 0 }
+          : null,
+      };
+    }),
+  };
 }
 
 /** The project as the caller is shown it: reviewers read what was last submitted. */

@@ -3,6 +3,7 @@ import { inTransaction, type Tx } from "@lodestone/db/client";
 import { revisionContentHash } from "@lodestone/db/content-hash";
 import { canonicalJson, sameJson, sealProblems, sealRecord, sha256Hex } from "@lodestone/db/decision-seal";
 import { recordEvent } from "@lodestone/db/repositories/events";
+import { enterSequence } from "../gates/service.js";
 import { setStatusIfVersion } from "@lodestone/db/repositories/project";
 import * as review from "@lodestone/db/repositories/review";
 import { canSeeProject, may } from "@lodestone/domain/access";
@@ -337,6 +338,8 @@ export function closeRound({ ctx, input }: UseCase<z.output<typeof CloseRoundInp
         "The project changed while the decision was being recorded. Try again.",
       );
     }
+    // An approved project enters its stage's gate sequence (DESIGN.md §12).
+    if (status === "APPROVED") await enterSequence(tx, project.id, recordedAt);
     await recordEvent(tx, {
       type: "decision.recorded",
       ...roundChange(ctx, project.id, round.id),
