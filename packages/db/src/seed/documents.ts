@@ -36,7 +36,15 @@ export function simplePdf(title: string, lines: readonly string[]): Buffer {
   return Buffer.from(out, "latin1");
 }
 
-interface DemoDocument {
+/** How the demo's rows are named and dated. */
+export interface SeedIds {
+  seedId: (key: string) => string;
+  user: (key: string) => string;
+  organisationOf: (userKey: string) => string | null;
+  at: (days: number) => Date;
+}
+
+export interface DemoDocument {
   project: string;
   folder: number;
   by: string;
@@ -158,12 +166,7 @@ const DEMO_DOCUMENTS: DemoDocument[] = [
 export async function seedDataRoom(
   tx: Tx,
   projects: readonly { id: string; reference: string }[],
-  ids: {
-    seedId: (key: string) => string;
-    user: (key: string) => string;
-    organisationOf: (userKey: string) => string | null;
-    at: (days: number) => Date;
-  },
+  ids: SeedIds,
 ): Promise<void> {
   await tx.dataRoomFolder.createMany({
     data: projects.flatMap((p) =>
@@ -180,64 +183,74 @@ export async function seedDataRoom(
   const ours = new Map(projects.map((p) => [p.reference, p.id]));
   for (const d of DEMO_DOCUMENTS) {
     const projectId = ours.get(d.project);
-    if (!projectId) continue;
-    const key = `${d.project}:${d.fileName}`;
-    const documentId = ids.seedId(`document:${key}`);
-    if (await tx.document.findUnique({ where: { id: documentId }, select: { id: true } })) continue;
-    const bytes = d.content();
-    const uploadId = ids.seedId(`upload:${key}`);
-    const versionId = ids.seedId(`version:${key}`);
-    const at = ids.at(-d.daysAgo);
-    const userId = ids.user(d.by);
-    await tx.documentUpload.create({
-      data: {
-        id: uploadId,
-        userId,
-        projectId,
-        length: BigInt(bytes.byteLength),
-        offset: BigInt(bytes.byteLength),
-        metadata: {},
-        createdAt: at,
-        completedAt: at,
-      },
-    });
-    await tx.documentChunk.create({ data: { uploadId, offset: 0n, data: bytes as Uint8Array<ArrayBuffer> } });
-    await tx.document.create({
-      data: {
-        id: documentId,
-        projectId,
-        folderId: ids.seedId(`folder:${d.project}:${d.folder}`),
-        titleEn: d.titleEn,
-        titleJa: d.titleJa,
-        descriptionEn: d.descriptionEn,
-        descriptionJa: d.descriptionJa,
-        classification: d.classification,
-        delegations: d.delegations ?? [],
-        organisationId: ids.organisationOf(d.by),
-        createdById: userId,
-        searchText: documentSearchText({ ...d, fileName: d.fileName }),
-        createdAt: at,
-        updatedAt: at,
-      },
-    });
-    await tx.documentVersion.create({
-      data: {
-        id: versionId,
-        documentId,
-        number: 1,
-        fileName: d.fileName,
-        mimeType: d.mimeType,
-        size: BigInt(bytes.byteLength),
-        sha256: createHash("sha256").update(bytes).digest("hex"),
-        uploadedById: userId,
-        uploadId,
-        scanStatus: "UNSCANNED",
-        createdAt: at,
-      },
-    });
-    await tx.document.update({
-      where: { id: documentId },
-      data: { currentVersionId: versionId, updatedAt: at },
-    });
+    if (projectId) await seedDocument(tx, projectId, d, ids);
   }
+}
+
+/** One demo document with its single released version (idempotent: fixed ids); its version's id. */
+export async function seedDocument(
+  tx: Tx,
+  projectId: string,
+  d: DemoDocument,
+  ids: SeedIds,
+): Promise<string> {
+  const key = `${d.project}:${d.fileName}`;
+  const documentId = ids.seedId(`document:${key}`);
+  const versionId = ids.seedId(`version:${key}`);
+  if (await tx.document.findUnique({ where: { id: documentId }, select: { id: true } })) return versionId;
+  const bytes = d.content();
+  const uploadId = ids.seedId(`upload:${key}`);
+  const at = ids.at(-d.daysAgo);
+  const userId = ids.user(d.by);
+  await tx.documentUpload.create({
+    data: {
+      id: uploadId,
+      userId,
+      projectId,
+      length: BigInt(bytes.byteLength),
+      offset: BigInt(bytes.byteLength),
+      metadata: {},
+      createdAt: at,
+      completedAt: at,
+    },
+  });
+  await tx.documentChunk.create({ data: { uploadId, offset: 0n, data: bytes as Uint8Array<ArrayBuffer> } });
+  await tx.document.create({
+    data: {
+      id: documentId,
+      projectId,
+      folderId: ids.seedId(`folder:${d.project}:${d.folder}`),
+      titleEn: d.titleEn,
+      titleJa: d.titleJa,
+      descriptionEn: d.descriptionEn,
+      descriptionJa: d.descriptionJa,
+      classification: d.classification,
+      delegations: d.delegations ?? [],
+      organisationId: ids.organisationOf(d.by),
+      createdById: userId,
+      searchText: documentSearchText({ ...d, fileName: d.fileName }),
+      createdAt: at,
+      updatedAt: at,
+    },
+  });
+  await tx.documentVersion.create({
+    data: {
+      id: versionId,
+      documentId,
+      number: 1,
+      fileName: d.fileName,
+      mimeType: d.mimeType,
+      size: BigInt(bytes.byteLength),
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      uploadedById: userId,
+      uploadId,
+      scanStatus: "UNSCANNED",
+      createdAt: at,
+    },
+  });
+  await tx.document.update({
+    where: { id: documentId },
+    data: { currentVersionId: versionId, updatedAt: at },
+  });
+  return versionId;
 }

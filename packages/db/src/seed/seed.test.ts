@@ -1,6 +1,7 @@
 import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES, type AuditAction } from "@lodestone/domain/audit";
 import type { DelegationResult, Tally, VoteCounts } from "@lodestone/domain/decision";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { balancesOf } from "@lodestone/domain/funding";
 import { Prisma, ProjectStatus, Role, type PrismaClient } from "../generated/prisma/client.js";
 import { createTestDatabase, testSigner, type TestDatabase } from "../testing.js";
 import { canonicalJson } from "../decision-seal.js";
@@ -47,6 +48,13 @@ const MODELS = [
   "documentVersion",
   "documentUpload",
   "documentChunk",
+  "stageGate",
+  "gateEvidence",
+  "gateSignOff",
+  "gateSignatory",
+  "fundingProgramme",
+  "fundingFacility",
+  "fundingEntry",
 ] as const;
 type Model = (typeof MODELS)[number];
 
@@ -58,6 +66,8 @@ const table = (prisma: PrismaClient, model: Model) => prisma[model] as unknown a
 
 const ORDER: Partial<Record<Model, object>> = {
   projectSponsor: [{ projectId: "asc" }, { delegationId: "asc" }],
+  gateEvidence: [{ gateId: "asc" }, { kind: "asc" }],
+  gateSignatory: [{ projectId: "asc" }, { delegationId: "asc" }],
   verificationToken: { token: "asc" },
   rateLimitHit: [{ key: "asc" }, { windowStart: "asc" }],
   roundElector: [{ roundId: "asc" }, { voterId: "asc" }],
@@ -553,6 +563,67 @@ describe("seed", () => {
     expect(types.map((t) => t.entityType).filter((t) => !AUDIT_ENTITY_TYPES.some((k) => k === t))).toEqual(
       [],
     );
+  });
+  it("puts approved projects at different gates, each passed gate with its evidence and sign-offs, and ledgers that add up", async () => {
+    const gates = await prisma.stageGate.findMany({
+      include: {
+        evidence: true,
+        signOffs: true,
+        project: { include: { sponsors: { include: { delegation: true } } } },
+      },
+      orderBy: [{ projectId: "asc" }, { position: "asc" }],
+    });
+    const current = new Map<string, string>();
+    for (const g of gates) {
+      if (g.state === "PASSED") {
+        expect(
+          g.evidence.every((e) => e.versionId !== null),
+          `${g.project.reference} ${g.kind}`,
+        ).toBe(true);
+        const parties = g.signOffs.map((s) => s.party).sort();
+        expect(parties).toEqual(["COORDINATOR", ...g.project.sponsors.map((s) => s.delegation.code)].sort());
+      }
+      if (!["PASSED", "WAIVED"].includes(g.state) && !current.has(g.project.reference)) {
+        current.set(g.project.reference, `${g.kind}:${g.state}`);
+      }
+    }
+    expect(Object.fromEntries(current)).toMatchObject({
+      "LD-0003": "CONSTRUCTION:IN_PROGRESS",
+      "LD-0004": "FINAL_INVESTMENT_DECISION:SUBMITTED",
+      "LD-0008": "SCOPING:NOT_STARTED",
+      "LD-0012": "BANKABLE_FEASIBILITY:IN_PROGRESS",
+    });
+    const facilities = await prisma.fundingFacility.findMany({
+      include: { entries: { orderBy: { sequence: "asc" } }, project: true },
+    });
+    expect(new Set(facilities.map((f) => f.project.reference)).size).toBeGreaterThanOrEqual(6);
+    const committedUsd = new Map<string, number>();
+    for (const f of facilities) {
+      const b = balancesOf(
+        f.entries.map((e) => ({ kind: e.kind, amount: Number(e.amount), bucket: e.bucket })),
+        f.instrument,
+      );
+      expect([f.pledged, f.approved, f.committed, f.disbursed, f.repaid, f.cancelled].map(Number)).toEqual([
+        b.PLEDGED,
+        b.APPROVED,
+        b.COMMITTED,
+        b.DISBURSED,
+        b.REPAID,
+        b.CANCELLED,
+      ]);
+      const ref = f.project.reference;
+      committedUsd.set(
+        ref,
+        (committedUsd.get(ref) ?? 0) + (b.COMMITTED + b.DISBURSED + b.REPAID) * Number(f.usdRate),
+      );
+    }
+    // A passed investment decision has its capex committed; the one awaiting sign-off does not yet.
+    for (const g of gates.filter((x) => x.kind === "FINAL_INVESTMENT_DECISION" && x.state === "PASSED")) {
+      if (!committedUsd.has(g.project.reference)) continue;
+      expect(committedUsd.get(g.project.reference)).toBeGreaterThanOrEqual(Number(g.project.capexUsd));
+    }
+    const ld4 = gates.find((g) => g.project.reference === "LD-0004")!.project;
+    expect(committedUsd.get("LD-0004")).toBeLessThan(Number(ld4.capexUsd));
   });
 });
 

@@ -5,6 +5,7 @@
 // delegations and organisations are then referred to by their existing id, and such a project
 // is skipped together with everything hanging off it.
 import { seedDataRoom } from "./documents.js";
+import { seedGatesAndFunding } from "./funding.js";
 import { createHash } from "node:crypto";
 import type { AuditAction, AuditEntityType } from "@lodestone/domain/audit";
 import { isFinished } from "@lodestone/domain/delivery";
@@ -993,18 +994,29 @@ async function seedInTransaction(tx: Tx, clock: Clock, signer: DecisionSigner): 
     skipDuplicates: true,
   });
   await tx.timelineEvent.createMany({ data: mine.flatMap((b) => b.timelineEvents), skipDuplicates: true });
+  const seedIds = {
+    seedId,
+    user: (key: string) => ids.user(key as Parameters<typeof ids.user>[0]),
+    organisationOf: (key: string) => {
+      const org = USERS.find((u) => u.key === key)?.organisation;
+      return org ? ids.organisation(org) : null;
+    },
+    at: (day: number) => clock.at(day),
+  };
   await seedDataRoom(
     tx,
     mine.map((b) => ({ id: b.project.id!, reference: b.project.reference })),
-    {
-      seedId,
-      user: (key) => ids.user(key as Parameters<typeof ids.user>[0]),
-      organisationOf: (key) => {
-        const org = USERS.find((u) => u.key === key)?.organisation;
-        return org ? ids.organisation(org) : null;
-      },
-      at: (day) => clock.at(day),
-    },
+    seedIds,
+  );
+  await seedGatesAndFunding(
+    tx,
+    mine.map((b) => ({
+      id: b.project.id!,
+      reference: b.project.reference,
+      stage: b.project.stage,
+      decidedAt: b.project.decidedAt ? new Date(b.project.decidedAt) : null,
+    })),
+    seedIds,
   );
   await tx.auditEvent.createMany({
     data: [...userAudit, ...mine.flatMap((b) => b.auditEvents)],
