@@ -18,7 +18,9 @@ import {
   draftOf,
   proposalFields,
   sessionFor,
+  financierOf,
   storedDocumentOf,
+  submittedGateOf,
   submittedOf,
   type Fixture,
 } from "./test/fixtures.js";
@@ -469,6 +471,93 @@ const MATRIX: Record<string, Row> = {
     input: async () => ({ documentId: await governmentsDoc() }),
   },
   "documents.scanStatus": { expect: moderators(), input: none },
+  "gates.overview": { expect: signedIn(), input: none },
+  "gates.get": { expect: signedIn(), input: async () => ({ projectId: await approvedId() }) },
+  "gates.people": { expect: coordinators(), input: async () => ({ projectId: await approvedId() }) },
+  "gates.setUp": {
+    expect: coordinators(),
+    input: async () => {
+      const projectId = (await approvedOf(db, fx)).id;
+      await db.prisma.stageGate.deleteMany({ where: { projectId } });
+      return { projectId };
+    },
+  },
+  "gates.setSequence": {
+    expect: coordinators(),
+    input: async () => ({ projectId: (await approvedOf(db, fx)).id, kinds: ["SCOPING", "PERMITS"] }),
+  },
+  "gates.designate": {
+    expect: coordinators(),
+    input: async () => ({ projectId: await approvedId(), delegation: "US", userId: fx.users.usDelegate.id }),
+  },
+  // The project's organisation ticks the checklist; coordinators too; nobody else.
+  "gates.update": {
+    expect: gateWorkers(),
+    input: async () => ({ ...(await firstGate()), checklist: [true] }),
+  },
+  "gates.cite": {
+    expect: gateWorkers(),
+    input: async () => ({ ...(await firstGate()), kind: "SCOPING_STUDY", versionId: null }),
+  },
+  "gates.act": {
+    expect: coordinators(),
+    input: async () => ({ ...(await firstGate(true)), action: "start" }),
+  },
+  // The coordinator and the delegates designated for the two sponsoring delegations.
+  "gates.signOff": {
+    expect: onlyRoles("coordinator", "usDelegate", "jpDelegate"),
+    input: async () => {
+      const gate = await sharedSubmittedGate();
+      const current = (await callerFor(db, fx.users.coordinator).gates.get({ projectId: gate.projectId }))
+        .gates[0]!;
+      return { gateId: gate.gateId, version: current.version };
+    },
+  },
+  "funding.financiers": { expect: signedIn(), input: none },
+  "funding.project": { expect: signedIn(), input: async () => ({ projectId: await approvedId() }) },
+  "funding.totals": { expect: signedIn(), input: async () => ({ by: "financier" }) },
+  "funding.programmes": { expect: signedIn(), input: none },
+  "funding.export": {
+    expect: signedIn(),
+    input: async () => ({ projectId: await approvedId(), format: "json" }),
+  },
+  // Coordinators, and a delegate of the financier's delegation (a US financier here).
+  "funding.open": {
+    expect: onlyRoles("coordinator", "usDelegate"),
+    input: async () => ({
+      projectId: await approvedId(),
+      financierId: await usFinancier(),
+      instrument: "LOAN",
+      currency: "USD",
+      amount: 1_000,
+      usdRate: 1,
+      rateDate: "2026-12-01",
+      date: "2026-12-01",
+    }),
+  },
+  "funding.record": {
+    expect: onlyRoles("coordinator", "usDelegate"),
+    input: async () => {
+      const { id } = await callerFor(db, fx.users.coordinator).funding.open({
+        projectId: await approvedId(),
+        financierId: await usFinancier(),
+        instrument: "LOAN",
+        currency: "USD",
+        amount: 1_000,
+        usdRate: 1,
+        rateDate: "2026-12-01",
+        date: "2026-12-01",
+      });
+      return {
+        facilityId: id,
+        kind: "APPROVAL",
+        amount: 1_000,
+        usdRate: 1,
+        rateDate: "2026-12-02",
+        date: "2026-12-02",
+      };
+    },
+  },
   "delegation.update": {
     expect: adminOnly(),
     input: async () => ({
@@ -482,6 +571,24 @@ const MATRIX: Record<string, Row> = {
 };
 
 const submittedId = async () => (await submittedOf(db, fx.users.partnerA)).id;
+
+/** One approved project of organisation A for the gate and funding rows (made once). */
+let approved: Promise<string> | undefined;
+const approvedId = () => (approved ??= approvedOf(db, fx).then((p) => p.id));
+let financier: Promise<string> | undefined;
+const usFinancier = () => (financier ??= financierOf(db, "US", fx));
+/** The first gate of the shared approved project (or of a fresh one), at its current version. */
+async function firstGate(fresh = false) {
+  const projectId = fresh ? (await approvedOf(db, fx)).id : await approvedId();
+  const gate = (await callerFor(db, fx.users.coordinator).gates.get({ projectId })).gates[0]!;
+  return { gateId: gate.id, version: gate.version };
+}
+let submittedGate: ReturnType<typeof submittedGateOf> | undefined;
+const sharedSubmittedGate = () => (submittedGate ??= submittedGateOf(db, fx));
+/** Coordinators and the project's own organisation (partner A). */
+function gateWorkers(): Record<Caller, Expect> {
+  return { ...coordinators(), partnerA: "allowed" };
+}
 
 /** A Governments-only document of organisation A on a submitted project. */
 async function governmentsDoc(): Promise<string> {

@@ -252,3 +252,53 @@ export async function storedDocumentOf(
     return { documentId, versionId };
   });
 }
+
+/** An organisation that finances projects, of `delegation` (null: none). */
+export async function financierOf(db: Database, delegation: "US" | "JP" | null, fx: Fixture) {
+  const o = await db.prisma.organisation.create({
+    data: {
+      name: `Financier ${crypto.randomUUID().slice(0, 8)} (fictional)`,
+      kind: "GOVERNMENT_BODY",
+      countryCode: delegation ?? "AU",
+      financierKind: "DEVELOPMENT_FINANCE",
+      financierDelegationId: delegation ? fx.delegations[delegation] : null,
+    },
+  });
+  return o.id;
+}
+
+/**
+ * An approved project whose first gate is submitted for sign-off: US and JP delegates designated,
+ * its evidence cited (released Project-level documents), its checklist done.
+ */
+export async function submittedGateOf(db: Database, fx: Fixture) {
+  const project = await approvedOf(db, fx);
+  const coordinator = callerFor(db, fx.users.coordinator);
+  await coordinator.gates.designate({
+    projectId: project.id,
+    delegation: "US",
+    userId: fx.users.usDelegate.id,
+  });
+  await coordinator.gates.designate({
+    projectId: project.id,
+    delegation: "JP",
+    userId: fx.users.jpDelegate.id,
+  });
+  let gate = (await coordinator.gates.get({ projectId: project.id })).gates[0]!;
+  await coordinator.gates.act({ gateId: gate.id, version: gate.version, action: "start" });
+  for (const e of gate.evidence) {
+    const { versionId } = await storedDocumentOf(db, project.id, fx.users.partnerA, "PROJECT");
+    gate = (await coordinator.gates.get({ projectId: project.id })).gates[0]!;
+    await coordinator.gates.cite({ gateId: gate.id, version: gate.version, kind: e.kind, versionId });
+  }
+  gate = (await coordinator.gates.get({ projectId: project.id })).gates[0]!;
+  await coordinator.gates.update({
+    gateId: gate.id,
+    version: gate.version,
+    checklist: gate.checklist.map(() => true),
+  });
+  gate = (await coordinator.gates.get({ projectId: project.id })).gates[0]!;
+  await coordinator.gates.act({ gateId: gate.id, version: gate.version, action: "submit" });
+  gate = (await coordinator.gates.get({ projectId: project.id })).gates[0]!;
+  return { projectId: project.id, gateId: gate.id, version: gate.version };
+}

@@ -116,7 +116,12 @@ const facilitySelect = {
       organisationId: true,
       submittedAt: true,
       capexUsd: true,
-      decidedAt: true,
+      decisions: {
+        where: { outcome: "APPROVED" },
+        orderBy: { recordedAt: "desc" },
+        take: 1,
+        select: { recordedAt: true },
+      },
     },
   },
 } satisfies Prisma.FundingFacilitySelect;
@@ -134,7 +139,8 @@ export interface FacilityRow {
     organisationId: string;
     submittedAt: Date | null;
     capexUsd: number;
-    decidedAt: Date | null;
+    /** When it was selected: its approving decision was recorded. */
+    selectedAt: Date | null;
   };
   financier: Financier;
   instrument: Instrument;
@@ -153,7 +159,16 @@ function toFacility(f: FacilitySelected): FacilityRow {
   return {
     id: f.id,
     projectId: f.projectId,
-    project: { ...f.project, capexUsd: Number(f.project.capexUsd) },
+    project: {
+      reference: f.project.reference,
+      titleEn: f.project.titleEn,
+      titleJa: f.project.titleJa,
+      status: f.project.status,
+      organisationId: f.project.organisationId,
+      submittedAt: f.project.submittedAt,
+      capexUsd: Number(f.project.capexUsd),
+      selectedAt: f.project.decisions[0]?.recordedAt ?? null,
+    },
     financier: toFinancier(f.financier),
     instrument: f.instrument,
     currency: f.currency,

@@ -320,8 +320,8 @@ export async function listProgrammes({ ctx }: UseCase<undefined>) {
         titleEn: f.project.titleEn,
         titleJa: f.project.titleJa,
         dueDate:
-          f.project.decidedAt && p.fundingDueDays !== null
-            ? fundingDueDate(dateIn(f.project.decidedAt, "UTC"), p.fundingDueDays)
+          f.project.selectedAt && p.fundingDueDays !== null
+            ? fundingDueDate(dateIn(f.project.selectedAt, "UTC"), p.fundingDueDays)
             : null,
         committedUsd: 0,
         allocatedUsd: 0,
