@@ -81,7 +81,7 @@ export interface Candidate {
 interface CandidateRow {
   id: string;
   role: Role;
-  delegationId: string | null;
+  delegation: string | null;
   organisationId: string | null;
   relations: string[];
   itemChoice: FollowState | null;
@@ -141,7 +141,7 @@ export async function candidatesFor(
     ), grouped AS (
       SELECT "userId", array_agg(DISTINCT rel) AS relations FROM cand GROUP BY "userId"
     )
-    SELECT u.id, u.role::text AS role, u."delegationId", u."organisationId", g.relations,
+    SELECT u.id, u.role::text AS role, (SELECT d.code FROM "Delegation" d WHERE d.id = u."delegationId") AS "delegation", u."organisationId", g.relations,
       (SELECT f.state::text FROM "Follow" f WHERE f."userId" = u.id AND f."subjectType" = ${q.item.type}::"FollowSubjectType"
         AND f."subjectId" = ${q.item.id}::uuid AND ${q.item.type !== "PROJECT"}::boolean) AS "itemChoice",
       (SELECT f.state::text FROM "Follow" f WHERE f."userId" = u.id AND f."subjectType" = 'PROJECT'
@@ -164,7 +164,7 @@ export async function candidatesFor(
       }
     }
     return {
-      actor: { id: r.id, role: r.role, delegation: r.delegationId, organisationId: r.organisationId },
+      actor: { id: r.id, role: r.role, delegation: r.delegation, organisationId: r.organisationId },
       relations,
       itemChoice: r.itemChoice,
       projectChoice: r.projectChoice,
@@ -202,20 +202,20 @@ export async function mentionCandidates(
     id: string;
     name: string;
     role: Role;
-    delegationId: string | null;
+    delegation: string | null;
     organisationId: string | null;
   }>(
     tx,
-    Prisma.sql`SELECT id, name, role::text AS role, "delegationId", "organisationId" FROM "User"
-      WHERE "deactivatedAt" IS NULL
-        AND (lower(name) LIKE ${pattern} || '%' OR lower(name) LIKE '% ' || ${pattern} || '%')
-      ORDER BY name, id LIMIT ${limit}`,
+    Prisma.sql`SELECT u.id, u.name, u.role::text AS role, (SELECT d.code FROM "Delegation" d WHERE d.id = u."delegationId") AS "delegation", u."organisationId" FROM "User" u
+      WHERE u."deactivatedAt" IS NULL
+        AND (lower(u.name) LIKE ${pattern} || '%' OR lower(u.name) LIKE '% ' || ${pattern} || '%')
+      ORDER BY u.name, u.id LIMIT ${limit}`,
   );
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
     role: r.role,
-    delegation: r.delegationId,
+    delegation: r.delegation,
     organisationId: r.organisationId,
   }));
 }
@@ -294,7 +294,7 @@ export interface ReminderCandidate {
   title?: { en: string; ja: string };
 }
 
-const candidateColumns = Prisma.sql`u.id AS "userId", u.role::text AS role, u."delegationId", u."organisationId",
+const candidateColumns = Prisma.sql`u.id AS "userId", u.role::text AS role, (SELECT d.code FROM "Delegation" d WHERE d.id = u."delegationId") AS "delegation", u."organisationId",
   p.id AS "projectId", p.status::text AS "projectStatus", p."organisationId" AS "projectOrganisationId",
   p."submittedAt" AS "projectSubmittedAt", p."referenceTimeZone" AS "timeZone",
   (SELECT jsonb_object_agg(ep.reason, ep.channel) FROM "EmailPreference" ep WHERE ep."userId" = u.id) AS channels,
@@ -303,7 +303,7 @@ const candidateColumns = Prisma.sql`u.id AS "userId", u.role::text AS role, u."d
 interface ReminderRow {
   userId: string;
   role: Role;
-  delegationId: string | null;
+  delegation: string | null;
   organisationId: string | null;
   projectId: string;
   projectStatus: ProjectStatus;
@@ -318,7 +318,7 @@ interface ReminderRow {
 
 function reminderOf(r: ReminderRow): ReminderCandidate {
   return {
-    actor: { id: r.userId, role: r.role, delegation: r.delegationId, organisationId: r.organisationId },
+    actor: { id: r.userId, role: r.role, delegation: r.delegation, organisationId: r.organisationId },
     itemChoice: r.itemChoice,
     projectChoice: r.projectChoice,
     channels: (r.channels ?? {}) as Partial<Record<NotificationReason, EmailChannel>>,

@@ -10,7 +10,9 @@ import {
   createFixture,
   inDeliveryOf,
   roundOf,
+  financierOf,
   storedDocumentOf,
+  submittedGateOf,
   submittedOf,
   type Fixture,
 } from "../../test/fixtures.js";
@@ -579,5 +581,58 @@ describe("fan-out: documents obey their classification", () => {
     expect(await about(fx.users.partnerB, open.documentId)).toBe(1);
     // The uploader's own action notifies nobody of their own.
     expect(await about(fx.users.partnerA, governments.documentId)).toBe(0);
+  });
+
+  it("a passed gate reaches the project's followers; a confidential facility only those of the financier's delegation", async () => {
+    const { projectId, gateId } = await submittedGateOf(db, fx);
+    await drain();
+    for (const who of [fx.users.partnerB, fx.users.usDelegate, fx.users.jpDelegate]) {
+      await callerFor(db, who).notifications.setFollow({
+        subject: { type: "PROJECT", id: projectId },
+        state: "FOLLOWING",
+      });
+    }
+    const coordinator = callerFor(db, fx.users.coordinator);
+    for (const who of [fx.users.coordinator, fx.users.usDelegate, fx.users.jpDelegate]) {
+      const gate = (await coordinator.gates.get({ projectId })).gates[0]!;
+      await callerFor(db, who).gates.signOff({ gateId, version: gate.version });
+    }
+    const gate = (await coordinator.gates.get({ projectId })).gates[0]!;
+    await coordinator.gates.act({ gateId, version: gate.version, action: "pass" });
+    const { id: facilityId } = await coordinator.funding.open({
+      projectId,
+      financierId: await financierOf(db, "JP", fx),
+      instrument: "LOAN",
+      currency: "JPY",
+      amount: 5_000_000_000,
+      usdRate: 0.0067,
+      rateDate: "2026-12-01",
+      date: "2026-12-01",
+      confidential: true,
+    });
+    await drain();
+    const items = async (who: SessionUser) => (await inbox(who, { view: "inbox", limit: 100 })).items;
+    const passed = async (who: SessionUser) =>
+      (await items(who)).filter((n) => n.eventType === "gate.passed" && n.project.id === projectId).length;
+    const facility = async (who: SessionUser) =>
+      (await items(who)).filter(
+        (n) => n.eventType === "funding.facility_opened" && n.project.id === projectId,
+      ).length;
+    expect([
+      await passed(fx.users.partnerB),
+      await passed(fx.users.usDelegate),
+      await passed(fx.users.partnerA),
+    ]).toEqual([1, 1, 1]);
+    expect((await items(fx.users.usDelegate)).find((n) => n.eventType === "gate.passed")?.data).toMatchObject(
+      {
+        gateKind: "SCOPING",
+        gateState: "PASSED",
+      },
+    );
+    expect(await facility(fx.users.jpDelegate)).toBe(1);
+    expect(await facility(fx.users.usDelegate)).toBe(0);
+    expect(await facility(fx.users.partnerB)).toBe(0);
+    expect(await facility(fx.users.partnerA)).toBe(0);
+    expect(facilityId).toEqual(expect.any(String));
   });
 });
