@@ -5,6 +5,16 @@ import {
   SUPPLY_CHAIN_STAGES,
   TRANSLATION_STATUSES,
 } from "@lodestone/domain/enums";
+import {
+  EVIDENCE_KINDS,
+  FACILITY_STATES,
+  FINANCIER_KINDS,
+  FUNDING_BUCKETS,
+  GATE_KINDS,
+  GATE_STATES,
+  INSTRUMENTS,
+  LEDGER_ENTRY_KINDS,
+} from "@lodestone/domain/vocabulary";
 import { describe, expect, it } from "vitest";
 import en from "../../../messages/en.json";
 import ja from "../../../messages/ja.json";
@@ -73,6 +83,14 @@ describe("messages", () => {
     ["commodity", COMMODITIES],
     ["stage", SUPPLY_CHAIN_STAGES],
     ["translationStatus", TRANSLATION_STATUSES],
+    ["gateKind", GATE_KINDS],
+    ["gateState", GATE_STATES],
+    ["evidenceKind", EVIDENCE_KINDS],
+    ["financierKind", FINANCIER_KINDS],
+    ["instrument", INSTRUMENTS],
+    ["fundingBucket", FUNDING_BUCKETS],
+    ["ledgerEntryKind", LEDGER_ENTRY_KINDS],
+    ["facilityState", FACILITY_STATES],
   ] as const)("labels every %s value in both languages, and nothing else", (group, values) => {
     for (const catalog of [en, ja]) {
       expect(Object.keys(catalog.enums[group]).sort()).toEqual([...values].sort());

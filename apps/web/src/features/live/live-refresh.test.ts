@@ -17,6 +17,9 @@ const DECISION = "00000000-0000-4000-8000-000000000006";
 const DOCUMENT = "00000000-0000-4000-8000-000000000007";
 const OTHER_DOCUMENT = "00000000-0000-4000-8000-000000000008";
 const FOLDER = "00000000-0000-4000-8000-000000000009";
+const GATE = "00000000-0000-4000-8000-00000000000a";
+const FACILITY = "00000000-0000-4000-8000-00000000000b";
+const ENTRY = "00000000-0000-4000-8000-00000000000c";
 
 const queryClient = new QueryClient();
 const trpc = createTRPCOptionsProxy<AppRouter>({
@@ -57,6 +60,14 @@ const CACHED = {
   otherDocument: trpc.documents.get.queryKey({ documentId: OTHER_DOCUMENT }),
   documentChanges: trpc.documents.changes.queryKey({ projectId: PROJECT }),
   evidenceChoices: trpc.documents.evidenceChoices.queryKey({ projectId: PROJECT }),
+  gates: trpc.gates.get.queryKey({ projectId: PROJECT }),
+  otherGates: trpc.gates.get.queryKey({ projectId: OTHER_PROJECT }),
+  gateOverview: trpc.gates.overview.queryKey(),
+  funding: trpc.funding.project.queryKey({ projectId: PROJECT }),
+  otherFunding: trpc.funding.project.queryKey({ projectId: OTHER_PROJECT }),
+  fundingByDelegation: trpc.funding.totals.queryKey({ by: "delegation" }),
+  fundingByFinancier: trpc.funding.totals.queryKey({ by: "financier" }),
+  programmes: trpc.funding.programmes.queryKey(),
 } as const;
 type Cached = keyof typeof CACHED;
 
@@ -227,6 +238,43 @@ describe("liveRefreshFor", () => {
     const refresh = liveRefreshFor(event("data_room.folder_created", { folderId: FOLDER }), trpc);
     expect(selected(refresh.refetch)).toEqual(["folders"]);
   });
+
+  it.each(["gate.started", "gate.submitted", "gate.passed", "gate.waived"] as const)(
+    "%s reads the project's gates, the gate panel and the project lists again, and its overview",
+    (type) => {
+      const refresh = liveRefreshFor(
+        event(type, { gateId: GATE, gateKind: "SCOPING", gateState: "IN_PROGRESS" }),
+        trpc,
+      );
+      expect(selected(refresh.refetch)).toEqual(
+        (["gateOverview", "gates", "projectList", "projectListFiltered"] as Cached[]).sort(),
+      );
+      expect(refresh.projectPage).toBe(true);
+    },
+  );
+
+  it.each(["gate.updated", "gate.evidence_cited", "gate.signed_off", "gate.signatory_designated"] as const)(
+    "%s reads only the project's gates again",
+    (type) => {
+      const refresh = liveRefreshFor(event(type, { gateId: GATE }), trpc);
+      expect(selected(refresh.refetch)).toEqual(["gates"]);
+      expect(refresh.projectPage).toBe(false);
+    },
+  );
+
+  it.each(["funding.facility_opened", "funding.entry_recorded"] as const)(
+    "%s reads the project's ledger and gates, the totals and the programmes again",
+    (type) => {
+      const refresh = liveRefreshFor(
+        event(type, { facilityId: FACILITY, entryId: ENTRY, entryKind: "COMMITMENT" }),
+        trpc,
+      );
+      expect(selected(refresh.refetch)).toEqual(
+        (["funding", "fundingByDelegation", "fundingByFinancier", "gates", "programmes"] as Cached[]).sort(),
+      );
+      expect(refresh.projectPage).toBe(false);
+    },
+  );
 
   it("an event outside any project changes nothing", () => {
     expect(liveRefreshFor(event("user.invited", {}), trpc)).toEqual({

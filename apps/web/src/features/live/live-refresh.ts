@@ -161,6 +161,44 @@ export function liveRefreshFor(event: LiveEvent, trpc: Trpc): LiveRefresh {
         projectPage: false,
       };
     }
+    case "gate.sequence_set":
+    case "gate.started":
+    case "gate.submitted":
+    case "gate.returned":
+    case "gate.passed":
+    case "gate.failed":
+    case "gate.waived":
+    case "gate.reopened":
+      // Where the project stands moved: its gates, the lists and the dashboard that show its
+      // current gate, and its overview's header.
+      return {
+        refetch: [
+          trpc.gates.get.queryFilter({ projectId }),
+          trpc.gates.overview.pathFilter(),
+          trpc.project.list.pathFilter(),
+        ],
+        stale: [],
+        projectPage: true,
+      };
+    case "gate.signatory_designated":
+    case "gate.updated":
+    case "gate.evidence_cited":
+    case "gate.signed_off":
+      return { refetch: [trpc.gates.get.queryFilter({ projectId })], stale: [], projectPage: false };
+    case "funding.facility_opened":
+    case "funding.entry_recorded":
+      // The ledger, every total it is part of, and the gates (the final investment decision
+      // reads the committed funding).
+      return {
+        refetch: [
+          trpc.funding.project.queryFilter({ projectId }),
+          trpc.funding.totals.pathFilter(),
+          trpc.funding.programmes.pathFilter(),
+          trpc.gates.get.queryFilter({ projectId }),
+        ],
+        stale: [],
+        projectPage: false,
+      };
     case "data_room.folder_created":
       return {
         refetch: [trpc.documents.folders.queryFilter({ projectId })],
@@ -185,5 +223,7 @@ export function liveQueryFilters(trpc: Trpc): QueryFilters[] {
     trpc.delivery.pathFilter(),
     trpc.dashboard.pathFilter(),
     trpc.documents.pathFilter(),
+    trpc.gates.pathFilter(),
+    trpc.funding.pathFilter(),
   ];
 }

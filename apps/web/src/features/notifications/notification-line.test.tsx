@@ -43,6 +43,32 @@ const ITEMS: Line[] = [
   { reason: "ACTIVITY", eventType: "document.added", actorName: null, data: { documentId: "d1" } },
   { reason: "ACTIVITY", eventType: "document.version_added", actorName: null, data: { documentId: "d1" } },
   { reason: "ACTIVITY", eventType: "project.edited", actorName: null, data: {} },
+  {
+    reason: "ACTIVITY",
+    eventType: "gate.submitted",
+    actorName: null,
+    data: { gateId: "g1", gateKind: "SCOPING", gateState: "SUBMITTED" },
+  },
+  {
+    reason: "ACTIVITY",
+    eventType: "gate.passed",
+    actorName: null,
+    data: { gateId: "g1", gateKind: "PRE_FEASIBILITY", gateState: "PASSED" },
+  },
+  { reason: "ACTIVITY", eventType: "gate.waived", actorName: null, data: { gateKind: "PERMITS" } },
+  { reason: "ACTIVITY", eventType: "gate.failed", actorName: null, data: { gateKind: "OFFTAKE" } },
+  {
+    reason: "ACTIVITY",
+    eventType: "funding.facility_opened",
+    actorName: null,
+    data: { facilityId: "f1", entryKind: "PLEDGE" },
+  },
+  {
+    reason: "ACTIVITY",
+    eventType: "funding.entry_recorded",
+    actorName: null,
+    data: { facilityId: "f1", entryKind: "COMMITMENT" },
+  },
 ];
 
 const texts = () => screen.getAllByRole("listitem").map((li) => li.textContent);
@@ -66,6 +92,12 @@ describe("useNotificationLine", () => {
       "A document was added to the data room",
       "A new version of a document was uploaded",
       "New activity",
+      "A gate was submitted for sign-off: Scoping",
+      "A gate was passed: Pre-feasibility",
+      "A gate was waived: Permits",
+      "A gate was failed: Offtake",
+      "A funding facility was opened: Pledge",
+      "Funding was recorded: Commitment",
     ]);
   });
 
@@ -86,6 +118,12 @@ describe("useNotificationLine", () => {
       "データルームに文書が追加されました",
       "文書の新しい版がアップロードされました",
       "新しい動き",
+      "ゲートが承認申請されました：スコーピング",
+      "ゲートを通過しました：予備的実行可能性調査",
+      "ゲートが免除されました：許認可",
+      "ゲートが不合格になりました：引取契約",
+      "資金ファシリティが開設されました：拠出表明",
+      "資金が記帳されました：確約",
     ]);
   });
 });

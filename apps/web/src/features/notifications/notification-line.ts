@@ -2,6 +2,12 @@
 
 import { DECISION_OUTCOMES, type DecisionOutcome } from "@lodestone/domain/enums";
 import { ACTIVITY_EVENT_TYPES } from "@lodestone/domain/notifications";
+import {
+  GATE_KINDS,
+  LEDGER_ENTRY_KINDS,
+  type GateKind,
+  type LedgerEntryKind,
+} from "@lodestone/domain/vocabulary";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { CALENDAR_DATE, calendarDay } from "@/features/delivery/dates";
 import type { InboxItem } from "./types";
@@ -11,6 +17,9 @@ type ActivityEventType = (typeof ACTIVITY_EVENT_TYPES)[number];
 const isActivityEvent = (type: string | null): type is ActivityEventType =>
   (ACTIVITY_EVENT_TYPES as readonly (string | null)[]).includes(type);
 const isOutcome = (v: unknown): v is DecisionOutcome => (DECISION_OUTCOMES as readonly unknown[]).includes(v);
+const isGateKind = (v: unknown): v is GateKind => (GATE_KINDS as readonly unknown[]).includes(v);
+const isEntryKind = (v: unknown): v is LedgerEntryKind =>
+  (LEDGER_ENTRY_KINDS as readonly unknown[]).includes(v);
 const CALENDAR = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A milestone's title in `locale` (else the other language), from a notification's data. */
@@ -29,6 +38,8 @@ export function useNotificationLine(): (
   const t = useTranslations("notifications.line");
   const tActivity = useTranslations("notifications.activity");
   const tOutcome = useTranslations("decision.outcome");
+  const tGateKind = useTranslations("enums.gateKind");
+  const tEntryKind = useTranslations("enums.ledgerEntryKind");
   const format = useFormatter();
   const locale = useLocale();
 
@@ -63,7 +74,15 @@ export function useNotificationLine(): (
       case "ACTIVITY": {
         if (!isActivityEvent(item.eventType)) return t("activityOther");
         const label = tActivity(item.eventType);
-        return title ? t("activityWithTitle", { label, title }) : label;
+        // What it is about: a milestone's title, a gate, or the kind of a funding entry.
+        const about = title
+          ? title
+          : isGateKind(item.data.gateKind)
+            ? tGateKind(item.data.gateKind)
+            : isEntryKind(item.data.entryKind)
+              ? tEntryKind(item.data.entryKind)
+              : "";
+        return about ? t("activityWithTitle", { label, title: about }) : label;
       }
     }
   };

@@ -14,6 +14,8 @@ const SECTIONS = [
   { key: "discussion", path: "/discussion" },
   { key: "review", path: "/review" },
   { key: "delivery", path: "/delivery" },
+  { key: "gates", path: "/gates" },
+  { key: "funding", path: "/funding" },
   { key: "documents", path: "/documents" },
 ] as const;
 

@@ -3,6 +3,7 @@ import type { ProjectListItem } from "@lodestone/domain/project-list";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { CurrentGateLine } from "@/features/gates/current-gate-line";
 import { DataTable, type DataTableColumn } from "@/features/ui/data-table";
 import { StatusBadge } from "./status-badge";
 
@@ -58,6 +59,12 @@ export function ProjectTable({ items }: { items: ProjectListItem[] }) {
         <>
           <NarrowLabel>{t("columns.status")}</NarrowLabel>
           <StatusBadge status={project.status} />
+          {project.gate ? (
+            <span className="mt-1.5 block text-xs">
+              <span className="sr-only">{t("gate")}: </span>
+              <CurrentGateLine gate={project.gate} compact />
+            </span>
+          ) : null}
         </>
       ),
     },

@@ -1,9 +1,19 @@
-import { PROJECT_STATUSES, type Locale, type ProjectStatus } from "@lodestone/domain/vocabulary";
+import {
+  GATE_KINDS,
+  GATE_STATES,
+  PROJECT_STATUSES,
+  type GateKind,
+  type GateState,
+  type Locale,
+  type ProjectStatus,
+} from "@lodestone/domain/vocabulary";
 import type { ProjectDetail, RevisionSummary } from "@lodestone/domain/proposal";
 import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { CommentStatsView, type CommentStats } from "@/features/deliberation/comment-stats";
+import { CurrentGateLine } from "@/features/gates/current-gate-line";
+import type { CurrentGate } from "@/features/gates/types";
 import { linkClass } from "@/features/ui/styles";
 import { LanguageColumns } from "./language-columns";
 import { Markdown } from "./markdown";
@@ -30,6 +40,10 @@ const TIMELINE_TYPES = [
   "milestone_created",
   "milestone_replanned",
   "milestone_reported",
+  "gate_sequence_set",
+  "gate_changed",
+  "gate_signed_off",
+  "funding_recorded",
 ] as const;
 type TimelineType = (typeof TIMELINE_TYPES)[number];
 const isTimelineType = (type: string): type is TimelineType =>
@@ -43,6 +57,8 @@ interface ProjectViewProps {
   commentStats?: CommentStats | null;
   /** Following or muting the project (rendered in the browser). */
   follow?: ReactNode;
+  /** The stage gate the project is at and its days in it (approved projects with gates). */
+  gate?: CurrentGate | null;
 }
 
 /**
@@ -51,7 +67,7 @@ interface ProjectViewProps {
  * send HTML, not scripts; only the language choice, the revision diff and the section links run in
  * the browser.
  */
-export function ProjectView({ project, revisions, timeline, commentStats, follow }: ProjectViewProps) {
+export function ProjectView({ project, revisions, timeline, commentStats, follow, gate }: ProjectViewProps) {
   const t = useTranslations("project");
   const tLanguage = useTranslations("languageNames");
   const f = project.fields;
@@ -69,6 +85,11 @@ export function ProjectView({ project, revisions, timeline, commentStats, follow
             </Link>
           ) : null}
         </div>
+        {gate ? (
+          <p className="mt-3 text-sm">
+            <CurrentGateLine gate={gate} href={`/projects/${project.id}/gates`} />
+          </p>
+        ) : null}
         {commentStats ? (
           <div className="mt-3">
             <CommentStatsView stats={commentStats} />
@@ -215,6 +236,8 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
   const t = useTranslations("project.timeline");
   const tDecision = useTranslations("decision");
   const tStatus = useTranslations("enums.projectStatus");
+  const tGateKind = useTranslations("enums.gateKind");
+  const tGateState = useTranslations("enums.gateState");
   const format = useFormatter();
   return (
     <section aria-labelledby="project-timeline">
@@ -227,11 +250,19 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
         <ol className="mt-3 flex flex-col gap-3 border-l-2 border-slate-300 pl-4">
           {items.map((item) => {
             const known = isTimelineType(item.type) ? item.type : null;
-            const data = (item.data ?? {}) as { from?: unknown; to?: unknown; decisionId?: unknown };
+            const data = (item.data ?? {}) as {
+              from?: unknown;
+              to?: unknown;
+              decisionId?: unknown;
+              gateKind?: unknown;
+              gateState?: unknown;
+            };
             const statuses =
               isStatus(data.from) && isStatus(data.to)
                 ? t("statusChange", { from: tStatus(data.from), to: tStatus(data.to) })
-                : null;
+                : isGateKind(data.gateKind) && isGateState(data.gateState)
+                  ? t("gateChange", { kind: tGateKind(data.gateKind), state: tGateState(data.gateState) })
+                  : null;
             return (
               <li key={item.id} data-event={item.type}>
                 <p className="font-semibold text-slate-900">
@@ -258,6 +289,14 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
       )}
     </section>
   );
+}
+
+function isGateKind(value: unknown): value is GateKind {
+  return typeof value === "string" && (GATE_KINDS as readonly string[]).includes(value);
+}
+
+function isGateState(value: unknown): value is GateState {
+  return typeof value === "string" && (GATE_STATES as readonly string[]).includes(value);
 }
 
 function isStatus(value: unknown): value is ProjectStatus {

@@ -82,6 +82,9 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
               <li>
                 <NavLink href="/dashboard">{t("nav.dashboard")}</NavLink>
               </li>
+              <li>
+                <NavLink href="/funding">{t("nav.funding")}</NavLink>
+              </li>
               {may(user.role, "users.manage") ? (
                 <li>
                   <NavLink href="/admin/users">{t("nav.users")}</NavLink>

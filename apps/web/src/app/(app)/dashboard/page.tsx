@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/features/auth/session";
 import { Dashboard } from "@/features/dashboard/dashboard-view";
+import { FundingSummary } from "@/features/funding/funding-summary";
+import { GatesPanel } from "@/features/gates/gates-panel";
 import { PageHeader } from "@/features/shell/page-header";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +18,10 @@ export default async function DashboardPage() {
     <div className="flex flex-col gap-6">
       <PageHeader heading={t("heading")} lead={t("lead")} />
       <Dashboard />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <GatesPanel />
+        <FundingSummary />
+      </div>
     </div>
   );
 }

@@ -20,16 +20,25 @@ interface Props {
 const loadProject = cache(async (id: string) => {
   if (!isUuid(id)) notFound();
   const api = await serverApi();
-  const [project, revisions, timeline, commentStats] = await orNotFound(() =>
+  const [project, revisions, timeline, commentStats, gate] = await orNotFound(() =>
     Promise.all([
       api.project.get.query({ projectId: id }),
       api.project.revisions.query({ projectId: id }),
       api.project.timeline.query({ projectId: id, limit: 100 }),
       // The overview still shows when the counts cannot be had.
       api.comment.stats.query({ projectId: id }).catch(() => null),
+      // Likewise without the current gate.
+      api.gates.get
+        .query({ projectId: id })
+        .then((gates) =>
+          gates.current
+            ? { kind: gates.current.kind, state: gates.current.state, days: gates.current.days }
+            : null,
+        )
+        .catch(() => null),
     ]),
   );
-  return { project, revisions, timeline: timeline.items, commentStats };
+  return { project, revisions, timeline: timeline.items, commentStats, gate };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -44,7 +53,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ProjectPage({ params }: Props) {
   await requireUser();
   const { id } = await params;
-  const { project, revisions, timeline, commentStats } = await loadProject(id);
+  const { project, revisions, timeline, commentStats, gate } = await loadProject(id);
   return (
     <>
       <LiveProjectRefresh projectId={project.id} announce />
@@ -53,6 +62,7 @@ export default async function ProjectPage({ params }: Props) {
         revisions={revisions}
         timeline={timeline}
         commentStats={commentStats}
+        gate={gate}
         follow={<FollowControl subject={{ type: "PROJECT", id: project.id }} />}
       />
     </>
