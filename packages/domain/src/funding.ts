@@ -3,13 +3,7 @@ import { may, type Actor } from "./access.js";
 import { CalendarDate } from "./delivery.js";
 import type { DocumentAccessFacts } from "./documents.js";
 import { DomainError } from "./errors.js";
-import {
-  FINANCIER_KINDS,
-  FUNDING_BUCKETS,
-  INSTRUMENTS,
-  LEDGER_ENTRY_KINDS,
-  type FacilityState,
-} from "./vocabulary.js";
+import { FUNDING_BUCKETS, INSTRUMENTS, LEDGER_ENTRY_KINDS, type FacilityState } from "./vocabulary.js";
 
 // The funding ledger (DESIGN.md §12). A facility (a financier's loan, equity, guarantee, grant or
 // offtake prepayment to a project) holds its money in buckets; every ledger entry moves an amount,
@@ -23,7 +17,6 @@ import {
 // project's capital stack, a financier's or delegation's totals, a programme) is read from the
 // buckets.
 
-export const FinancierKind = z.enum(FINANCIER_KINDS);
 export const Instrument = z.enum(INSTRUMENTS);
 export const FundingBucket = z.enum(FUNDING_BUCKETS);
 export const LedgerEntryKind = z.enum(LEDGER_ENTRY_KINDS);
@@ -48,7 +41,6 @@ export const UNDRAWN_BUCKETS = [
   "APPROVED",
   "COMMITTED",
 ] as const satisfies readonly FundingBucket[];
-export type UndrawnBucket = (typeof UNDRAWN_BUCKETS)[number];
 
 /** One ledger entry as the rules read it. `amount` is positive, but an amendment's may be negative. */
 export interface LedgerMove {
@@ -343,8 +335,6 @@ export const RecordEntryInput = z
     message: "Say why the amount changes (at least 3 characters).",
     path: ["reason"],
   });
-
-export const FacilityIdInput = z.object({ facilityId: uuid }).strict();
 
 export const FundingTotalsInput = z
   .object({ by: z.enum(["delegation", "financier"]).default("delegation") })

@@ -429,8 +429,6 @@ const uuid = z.uuid("That is not a valid id.");
 const version = z.number().int().positive();
 const reason = z.string().trim().min(3, "Give a reason (at least 3 characters).").max(2000);
 
-export const GateIdInput = z.object({ gateId: uuid }).strict();
-
 /** A coordinator's change of a project's sequence before work starts: the gates in their new order. */
 export const SetSequenceInput = z
   .object({

@@ -1,5 +1,5 @@
 import type { EvidenceKind, GateKind, GateState } from "@lodestone/domain/gates";
-import type { ProjectStatus, SupplyChainStage } from "@lodestone/domain/enums";
+import type { ProjectStatus, Role, SupplyChainStage } from "@lodestone/domain/enums";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { Tx } from "../client.js";
 
@@ -393,7 +393,11 @@ export async function activeUser(tx: Tx, id: string): Promise<boolean> {
 }
 
 /** Who may own a gate: coordinators, the project's organisation and the sponsoring delegations' delegates. */
-export async function ownerChoices(tx: Tx, organisationId: string, sponsors: readonly string[]) {
+export async function ownerChoices(
+  tx: Tx,
+  organisationId: string,
+  sponsors: readonly string[],
+): Promise<{ id: string; name: string; role: Role }[]> {
   return tx.user.findMany({
     where: {
       deactivatedAt: null,
