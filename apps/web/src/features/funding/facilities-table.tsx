@@ -160,13 +160,12 @@ export function FacilitiesTable({
                   aria-controls={expanded.has(f.id) ? `entries-${f.id}` : undefined}
                   onClick={() => toggle(f.id)}
                 >
-                  {expanded.has(f.id) ? t("hideEntries") : t("showEntries", { count: f.entries.length })}
-                  <span className="sr-only"> {t("of", { name })}</span>
+                  {expanded.has(f.id) ? t("hideEntries") : t("showEntries", { count: f.entries.length })}{" "}
+                  <span className="sr-only">{t("of", { name })}</span>
                 </button>
                 {f.canRecord ? (
                   <button type="button" className={smallButton} onClick={() => onRecord(f)}>
-                    {t("record")}
-                    <span className="sr-only"> {t("of", { name })}</span>
+                    {t("record")} <span className="sr-only">{t("of", { name })}</span>
                   </button>
                 ) : null}
               </span>

@@ -99,8 +99,8 @@ export function GateCard(props: GateCardProps) {
         {data.canDesignate && !closed ? (
           <p>
             <button type="button" className={smallButton} onClick={() => props.onEdit(gate)}>
-              {t("edit.button")}
-              <span className="sr-only"> {t("edit.buttonFor", { kind: tKind(gate.kind) })}</span>
+              {t("edit.button")}{" "}
+              <span className="sr-only">{t("edit.buttonFor", { kind: tKind(gate.kind) })}</span>
             </button>
           </p>
         ) : null}
@@ -165,6 +165,14 @@ export function GateCard(props: GateCardProps) {
   );
 }
 
+function CheckIcon() {
+  return (
+    <svg aria-hidden="true" focusable="false" viewBox="0 0 16 16" className="h-3.5 w-3.5 fill-current">
+      <path d="M6.2 11.6 2.6 8l1.1-1.1 2.5 2.5 6.1-6.1 1.1 1.1-7.2 7.2Z" />
+    </svg>
+  );
+}
+
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <div>
@@ -216,11 +224,11 @@ function Checklist({
                   aria-hidden="true"
                   className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded border text-xs font-bold ${item.done ? "border-green-700 bg-green-700 text-white" : "border-slate-500 bg-white"}`}
                 >
-                  {item.done ? "✓" : ""}
+                  {item.done ? <CheckIcon /> : null}
                 </span>
                 <span>
-                  <span lang={shown.lang}>{shown.text}</span>
-                  <span className="sr-only"> ({item.done ? t("done") : t("notDone")})</span>
+                  <span lang={shown.lang}>{shown.text}</span>{" "}
+                  <span className="sr-only">({item.done ? t("done") : t("notDone")})</span>
                 </span>
               </li>
             );
@@ -337,8 +345,8 @@ function Evidence({
                 {gate.canWork ? (
                   <span>
                     <button type="button" className={smallButton} onClick={() => onCite(gate, e.kind)}>
-                      {e.cited ? t("replace") : t("cite")}
-                      <span className="sr-only"> {t("buttonFor", { kind: tEvidence(e.kind) })}</span>
+                      {e.cited ? t("replace") : t("cite")}{" "}
+                      <span className="sr-only">{t("buttonFor", { kind: tEvidence(e.kind) })}</span>
                     </button>
                   </span>
                 ) : null}
@@ -378,7 +386,7 @@ function SignOffs({ gate, signatories }: { gate: GateView; signatories: GatesDat
                 aria-hidden="true"
                 className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${signed ? "bg-green-700 text-white" : "border border-slate-500 bg-white text-slate-700"}`}
               >
-                {signed ? "✓" : ""}
+                {signed ? <CheckIcon /> : null}
               </span>
               <span>
                 <span className="font-semibold text-slate-900">{who}: </span>

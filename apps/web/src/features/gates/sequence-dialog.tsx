@@ -139,8 +139,7 @@ function SequenceForm({
                   className={smallButton}
                   onClick={() => move(i, -1)}
                 >
-                  {t("up")}
-                  <span className="sr-only"> {tKind(kind)}</span>
+                  {t("up")} <span className="sr-only">{tKind(kind)}</span>
                 </button>
               ) : null}
               {i < kinds.length - 1 ? (
@@ -150,8 +149,7 @@ function SequenceForm({
                   className={smallButton}
                   onClick={() => move(i, 1)}
                 >
-                  {t("down")}
-                  <span className="sr-only"> {tKind(kind)}</span>
+                  {t("down")} <span className="sr-only">{tKind(kind)}</span>
                 </button>
               ) : null}
               <button
@@ -160,8 +158,7 @@ function SequenceForm({
                 className={smallDangerButton}
                 onClick={() => remove(i)}
               >
-                {t("remove")}
-                <span className="sr-only"> {tKind(kind)}</span>
+                {t("remove")} <span className="sr-only">{tKind(kind)}</span>
               </button>
             </span>
           </li>

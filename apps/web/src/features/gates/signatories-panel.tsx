@@ -155,8 +155,7 @@ function SignatoryRow({
             aria-disabled={designate.isPending || unchanged || loading || undefined}
           >
             {designate.isPending ? <Spinner /> : null}
-            {t("designate")}
-            <span className="sr-only"> {t("designateFor", { delegation: name })}</span>
+            {t("designate")} <span className="sr-only">{t("designateFor", { delegation: name })}</span>
           </button>
           {failed ? (
             <p id={`${id}-failed`} role="alert" className="w-full text-sm font-medium text-red-800">
