@@ -46,6 +46,7 @@ const jbic: Facility = {
   entries: [
     {
       id: "1e000000-0000-4000-8000-000000000001",
+      facilityId: F_JBIC,
       sequence: 1,
       kind: "PLEDGE",
       bucket: null,
@@ -62,6 +63,7 @@ const jbic: Facility = {
     },
     {
       id: "1e000000-0000-4000-8000-000000000002",
+      facilityId: F_JBIC,
       sequence: 2,
       kind: "APPROVAL",
       bucket: null,

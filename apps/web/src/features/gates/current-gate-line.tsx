@@ -19,11 +19,12 @@ export function CurrentGateLine({
 }) {
   const t = useTranslations("gates.current");
   const tKind = useTranslations("enums.gateKind");
+  const tGates = useTranslations("gates");
   const kind = tKind(gate.kind);
   return (
     <span data-current-gate={gate.kind} className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
       <span className={compact ? "text-slate-900" : "font-semibold text-slate-900"}>
-        {compact ? null : <span>{t("label")}: </span>}
+        {compact ? null : <span>{tGates("labelled", { label: t("label") })}</span>}
         {href ? (
           <Link href={href} className={linkClass}>
             {kind}

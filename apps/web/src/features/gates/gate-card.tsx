@@ -106,7 +106,7 @@ export function GateCard(props: GateCardProps) {
         ) : null}
         {gate.reason ? (
           <p className="rounded-md border border-slate-300 bg-slate-50 p-3 text-slate-900">
-            <span className="font-semibold">{t("reason")}: </span>
+            <span className="font-semibold">{t("labelled", { label: t("reason") })}</span>
             {gate.reason}
           </p>
         ) : null}
@@ -362,6 +362,7 @@ function Evidence({
 /** Who must sign the gate off (the coordinator, each sponsoring delegation's delegate), and who has. */
 function SignOffs({ gate, signatories }: { gate: GateView; signatories: GatesData["signatories"] }) {
   const t = useTranslations("gates.signOffs");
+  const tGates = useTranslations("gates");
   const format = useFormatter();
   const delegationName = useDelegationName();
   const id = useId();
@@ -389,7 +390,7 @@ function SignOffs({ gate, signatories }: { gate: GateView; signatories: GatesDat
                 {signed ? <CheckIcon /> : null}
               </span>
               <span>
-                <span className="font-semibold text-slate-900">{who}: </span>
+                <span className="font-semibold text-slate-900">{tGates("labelled", { label: who })}</span>
                 {signed ? (
                   <>
                     {t("signedBy", { name: signed.name })}{" "}

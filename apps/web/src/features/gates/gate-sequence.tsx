@@ -165,7 +165,7 @@ export function GateSequence({ projectId, initial }: GateSequenceProps) {
             className="flex flex-wrap items-center gap-x-3 gap-y-1 text-slate-900"
           >
             <span>
-              {t("current.label")}:{" "}
+              {t("labelled", { label: t("current.label") })}
               <span className="font-semibold">
                 {t("gateHeading", { position: currentGate.position, kind: tKind(current.kind) })}
               </span>

@@ -25,6 +25,7 @@ export function SignatoriesPanel({
   onDesignated: (message: string) => Promise<void>;
 }) {
   const t = useTranslations("gates.signatories");
+  const tGates = useTranslations("gates");
   const trpc = useTRPC();
   const delegationName = useDelegationName();
   const people = useQuery({ ...trpc.gates.people.queryOptions({ projectId }), enabled: data.canDesignate });
@@ -47,7 +48,9 @@ export function SignatoriesPanel({
         {data.signatories.map((s) =>
           s.party === "COORDINATOR" ? (
             <li key="COORDINATOR" data-party="COORDINATOR" className="py-3">
-              <span className="font-semibold text-slate-900">{t("coordinator")}: </span>
+              <span className="font-semibold text-slate-900">
+                {tGates("labelled", { label: t("coordinator") })}
+              </span>
               <span className="text-slate-800">{t("anyCoordinator")}</span>
             </li>
           ) : (
@@ -86,6 +89,7 @@ function SignatoryRow({
   onDesignated: (message: string) => Promise<void>;
 }) {
   const t = useTranslations("gates.signatories");
+  const tGates = useTranslations("gates");
   const trpc = useTRPC();
   const designate = useMutation(trpc.gates.designate.mutationOptions());
   const id = useId();
@@ -98,7 +102,7 @@ function SignatoryRow({
   return (
     <li data-party={delegation} className="flex flex-col gap-2 py-3">
       <p>
-        <span className="font-semibold text-slate-900">{name}: </span>
+        <span className="font-semibold text-slate-900">{tGates("labelled", { label: name })}</span>
         {signatory.userId ? (
           <span className="text-slate-800">{signatory.name ?? t("unknown")}</span>
         ) : (
