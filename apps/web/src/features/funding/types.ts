@@ -9,7 +9,6 @@ export type Facility = ProjectFundingData["facilities"][number];
 export type LedgerEntry = Facility["entries"][number];
 export type FinancierChoice = ProjectFundingData["financiers"][number];
 export type ProgrammeChoice = ProjectFundingData["programmes"][number];
-export type Balances = Facility["balances"];
 /** Totals by state across the facilities the reader may see (`funding.totals`). */
 export type FundingTotalsRow = Outputs["funding"]["totals"][number];
 /** A pledge across projects (`funding.programmes`). */
