@@ -21,10 +21,7 @@ const CountBarChart = dynamic(() => import("@/features/dashboard/bar-chart"), {
   loading: () => <div aria-hidden="true" className="h-32 animate-pulse rounded bg-slate-100" />,
 });
 
-/** How many projects the longest list of days in a gate shows. */
-const LONGEST = 10;
-
-/** The dashboard's gate panel: projects by their current gate, and the projects longest in theirs. */
+/** The dashboard's gate panel: projects by their current gate, and each project's days in it (longest first). */
 export function GatesPanel() {
   const t = useTranslations("gatesPanel");
   const trpc = useTRPC();
@@ -66,14 +63,14 @@ export function GatesPanelView({ overview }: { overview: GateOverview }) {
       ? [{ key: "OPERATING", label: t("operating"), count: counts.OPERATING ?? 0 }]
       : []),
   ];
-  const longest = overview.projects.filter((p) => p.gate !== null).slice(0, LONGEST);
+  const inGates = overview.projects.filter((p) => p.gate !== null);
   return (
     <div className="flex flex-col gap-5">
       {data.length > 0 ? <CountBarChart data={data} /> : null}
       <ChartDataTable caption={t("countsCaption")} category={t("gate")} data={data} />
       <DataTable
         caption={t("daysCaption")}
-        rows={longest}
+        rows={inGates}
         rowKey={(p) => p.projectId}
         rowProps={(p) => ({ "data-reference": p.reference })}
         empty={t("noProjects")}
