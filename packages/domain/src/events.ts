@@ -156,6 +156,10 @@ const LIFECYCLE_EVENT: Partial<Record<EventType, ProjectEvent>> = {
   "project.completed": "complete",
 };
 
+/**
+ * The timeline every reader of the project sees. Funding is not on it: a confidential facility's
+ * entries reach only those who may see it (the ledger, live events and notifications apply that).
+ */
 const TIMELINE_TYPE: Partial<Record<EventType, string>> = {
   "project.created": "project_created",
   "review_round.opened": "round_opened",
@@ -173,8 +177,6 @@ const TIMELINE_TYPE: Partial<Record<EventType, string>> = {
   "gate.failed": "gate_changed",
   "gate.waived": "gate_changed",
   "gate.reopened": "gate_changed",
-  "funding.facility_opened": "funding_recorded",
-  "funding.entry_recorded": "funding_recorded",
 };
 
 /** Reads of a document are audited (the access list) but never broadcast: who read what stays with those who may see the access list. */

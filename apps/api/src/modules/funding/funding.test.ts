@@ -163,6 +163,9 @@ describe(`the funding ledger (${testDatabaseKind()})`, () => {
     expect(events).toHaveLength(1);
     const actor = (who: keyof Fixture["users"]) => ({ ...fx.users[who] });
     expect(liveEventFor(actor("usDelegate"), events[0]!)).toBeNull();
+    // Nor is it on the project's timeline, which every reader of the project sees.
+    const timeline = await as("usDelegate").project.timeline({ projectId });
+    expect(JSON.stringify(timeline)).not.toContain(id);
     expect(liveEventFor(actor("jpDelegate"), events[0]!)).toMatchObject({
       type: "funding.facility_opened",
       data: { facilityId: id, entryId, entryKind: "PLEDGE" },
