@@ -20,6 +20,8 @@ const PRIMARY: ReadonlySet<GateAction> = new Set<GateAction>(["start", "submit",
 
 export interface GateCardProps {
   gate: GateView;
+  /** Its place in the sequence, counted from 1. */
+  number: number;
   data: Pick<GatesData, "signatories" | "committedUsd" | "capexUsd" | "canDesignate" | "current">;
   projectId: string;
   /** The action running on this gate now (its button shows a spinner). */
@@ -59,7 +61,7 @@ export function GateCard(props: GateCardProps) {
       <article aria-labelledby={`${id}-heading`} className="flex flex-col gap-5">
         <header className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <h3 id={`${id}-heading`} className="text-lg font-semibold text-slate-900">
-            {t("gateHeading", { position: gate.position, kind: tKind(gate.kind) })}
+            {t("gateHeading", { position: props.number, kind: tKind(gate.kind) })}
           </h3>
           <GateStateBadge state={gate.state} />
           {gate.current ? (

@@ -24,7 +24,7 @@ const JP_DELEGATE_2 = "0f000000-0000-4000-8000-000000000003";
 function gate(over: Partial<GateView>): GateView {
   return {
     id: G1,
-    position: 1,
+    position: 0,
     kind: "SCOPING",
     state: "NOT_STARTED",
     owner: null,
@@ -91,7 +91,7 @@ const SUBMITTED: GatesData = {
     }),
     gate({
       id: G2,
-      position: 2,
+      position: 1,
       kind: "BANKABLE_FEASIBILITY",
       targetDate: "2027-07-31",
       checklist: [{ en: "Line design frozen", ja: "ライン設計の確定", done: false }],

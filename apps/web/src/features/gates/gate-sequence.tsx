@@ -167,7 +167,10 @@ export function GateSequence({ projectId, initial }: GateSequenceProps) {
             <span>
               {t("labelled", { label: t("current.label") })}
               <span className="font-semibold">
-                {t("gateHeading", { position: currentGate.position, kind: tKind(current.kind) })}
+                {t("gateHeading", {
+                  position: data.gates.indexOf(currentGate) + 1,
+                  kind: tKind(current.kind),
+                })}
               </span>
             </span>
             <GateStateBadge state={current.state} />
@@ -251,10 +254,11 @@ export function GateSequence({ projectId, initial }: GateSequenceProps) {
               {t("sequenceHeading")}
             </h2>
             <ol className="flex flex-col gap-4" aria-busy={query.isFetching || undefined}>
-              {data.gates.map((gate) => (
+              {data.gates.map((gate, index) => (
                 <GateCard
                   key={gate.id}
                   gate={gate}
+                  number={index + 1}
                   data={data}
                   projectId={projectId}
                   running={running?.gateId === gate.id ? running.action : null}
