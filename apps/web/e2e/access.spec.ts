@@ -19,6 +19,7 @@ test.describe("a partner", () => {
       "Projects",
       "My milestones",
       "Dashboard",
+      "Funding",
     ]);
   });
 
@@ -64,6 +65,7 @@ test.describe("a delegate", () => {
       "プロジェクト",
       "担当マイルストーン",
       "ダッシュボード",
+      "資金調達",
     ]);
   });
 });

@@ -157,7 +157,8 @@ for (const [lang, account] of [
       await expect(page.locator("h1")).toBeVisible();
       await settled(page);
       const charts = page.locator(".recharts-wrapper svg.recharts-surface");
-      await expect(charts).toHaveCount(4);
+      // The pipeline's four charts, and the projects at each stage gate.
+      await expect(charts).toHaveCount(5);
       expect(await pageScrollsSideways(page)).toBe(false);
       await screenshot(page, `lodestone-narrow-dashboard-${lang}`);
       await expectNoSeriousA11yViolations(page);
