@@ -1,5 +1,12 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
-import { ACCOUNTS, SIGNED_OUT, expectNoSeriousA11yViolations, projectRows, signIn } from "./helpers";
+import {
+  ACCOUNTS,
+  SIGNED_OUT,
+  expectNoSeriousA11yViolations,
+  projectRows,
+  screenshot,
+  signIn,
+} from "./helpers";
 
 // From approval to operation: a coordinator takes a project through its first two stage gates —
 // starts each, cites its evidence from the data room, ticks its checklist, submits it — and the
@@ -365,6 +372,7 @@ test.describe("stage gates and the funding ledger", () => {
       await expect(
         gateArticle(page, cl, 3, run.next).getByText(UI[cl].currentGate, { exact: true }),
       ).toBeVisible();
+      await screenshot(page, `lodestone-gates-${lang}`);
       await expectNoSeriousA11yViolations(page);
 
       // The project's overview names the gate it is at now.
@@ -392,6 +400,15 @@ test.describe("stage gates and the funding ledger", () => {
         "aria-label",
         new RegExp(usd(run.commitment.usd)),
       );
+      // Its entries, opened under it: the pledge, the approval and the commitment.
+      const facilityRow = page.getByRole("table", { name: UI[cl].facilities }).getByRole("row", {
+        name: new RegExp(run.facility[cl]),
+      });
+      const toggle = facilityRow.getByRole("button").first();
+      await toggle.click();
+      await expect(toggle).toHaveAttribute("aria-expanded", "true");
+      await expect(page.locator('tr[data-entry="COMMITMENT"]')).toHaveCount(1);
+      await screenshot(page, `lodestone-funding-${lang}`);
       await expectNoSeriousA11yViolations(page);
 
       expect(await dashboardCommitted(page, run.facility.delegation)).toBe(before + run.commitment.usd);
@@ -400,6 +417,7 @@ test.describe("stage gates and the funding ledger", () => {
         GATE_NAMES[cl][run.next],
       );
       await expect(page.getByRole("heading", { name: UI[cl].gatesPanel })).toBeVisible();
+      await screenshot(page, `lodestone-dashboard-gates-${lang}`);
       await expectNoSeriousA11yViolations(page);
 
       // The US delegate: the facility and its commitment, not the confidential facility, neither
@@ -436,6 +454,7 @@ test.describe("stage gates and the funding ledger", () => {
       const jpTotal = await pledgedByFinancier(jpPage, jl, run.confidential[jl]);
       const usTotal = await pledgedByFinancier(usPage, ul, run.confidential[ul]);
       expect(jpTotal - usTotal).toBe(run.confidential.pledgedUsd);
+      await screenshot(usPage, `lodestone-funding-overview-${lang}`);
       await expectNoSeriousA11yViolations(usPage);
 
       await Promise.all([coordinator.context.close(), us.context.close(), jp.context.close()]);
