@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import dynamic from "next/dynamic";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { toLoadError } from "@/features/projects/load-error";
 import { Spinner } from "@/features/ui/spinner";
 import { secondaryButton } from "@/features/ui/styles";
@@ -46,12 +46,15 @@ export function chartData(
   };
 }
 
-/** The pipeline dashboard: headline figures, four charts each with its table, CSV exports. */
-export function Dashboard() {
+/**
+ * The pipeline dashboard: headline figures, four charts each with its table, further panels
+ * (`panels`: the stage gates and the funding), CSV exports.
+ */
+export function Dashboard({ panels }: { panels?: ReactNode }) {
   const trpc = useTRPC();
   const query = useQuery(trpc.dashboard.pipeline.queryOptions());
   const t = useTranslations("dashboard");
-  if (query.data) return <DashboardView pipeline={query.data} />;
+  if (query.data) return <DashboardView pipeline={query.data} panels={panels} />;
   if (query.isError) {
     return (
       <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-red-950">
@@ -71,7 +74,7 @@ export function Dashboard() {
   );
 }
 
-export function DashboardView({ pipeline }: { pipeline: Pipeline }) {
+export function DashboardView({ pipeline, panels }: { pipeline: Pipeline; panels?: ReactNode }) {
   const t = useTranslations("dashboard");
   const tStatus = useTranslations("enums.projectStatus");
   const tCommodity = useTranslations("enums.commodity");
@@ -130,6 +133,8 @@ export function DashboardView({ pipeline }: { pipeline: Pipeline }) {
         <ChartPanel title={t("chart.stage")} category={t("category.stage")} data={data.stage} />
         <ChartPanel title={t("chart.country")} category={t("category.country")} data={data.country} />
       </div>
+
+      {panels ? <div className="grid gap-6 lg:grid-cols-2">{panels}</div> : null}
 
       <section aria-labelledby="dashboard-csv" className="flex flex-col gap-3">
         <h2 id="dashboard-csv" className="text-xl font-semibold text-slate-900">

@@ -75,7 +75,8 @@ export function FacilitiesTable({
       rows={facilities}
       rowKey={(f) => f.id}
       rowGroupProps={(f) => ({ "data-facility": f.id, "data-financier": f.financier.name })}
-      region={{ className: "rounded-lg border border-slate-300 shadow-sm" }}
+      // Relative: the screen-reader-only words of its buttons stay inside the box that scrolls.
+      region={{ className: "relative rounded-lg border border-slate-300 shadow-sm" }}
       classNames={{
         table: "w-full min-w-[72rem] border-collapse text-left text-sm",
         row: "align-top bg-white",
@@ -137,14 +138,17 @@ export function FacilitiesTable({
           id: "rate",
           header: t("columns.rate"),
           className: "whitespace-nowrap text-slate-800",
-          cell: (f) => (
-            <>
-              <span className="block">{t("rate", { rate: rate(f.usdRate), currency: f.currency })}</span>
-              <span className="block text-slate-600">
-                <time dateTime={f.rateDate}>{format.dateTime(calendarDay(f.rateDate), CALENDAR_DATE)}</time>
-              </span>
-            </>
-          ),
+          cell: (f) =>
+            f.currency === "USD" ? (
+              <span className="text-slate-600">{t("noRate")}</span>
+            ) : (
+              <>
+                <span className="block">{t("rate", { rate: rate(f.usdRate), currency: f.currency })}</span>
+                <span className="block text-slate-600">
+                  <time dateTime={f.rateDate}>{format.dateTime(calendarDay(f.rateDate), CALENDAR_DATE)}</time>
+                </span>
+              </>
+            ),
         },
         {
           id: "actions",

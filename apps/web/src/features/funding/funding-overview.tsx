@@ -118,7 +118,7 @@ export function TotalsTable({
       rowKey={(row) => row.key || "none"}
       rowProps={(row) => ({ "data-key": row.key })}
       empty={t("empty")}
-      region={{ className: "rounded-lg border border-slate-300 shadow-sm" }}
+      region={{ className: "relative rounded-lg border border-slate-300 shadow-sm" }}
       classNames={{ table: "w-full min-w-[48rem] border-collapse text-left text-sm", row: "bg-white" }}
       columns={[
         {

@@ -74,7 +74,8 @@ export function GatesPanelView({ overview }: { overview: GateOverview }) {
         rowKey={(p) => p.projectId}
         rowProps={(p) => ({ "data-reference": p.reference })}
         empty={t("noProjects")}
-        region={false}
+        // A narrow screen scrolls it sideways, within the panel.
+        region={{ className: "relative" }}
         classNames={{
           caption: "mb-2 text-left font-semibold text-slate-900",
           table: "w-full text-left text-sm",

@@ -17,11 +17,14 @@ export default async function DashboardPage() {
   return (
     <div className="flex flex-col gap-6">
       <PageHeader heading={t("heading")} lead={t("lead")} />
-      <Dashboard />
-      <div className="grid gap-6 lg:grid-cols-2">
-        <GatesPanel />
-        <FundingSummary />
-      </div>
+      <Dashboard
+        panels={
+          <>
+            <GatesPanel />
+            <FundingSummary />
+          </>
+        }
+      />
     </div>
   );
 }
