@@ -339,6 +339,53 @@ describe("GateSequence", () => {
     expect(sent("gates.setUp")).toEqual([{ projectId: PROJECT_ID }]);
   });
 
+  it("lets a coordinator reorder, remove and add gates before work starts, and saves the new order", async () => {
+    const untouched: GatesData = {
+      ...SUBMITTED,
+      canEditSequence: true,
+      current: { gateId: G1, kind: "SCOPING", state: "NOT_STARTED", days: 3 },
+      gates: [
+        gate({ current: true, actions: ["start", "waive"] }),
+        gate({ id: G2, position: 1, kind: "BANKABLE_FEASIBILITY", actions: ["waive"] }),
+      ],
+    };
+    const { sent, user } = render(untouched);
+    await user.click(screen.getByRole("button", { name: "Edit sequence" }));
+    const dialog = screen.getByRole("dialog", { name: "Edit the gate sequence" });
+    const order = () =>
+      within(within(dialog).getByRole("list", { name: "Gates in order" }))
+        .getAllByRole("listitem")
+        .map((li) => li.getAttribute("data-kind"));
+    await user.click(within(dialog).getByRole("button", { name: "Move down Scoping" }));
+    expect(order()).toEqual(["BANKABLE_FEASIBILITY", "SCOPING"]);
+    // Focus stays with the gate moved (on the button still offered).
+    expect(document.activeElement?.textContent).toBe("Move up Scoping");
+    await user.click(within(dialog).getByRole("button", { name: "Remove Bankable feasibility" }));
+    await user.selectOptions(within(dialog).getByRole("combobox", { name: "Add a gate" }), "Permits");
+    await user.click(within(dialog).getByRole("button", { name: "Add" }));
+    expect(order()).toEqual(["SCOPING", "PERMITS"]);
+    await user.click(within(dialog).getByRole("button", { name: "Save sequence" }));
+    await screen.findByText("The sequence is saved: 2 gates.");
+    expect(sent("gates.setSequence")).toEqual([{ projectId: PROJECT_ID, kinds: ["SCOPING", "PERMITS"] }]);
+  });
+
+  it("lets a coordinator name a gate's owner and target date", async () => {
+    const { sent, user } = render(SUBMITTED);
+    await user.click(screen.getByRole("button", { name: "Edit owner and target of Bankable feasibility" }));
+    const dialog = screen.getByRole("dialog", { name: "Owner and target date: Bankable feasibility" });
+    const owner = within(dialog).getByRole("combobox", { name: "Owner" });
+    await within(owner).findByRole("option", { name: "Margaret Ellison (Delegate)" });
+    await user.selectOptions(owner, "Margaret Ellison (Delegate)");
+    const target = within(dialog).getByLabelText("Target date");
+    await user.clear(target);
+    await user.type(target, "2027-09-30");
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    await screen.findByText("Bankable feasibility: owner and target date saved.");
+    expect(sent("gates.update")).toEqual([
+      { gateId: G2, version: 1, ownerId: US_DELEGATE, targetDate: "2027-09-30" },
+    ]);
+  });
+
   it("reads in Japanese", async () => {
     render(SUBMITTED, "ja");
     const scoping = gateArticle("ゲート1：スコーピング");
