@@ -43,7 +43,6 @@ const TIMELINE_TYPES = [
   "gate_sequence_set",
   "gate_changed",
   "gate_signed_off",
-  "funding_recorded",
 ] as const;
 type TimelineType = (typeof TIMELINE_TYPES)[number];
 const isTimelineType = (type: string): type is TimelineType =>
