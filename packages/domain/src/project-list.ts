@@ -55,6 +55,12 @@ export interface ProjectListItem {
   sponsors: string[];
   /** ISO 8601 instant. */
   updatedAt: string;
-  /** The stage gate it is at and whole days in it (approved projects with a gate sequence). */
-  gate?: { kind: GateKind; state: GateState; days: number } | null;
+  gate?: CurrentGate | null;
+}
+
+/** The stage gate a project is at and the whole days since it became current (approved projects with a gate sequence). */
+export interface CurrentGate {
+  kind: GateKind;
+  state: GateState;
+  days: number;
 }

@@ -1,5 +1,6 @@
 import type { RevisionDocument } from "./documents.js";
 import { z } from "zod";
+import type { CurrentGate } from "./project-list.js";
 import { canManageProposal, type Actor } from "./access.js";
 import { DomainError } from "./errors.js";
 import { Commodity, Locale, SupplyChainStage, TranslationStatus, type ProjectStatus } from "./enums.js";
@@ -219,6 +220,8 @@ export interface ProjectDetail {
   updatedAt: string;
   /** Whether the caller may edit, submit or withdraw it now. */
   canManage: boolean;
+  /** Where it stands in its stage gates (`project.get` only). */
+  gate?: CurrentGate | null;
 }
 
 export interface RevisionSummary {

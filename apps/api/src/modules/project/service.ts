@@ -15,7 +15,7 @@ import {
 import { DomainError } from "@lodestone/domain/errors";
 import { transition } from "@lodestone/domain/lifecycle";
 import type { Page } from "@lodestone/domain/page";
-import type { ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
+import type { CurrentGate, ListProjectsQuery, ProjectListItem } from "@lodestone/domain/project-list";
 import {
   canEditProposal,
   checkSubmittable,
@@ -37,19 +37,15 @@ export async function listProjects({
     ctx.db.prisma,
     page.items.map((p) => p.id),
   );
-  const now = ctx.now();
-  return {
-    ...page,
-    items: page.items.map((p) => {
-      const g = gates.get(p.id);
-      return {
-        ...p,
-        gate: g
-          ? { kind: g.kind, state: g.state, days: g.enteredAt ? daysBetween(g.enteredAt, now) : 0 }
-          : null,
-      };
-    }),
-  };
+  return { ...page, items: page.items.map((p) => ({ ...p, gate: gateLine(gates.get(p.id), ctx.now()) })) };
+}
+
+/** A project's current gate as lists and pages show it, or null without a gate sequence. */
+function gateLine(
+  g: { kind: CurrentGate["kind"]; state: CurrentGate["state"]; enteredAt: Date | null } | undefined,
+  now: Date,
+): CurrentGate | null {
+  return g ? { kind: g.kind, state: g.state, days: g.enteredAt ? daysBetween(g.enteredAt, now) : 0 } : null;
 }
 
 /** The project as the caller is shown it: reviewers read what was last submitted. */
@@ -110,8 +106,10 @@ async function sponsorIds(tx: Tx, codes: readonly string[]) {
   return ids;
 }
 
-export function getProject({ ctx, input }: UseCase<{ projectId: string }>): Promise<ProjectDetail> {
-  return visibleProjectRecord(ctx.db.prisma, ctx, input.projectId).then((r) => detail(ctx, r));
+export async function getProject({ ctx, input }: UseCase<{ projectId: string }>): Promise<ProjectDetail> {
+  const record = await visibleProjectRecord(ctx.db.prisma, ctx, input.projectId);
+  const gate = (await currentGates(ctx.db.prisma, [record.id])).get(record.id);
+  return { ...detail(ctx, record), gate: gateLine(gate, ctx.now()) };
 }
 
 /** What every event of a project's own changes names: who, which request, the project. */

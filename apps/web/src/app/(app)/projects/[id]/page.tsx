@@ -20,25 +20,16 @@ interface Props {
 const loadProject = cache(async (id: string) => {
   if (!isUuid(id)) notFound();
   const api = await serverApi();
-  const [project, revisions, timeline, commentStats, gate] = await orNotFound(() =>
+  const [project, revisions, timeline, commentStats] = await orNotFound(() =>
     Promise.all([
       api.project.get.query({ projectId: id }),
       api.project.revisions.query({ projectId: id }),
       api.project.timeline.query({ projectId: id, limit: 100 }),
       // The overview still shows when the counts cannot be had.
       api.comment.stats.query({ projectId: id }).catch(() => null),
-      // Likewise without the current gate.
-      api.gates.get
-        .query({ projectId: id })
-        .then((gates) =>
-          gates.current
-            ? { kind: gates.current.kind, state: gates.current.state, days: gates.current.days }
-            : null,
-        )
-        .catch(() => null),
     ]),
   );
-  return { project, revisions, timeline: timeline.items, commentStats, gate };
+  return { project, revisions, timeline: timeline.items, commentStats, gate: project.gate ?? null };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
