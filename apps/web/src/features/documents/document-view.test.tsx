@@ -146,7 +146,10 @@ describe("DocumentView", () => {
     expect(calls.some((c) => c.path === "documents.classify")).toBe(false);
     expect(within(dialog).getByText("More people will be able to see this document.")).toBeTruthy();
     expect(within(dialog).getByText("It changes from “Governments only” to “Project”.")).toBeTruthy();
-    expect(document.activeElement?.textContent).toBe("More people will be able to see this document.");
+    // Focus moves to the warning once it has rendered (an effect, after the click's render).
+    await waitFor(() =>
+      expect(document.activeElement?.textContent).toBe("More people will be able to see this document."),
+    );
     await user.click(within(dialog).getByRole("button", { name: "Yes, change it" }));
     await waitFor(() =>
       expect(calls.find((c) => c.path === "documents.classify")?.input).toEqual({
