@@ -582,14 +582,17 @@ async function seedGates(
       t.evidence.map(async (kind, position) => {
         if (i >= evidenceUpTo || waived) return { kind, position, versionId: null };
         const words = EVIDENCE[kind];
+        // Evidence of a passed gate is the organisation's, open to the project; for a gate still
+        // ahead it is the secretariat's review copy, for governments only (so the organisation's
+        // own data room starts as it left it).
         const versionId = await seedDocument(
           tx,
           project.id,
           {
             project: project.reference,
             folder: words.folder,
-            by: plan.partner,
-            classification: "PROJECT",
+            by: closed ? plan.partner : "coordinator",
+            classification: closed ? "PROJECT" : "GOVERNMENTS",
             titleEn: words.en,
             titleJa: words.ja,
             descriptionEn: `${words.en} for the ${t.kind.toLowerCase().replaceAll("_", " ")} gate.`,
