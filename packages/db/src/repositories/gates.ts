@@ -274,21 +274,16 @@ export async function clearSignOffs(tx: Tx, gateId: string): Promise<void> {
   await tx.gateSignOff.deleteMany({ where: { gateId } });
 }
 
-/** The designated signatories of a project: delegation code → user id. */
-export async function signatoriesOf(tx: Tx, projectId: string): Promise<Map<string, string>> {
+/** The designated signatories of a project: delegation code → who. */
+export async function signatoriesOf(
+  tx: Tx,
+  projectId: string,
+): Promise<Map<string, { userId: string; name: string }>> {
   const rows = await tx.gateSignatory.findMany({
     where: { projectId },
-    select: { userId: true, delegation: { select: { code: true } } },
+    select: { userId: true, user: { select: { name: true } }, delegation: { select: { code: true } } },
   });
-  return new Map(rows.map((r) => [r.delegation.code, r.userId]));
-}
-
-export async function signatoryNames(tx: Tx, projectId: string): Promise<Map<string, string>> {
-  const rows = await tx.gateSignatory.findMany({
-    where: { projectId },
-    select: { user: { select: { name: true } }, delegation: { select: { code: true } } },
-  });
-  return new Map(rows.map((r) => [r.delegation.code, r.user.name]));
+  return new Map(rows.map((r) => [r.delegation.code, { userId: r.userId, name: r.user.name }]));
 }
 
 /** An active delegate of `delegation` (their id), or null. */

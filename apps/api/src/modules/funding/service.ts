@@ -45,6 +45,16 @@ const accessOf = (f: funding.FacilityRow) =>
 const canSeeFacility = (ctx: SignedInContext, f: funding.FacilityRow) =>
   canSeeProject(ctx.user, f.project) && canSeeDocument(ctx.user, f.project, accessOf(f));
 
+/**
+ * Funding committed to a project, in USD: every facility for the rules (the final investment
+ * decision), or only those `viewer` may see, for display.
+ */
+export async function committedUsdOf(tx: Tx, projectId: string, viewer?: SignedInContext["user"]) {
+  const rows = await funding.listFacilities(tx, { projectId });
+  const seen = viewer ? rows.filter((f) => canSeeDocument(viewer, f.project, accessOf(f))) : rows;
+  return committedFundingUsd(addStacks(seen.map((f) => stackOf(f.balances, f.usdRate))));
+}
+
 const visibleFacilities = async (tx: Tx, ctx: SignedInContext, where: { projectId?: string } = {}) =>
   (await funding.listFacilities(tx, where)).filter((f) => canSeeFacility(ctx, f));
 

@@ -1,11 +1,9 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { recordEvent } from "@lodestone/db/repositories/events";
-import * as funding from "@lodestone/db/repositories/funding";
 import * as gates from "@lodestone/db/repositories/gates";
 import { canSeeProject, may } from "@lodestone/domain/access";
 import { canSeeDocument, isReleased } from "@lodestone/domain/documents";
 import { DomainError } from "@lodestone/domain/errors";
-import { addStacks, committedFundingUsd, facilityAccess, stackOf } from "@lodestone/domain/funding";
 import {
   GATE_ACTIONS,
   GATE_TEMPLATES,
@@ -32,7 +30,8 @@ import {
 import { APPROVED_OR_LATER } from "@lodestone/domain/lifecycle";
 import type { z } from "zod";
 import type { SignedInContext, UseCase } from "../../context.js";
-import { projectChange, visibleProject } from "../project/service.js";
+import { committedUsdOf } from "../funding/service.js";
+import { assertVisible, projectChange } from "../project/service.js";
 
 // Stage gates (DESIGN.md §12): rules in @lodestone/domain/gates, rows in the gates repository.
 
@@ -68,44 +67,38 @@ export async function enterSequence(tx: Tx, projectId: string, at: Date): Promis
 }
 
 async function gateProjectFor(tx: Tx, ctx: SignedInContext, projectId: string) {
-  await visibleProject(tx, ctx, projectId);
-  const project = await gates.gateProject(tx, projectId);
-  if (!project) throw new DomainError("NOT_FOUND", "There is no such project.");
-  return project;
+  return assertVisible(ctx, await gates.gateProject(tx, projectId));
 }
 
-/** Committed funding in USD: all of it for the rule, only what the viewer may see for display. */
-async function committedUsd(tx: Tx, projectId: string, viewer?: SignedInContext["user"]) {
-  const rows = await funding.listFacilities(tx, { projectId });
-  const seen = viewer
-    ? rows.filter((f) =>
-        canSeeDocument(
-          viewer,
-          f.project,
-          facilityAccess({
-            confidential: f.confidential,
-            financierDelegation: f.financier.delegation,
-            financierId: f.financier.id,
-            recordedById: f.recordedById,
-          }),
-        ),
-      )
-    : rows;
-  return committedFundingUsd(addStacks(seen.map((f) => stackOf(f.balances, f.usdRate))));
+/** Delegation code → the designated delegate's id, as the sign-off rules read it. */
+const idsOf = (designated: Map<string, { userId: string }>) =>
+  new Map([...designated].map(([code, d]) => [code, d.userId]));
+
+/** The facts the pass and submit rules read of a gate. */
+function factsOf(g: gates.GateRow) {
+  return {
+    kind: g.kind,
+    state: g.state,
+    evidence: g.evidence,
+    checklist: g.checklist,
+    signOffs: g.signOffs.map((s) => ({
+      delegation: s.party === "COORDINATOR" ? null : s.party,
+      userId: s.userId,
+    })),
+  };
 }
 
 /** A project's gates as the caller sees them, with what each still lacks and what the caller may do. */
 export async function getGates({ ctx, input }: UseCase<{ projectId: string }>) {
   const tx = ctx.db.prisma;
   const project = await gateProjectFor(tx, ctx, input.projectId);
-  const [rows, designated, names] = await Promise.all([
+  const [rows, designated] = await Promise.all([
     gates.listGates(tx, project.id),
     gates.signatoriesOf(tx, project.id),
-    gates.signatoryNames(tx, project.id),
   ]);
-  const signatories = signatoriesOf(project.sponsors, designated);
+  const signatories = signatoriesOf(project.sponsors, idsOf(designated));
   // Coordinators see every facility, so the rule's figure is theirs; others see what they may see.
-  const committed = await committedUsd(
+  const committed = await committedUsdOf(
     tx,
     project.id,
     may(ctx.user.role, "gates.advance") ? undefined : ctx.user,
@@ -133,7 +126,7 @@ export async function getGates({ ctx, input }: UseCase<{ projectId: string }>) {
             party: "DELEGATION" as const,
             delegation: s.delegation,
             userId: s.userId,
-            name: names.get(s.delegation) ?? null,
+            name: designated.get(s.delegation)?.name ?? null,
           },
     ),
     current: current
@@ -145,16 +138,7 @@ export async function getGates({ ctx, input }: UseCase<{ projectId: string }>) {
         }
       : null,
     gates: rows.map((g) => {
-      const facts = {
-        kind: g.kind,
-        state: g.state,
-        evidence: g.evidence,
-        checklist: g.checklist,
-        signOffs: g.signOffs.map((s) => ({
-          delegation: s.party === "COORDINATOR" ? null : s.party,
-          userId: s.userId,
-        })),
-      };
+      const facts = factsOf(g);
       const problems =
         g.state === "SUBMITTED"
           ? passProblems(facts, signatories, { committedUsd: committed, capexUsd: project.capexUsd })
@@ -410,24 +394,15 @@ export function actOnGate({ ctx, input }: UseCase<z.output<typeof GateActionInpu
     if (input.action === "start" && !canStart(rows, gate.id)) {
       throw new DomainError("INVALID_STATE", "Pass or waive the gates before this one first.");
     }
-    const facts = {
-      kind: gate.kind,
-      state: gate.state,
-      evidence: gate.evidence,
-      checklist: gate.checklist,
-      signOffs: gate.signOffs.map((s) => ({
-        delegation: s.party === "COORDINATOR" ? null : s.party,
-        userId: s.userId,
-      })),
-    };
+    const facts = factsOf(gate);
     if (input.action === "submit") {
       const [first] = submitProblems(facts);
       if (first) throw new DomainError("VALIDATION", first.message);
     }
     if (input.action === "pass") {
-      const signatories = signatoriesOf(project.sponsors, await gates.signatoriesOf(tx, project.id));
+      const signatories = signatoriesOf(project.sponsors, idsOf(await gates.signatoriesOf(tx, project.id)));
       const [first] = passProblems(facts, signatories, {
-        committedUsd: await committedUsd(tx, project.id),
+        committedUsd: await committedUsdOf(tx, project.id),
         capexUsd: project.capexUsd,
       });
       if (first) throw new DomainError("VALIDATION", first.message);
@@ -462,7 +437,7 @@ export function actOnGate({ ctx, input }: UseCase<z.output<typeof GateActionInpu
 export function signOff({ ctx, input }: UseCase<{ gateId: string; version: number }>) {
   return inTransaction(ctx.db, async (tx) => {
     const { gate, project } = await lockedGate(tx, ctx, input.gateId, input.version);
-    const signatories = signatoriesOf(project.sponsors, await gates.signatoriesOf(tx, project.id));
+    const signatories = signatoriesOf(project.sponsors, idsOf(await gates.signatoriesOf(tx, project.id)));
     const party = signingPartyOf(ctx.user, signatories);
     if (party === undefined) {
       throw new DomainError(
