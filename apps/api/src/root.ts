@@ -7,6 +7,7 @@ import { deliveryRouter } from "./modules/delivery/router.js";
 import { documentsRouter } from "./modules/documents/router.js";
 import { fundingRouter } from "./modules/funding/router.js";
 import { gatesRouter } from "./modules/gates/router.js";
+import { permittingRouter } from "./modules/permitting/router.js";
 import { devRouter } from "./modules/dev/router.js";
 import { liveRouter } from "./modules/live/router.js";
 import { notificationsRouter } from "./modules/notifications/router.js";
@@ -26,6 +27,7 @@ export const appRouter = router({
   documents: documentsRouter,
   gates: gatesRouter,
   funding: fundingRouter,
+  permitting: permittingRouter,
   live: liveRouter,
   notifications: notificationsRouter,
   project: projectRouter,

@@ -169,3 +169,5 @@ export const gateAdvancerProcedure = permittedProcedure("gates.advance");
 export const gateWorkerProcedure = permittedProcedure("gates.evidence");
 export const gateSignerProcedure = permittedProcedure("gates.signOff");
 export const fundingRecorderProcedure = permittedProcedure("funding.record");
+export const permitEditorProcedure = permittedProcedure("permitting.edit");
+export const permitDeterminerProcedure = permittedProcedure("permitting.determine");

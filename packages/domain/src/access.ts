@@ -95,6 +95,10 @@ export const PERMISSIONS = {
   "gates.signOff": ["DELEGATE", "COORDINATOR"],
   /** Record funding (delegates: for their own delegation's financiers, `canRecordFunding`). */
   "funding.record": ["DELEGATE", "COORDINATOR"],
+  /** Add authorizations, move dates, record actuals, pause and resume (partners: own organisation's projects). */
+  "permitting.edit": ["COORDINATOR", "PARTNER"],
+  /** Record a determination on a change of more than 30 days to an authorization's final date. */
+  "permitting.determine": ["COORDINATOR"],
   "audit.read": ["COORDINATOR", "ADMIN"],
   "users.manage": ["ADMIN"],
   "delegations.manage": ["ADMIN"],

@@ -14,6 +14,8 @@ export const AUDIT_ENTITY_TYPES = [
   "DataRoomFolder",
   "StageGate",
   "FundingFacility",
+  "PermitAuthorization",
+  "PermitPause",
 ] as const;
 export const AuditEntityType = z.enum(AUDIT_ENTITY_TYPES);
 export type AuditEntityType = z.infer<typeof AuditEntityType>;
@@ -74,6 +76,15 @@ export const AUDIT_ACTIONS = [
   "gate.reopened",
   "funding.facility_opened",
   "funding.entry_recorded",
+  "permit.authorization_added",
+  "permit.outcome_set",
+  "permit.date_changed",
+  "permit.date_change_requested",
+  "permit.date_change_decided",
+  "permit.milestone_completed",
+  "permit.paused",
+  "permit.pause_summarised",
+  "permit.resumed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

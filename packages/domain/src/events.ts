@@ -7,6 +7,14 @@ import { Classification, canSeeDocument, type DocumentAccessFacts } from "./docu
 import { DecisionOutcome, MilestoneStatus, ProjectStatus } from "./enums.js";
 import { LedgerEntryKind } from "./funding.js";
 import { EvidenceKind, GateKind, GateState } from "./gates.js";
+import {
+  DATE_CHANGE_REASONS,
+  DATE_CHANGE_STATES,
+  JURISDICTIONS,
+  PAUSE_REASONS,
+  PERMIT_INSTRUMENTS,
+  PERMIT_OUTCOMES,
+} from "./vocabulary.js";
 import type { ProjectEvent } from "./lifecycle.js";
 
 // The event log (DESIGN.md §9): every state-changing use-case appends one typed event, in its own
@@ -53,6 +61,22 @@ const gate = z.object({ gateId: id, gateKind: GateKind, gateState: GateState }).
 const funding = z
   .object({ facilityId: id, entryId: id, entryKind: LedgerEntryKind, access: documentAccess })
   .strict();
+
+/** An authorization of the permitting timetable (its milestone is `permitMilestoneId`: `milestoneId` names delivery milestones). */
+const permit = z
+  .object({ authorizationId: id, jurisdiction: z.enum(JURISDICTIONS), instrument: z.enum(PERMIT_INSTRUMENTS) })
+  .strict();
+const dateChange = permit
+  .extend({
+    permitMilestoneId: id,
+    changeId: id,
+    from: isoDate,
+    to: isoDate,
+    reason: z.enum(DATE_CHANGE_REASONS),
+    state: z.enum(DATE_CHANGE_STATES),
+  })
+  .strict();
+const pause = z.object({ pauseId: id, reason: z.enum(PAUSE_REASONS) }).strict();
 
 /** What each event carries for its consumers (the live feed, the timeline, later notifications). Never a vote's choice or a comment's text. */
 export const EVENT_DATA = {
@@ -119,6 +143,15 @@ export const EVENT_DATA = {
   "gate.reopened": gate,
   "funding.facility_opened": funding,
   "funding.entry_recorded": funding,
+  "permit.authorization_added": permit,
+  "permit.outcome_set": permit.extend({ outcome: z.enum(PERMIT_OUTCOMES) }).strict(),
+  "permit.date_changed": dateChange,
+  "permit.date_change_requested": dateChange,
+  "permit.date_change_decided": dateChange,
+  "permit.milestone_completed": permit.extend({ permitMilestoneId: id, actualDate: isoDate }).strict(),
+  "permit.paused": pause,
+  "permit.pause_summarised": pause,
+  "permit.resumed": pause.extend({ moved: z.number().int().min(0) }).strict(),
 } as const satisfies Record<AuditAction, z.ZodType>;
 
 export type EventType = keyof typeof EVENT_DATA;
@@ -177,6 +210,15 @@ const TIMELINE_TYPE: Partial<Record<EventType, string>> = {
   "gate.failed": "gate_changed",
   "gate.waived": "gate_changed",
   "gate.reopened": "gate_changed",
+  "permit.authorization_added": "permit_changed",
+  "permit.outcome_set": "permit_changed",
+  "permit.date_changed": "permit_date_changed",
+  "permit.date_change_requested": "permit_date_changed",
+  "permit.date_change_decided": "permit_date_changed",
+  "permit.milestone_completed": "permit_changed",
+  "permit.paused": "permit_paused",
+  "permit.pause_summarised": "permit_paused",
+  "permit.resumed": "permit_paused",
 };
 
 /** Reads of a document are audited (the access list) but never broadcast: who read what stays with those who may see the access list. */

@@ -17,6 +17,7 @@ export const NOTIFICATION_REASONS = [
   "CHANGES_REQUESTED",
   "MILESTONE_ASSIGNED",
   "MILESTONE_DUE",
+  "PERMIT_ATTENTION",
   "ACTIVITY",
 ] as const;
 export const NotificationReason = z.enum(NOTIFICATION_REASONS);
@@ -44,6 +45,7 @@ export const DEFAULT_EMAIL_CHANNEL: Record<NotificationReason, EmailChannel> = {
   CHANGES_REQUESTED: "DAILY",
   MILESTONE_ASSIGNED: "DAILY",
   MILESTONE_DUE: "DAILY",
+  PERMIT_ATTENTION: "DAILY",
   ACTIVITY: "DAILY",
 };
 
@@ -83,6 +85,14 @@ export const ACTIVITY_EVENT_TYPES = [
   "gate.waived",
   "funding.facility_opened",
   "funding.entry_recorded",
+  "permit.authorization_added",
+  "permit.outcome_set",
+  "permit.date_changed",
+  "permit.date_change_requested",
+  "permit.date_change_decided",
+  "permit.milestone_completed",
+  "permit.paused",
+  "permit.resumed",
 ] as const satisfies readonly EventType[];
 export const ACTIVITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>(ACTIVITY_EVENT_TYPES);
 
@@ -330,6 +340,9 @@ export function notificationPath(n: {
   }
   if (n.eventType?.startsWith("gate.")) return `${base}/gates`;
   if (n.eventType?.startsWith("funding.")) return `${base}/funding`;
+  if (n.eventType?.startsWith("permit.") || typeof n.data.authorizationId === "string" || typeof n.data.summaryDue === "string") {
+    return `${base}/permitting`;
+  }
   if (n.subject.type === "ROUND") return `${base}/review`;
   if (n.subject.type === "MILESTONE") return `${base}/delivery`;
   return base;
@@ -354,6 +367,16 @@ const SHOWN_KEYS = [
   "gateKind",
   "gateState",
   "entryKind",
+  "authorizationId",
+  "permitMilestoneId",
+  "jurisdiction",
+  "instrument",
+  "reason",
+  "state",
+  "actualDate",
+  "moved",
+  "missedBy",
+  "summaryDue",
 ] as const;
 
 export function shownData(data: Record<string, unknown>): Record<string, unknown> {

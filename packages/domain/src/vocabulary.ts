@@ -154,3 +154,58 @@ export const FACILITY_STATES = [
   "CANCELLED",
 ] as const;
 export type FacilityState = (typeof FACILITY_STATES)[number];
+
+// ── The permitting timetable (DESIGN.md §12) ─────────────────────────────────────────────
+
+/** Whose law an authorization is under: it decides the working-day calendar its dates are counted on. */
+export const JURISDICTIONS = ["US_FEDERAL", "US_STATE", "JP_NATIONAL", "JP_PREFECTURE", "OTHER"] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
+
+/** An authorization's legal basis; each has a milestone template. */
+export const PERMIT_INSTRUMENTS = [
+  "NEPA_EIS",
+  "NEPA_EA",
+  "CWA_404",
+  "JP_EIA",
+  "JP_MINING_RIGHT",
+  "GENERIC",
+] as const;
+export type PermitInstrument = (typeof PERMIT_INSTRUMENTS)[number];
+
+/** Where a permitting milestone, or an authorization, stands (derived, never stored). */
+export const PERMIT_STATUSES = ["PLANNED", "IN_PROGRESS", "PAUSED", "COMPLETED", "DENIED", "WITHDRAWN"] as const;
+export type PermitStatus = (typeof PERMIT_STATUSES)[number];
+
+/** How an authorization ended without completing. */
+export const PERMIT_OUTCOMES = ["DENIED", "WITHDRAWN"] as const;
+export type PermitOutcome = (typeof PERMIT_OUTCOMES)[number];
+
+/** Why a target date moved (a fixed list, as the US Permitting Dashboard keeps). */
+export const DATE_CHANGE_REASONS = [
+  "APPLICANT_REQUEST",
+  "APPLICANT_INFORMATION",
+  "PROJECT_CHANGE",
+  "NEW_INFORMATION",
+  "CONSULTATION",
+  "PUBLIC_COMMENT",
+  "AGENCY_RESOURCES",
+  "LITIGATION",
+  "PROJECT_PAUSE",
+  "OTHER",
+] as const;
+export type DateChangeReason = (typeof DATE_CHANGE_REASONS)[number];
+
+/** A date change's standing: applied, or waiting for (or refused by) a coordinator's determination. */
+export const DATE_CHANGE_STATES = ["APPLIED", "PENDING", "REJECTED"] as const;
+export type DateChangeState = (typeof DATE_CHANGE_STATES)[number];
+
+/** Why a project's permitting is paused. */
+export const PAUSE_REASONS = [
+  "APPLICANT_REQUEST",
+  "AWAITING_APPLICANT_INFORMATION",
+  "LITIGATION",
+  "FUNDING",
+  "FORCE_MAJEURE",
+  "OTHER",
+] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];

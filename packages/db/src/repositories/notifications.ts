@@ -374,6 +374,62 @@ export async function milestoneDueCandidates(tx: Tx, byDate: string): Promise<Re
   }));
 }
 
+/**
+ * Permitting milestones still open whose current target is before `before` (no outcome, no open
+ * pause), with the people to tell: the authorization's owner and every active coordinator, each
+ * not yet told of this milestone at this target.
+ */
+export async function permitMissedCandidates(
+  tx: Tx,
+  before: string,
+): Promise<(ReminderCandidate & { jurisdiction: string; target: string; authorizationId: string })[]> {
+  const rows = await queryRows<
+    ReminderRow & { jurisdiction: string; target: string; authorizationId: string; titleEn: string; titleJa: string }
+  >(
+    tx,
+    Prisma.sql`SELECT ${candidateColumns}, m.id AS "itemId", a.id AS "authorizationId",
+        a."titleEn" || ': ' || m."nameEn" AS "titleEn", a."titleJa" || '：' || m."nameJa" AS "titleJa",
+        a.jurisdiction::text AS jurisdiction, to_char(m."currentDate", 'YYYY-MM-DD') AS target,
+        NULL::text AS "itemChoice"
+      FROM "PermitMilestone" m
+      JOIN "PermitAuthorization" a ON a.id = m."authorizationId"
+      JOIN "Project" p ON p.id = a."projectId"
+      JOIN "User" u ON (u.id = a."ownerId" OR u.role = 'COORDINATOR') AND u."deactivatedAt" IS NULL
+      WHERE m."actualDate" IS NULL AND a.outcome IS NULL AND m."currentDate" < ${before}::date
+        AND NOT EXISTS (SELECT 1 FROM "PermitPause" z WHERE z."projectId" = p.id AND z."endedOn" IS NULL)
+        AND NOT EXISTS (SELECT 1 FROM "Notification" n WHERE n."userId" = u.id
+          AND n.key = 'permit-missed:' || m.id::text || ':' || to_char(m."currentDate", 'YYYY-MM-DD'))`,
+  );
+  return rows.map((r) => ({
+    ...reminderOf(r),
+    jurisdiction: r.jurisdiction,
+    target: r.target,
+    authorizationId: r.authorizationId,
+    title: { en: r.titleEn, ja: r.titleJa },
+  }));
+}
+
+/** Open pauses whose latest summary (or start) is older than `since`, with every active coordinator not yet told. */
+export async function pauseSummaryCandidates(
+  tx: Tx,
+  since: string,
+): Promise<(ReminderCandidate & { lastSummaryOn: string; startedOn: string })[]> {
+  const rows = await queryRows<ReminderRow & { lastSummaryOn: string; startedOn: string }>(
+    tx,
+    Prisma.sql`SELECT * FROM (SELECT ${candidateColumns}, z.id AS "itemId", NULL::text AS "itemChoice",
+        to_char(z."startedOn", 'YYYY-MM-DD') AS "startedOn",
+        to_char(COALESCE((SELECT max(s."writtenOn") FROM "PermitPauseSummary" s WHERE s."pauseId" = z.id), z."startedOn"), 'YYYY-MM-DD') AS "lastSummaryOn"
+      FROM "PermitPause" z
+      JOIN "Project" p ON p.id = z."projectId"
+      JOIN "User" u ON u.role = 'COORDINATOR' AND u."deactivatedAt" IS NULL
+      WHERE z."endedOn" IS NULL) c
+      WHERE c."lastSummaryOn" < ${since}
+        AND NOT EXISTS (SELECT 1 FROM "Notification" n WHERE n."userId" = c."userId"
+          AND n.key = 'pause-summary:' || c."itemId"::text || ':' || c."lastSummaryOn")`,
+  );
+  return rows.map((r) => ({ ...reminderOf(r), lastSummaryOn: r.lastSummaryOn, startedOn: r.startedOn }));
+}
+
 // ── The inbox ────────────────────────────────────────────────────────────────────────────
 
 interface NotificationRow {

@@ -32,6 +32,14 @@ const EVENT_LABEL: Record<Locale, Partial<Record<EventType, string>>> = {
     "gate.waived": "A stage gate was waived",
     "funding.facility_opened": "Funding was pledged",
     "funding.entry_recorded": "Funding was recorded",
+    "permit.authorization_added": "An authorization was added to the permitting timetable",
+    "permit.outcome_set": "An authorization was denied or withdrawn",
+    "permit.date_changed": "A permitting date moved",
+    "permit.date_change_requested": "A permitting date change awaits a determination",
+    "permit.date_change_decided": "A permitting date change was decided",
+    "permit.milestone_completed": "A permitting milestone was completed",
+    "permit.paused": "The project's permitting was paused",
+    "permit.resumed": "The project's permitting resumed",
   },
   ja: {
     "project.submitted": "提案が提出されました",
@@ -54,6 +62,14 @@ const EVENT_LABEL: Record<Locale, Partial<Record<EventType, string>>> = {
     "gate.waived": "ステージゲートが免除されました",
     "funding.facility_opened": "資金拠出が表明されました",
     "funding.entry_recorded": "資金の記帳がありました",
+    "permit.authorization_added": "許認可スケジュールに許認可が追加されました",
+    "permit.outcome_set": "許認可が却下または取り下げられました",
+    "permit.date_changed": "許認可の目標日が変更されました",
+    "permit.date_change_requested": "許認可の日程変更が判断待ちです",
+    "permit.date_change_decided": "許認可の日程変更が判断されました",
+    "permit.milestone_completed": "許認可のマイルストーンが完了しました",
+    "permit.paused": "許認可手続きが一時停止されました",
+    "permit.resumed": "許認可手続きが再開されました",
   },
 };
 
@@ -73,6 +89,7 @@ export const REASON_NAME: Record<Locale, Record<NotificationReason, string>> = {
     CHANGES_REQUESTED: "changes requested on your proposals",
     MILESTONE_ASSIGNED: "milestones assigned to you",
     MILESTONE_DUE: "milestones due or overdue",
+    PERMIT_ATTENTION: "missed permitting dates and overdue pause summaries",
     ACTIVITY: "activity on what you follow",
   },
   ja: {
@@ -84,6 +101,7 @@ export const REASON_NAME: Record<Locale, Record<NotificationReason, string>> = {
     CHANGES_REQUESTED: "提案への修正要求",
     MILESTONE_ASSIGNED: "割り当てられたマイルストーン",
     MILESTONE_DUE: "期限間近・期限切れのマイルストーン",
+    PERMIT_ATTENTION: "許認可の期日超過・一時停止の報告遅れ",
     ACTIVITY: "フォロー中の項目の動き",
   },
 };
@@ -120,6 +138,10 @@ export function entryLine(entry: MailEntry, locale: Locale): string {
         return d.overdue
           ? `マイルストーンの期限が過ぎています（${str(d.dueDate)}）：${title}`
           : `マイルストーンの期限が近づいています（${str(d.dueDate)}）：${title}`;
+      case "PERMIT_ATTENTION":
+        return d.summaryDue
+          ? `一時停止の定期報告（${str(d.summaryDue)} 期限）が提出されていません`
+          : `許認可の目標日（${str(d.dueDate)}）を ${String(d.missedBy ?? "")} 営業日過ぎています：${title}`;
       case "ACTIVITY":
         return `${EVENT_LABEL.ja[entry.eventType ?? "project.edited"] ?? "新しい動き"}${title ? `：${title}` : ""}`;
     }
@@ -143,6 +165,10 @@ export function entryLine(entry: MailEntry, locale: Locale): string {
       return d.overdue
         ? `Milestone overdue since ${str(d.dueDate)}: ${title}`
         : `Milestone due ${str(d.dueDate)}: ${title}`;
+    case "PERMIT_ATTENTION":
+      return d.summaryDue
+        ? `The pause summary due ${str(d.summaryDue)} has not been written`
+        : `Permitting date ${str(d.dueDate)} missed by ${String(d.missedBy ?? "")} working days: ${title}`;
     case "ACTIVITY":
       return `${EVENT_LABEL.en[entry.eventType ?? "project.edited"] ?? "New activity"}${title ? `: ${title}` : ""}`;
   }

@@ -18,6 +18,9 @@ import {
   shownData,
   MILESTONE_DUE_WINDOW_DAYS,
 } from "@lodestone/domain/notifications";
+import { missedNoticeDay, summaryDueOn, summaryOverdue } from "@lodestone/domain/permitting";
+import type { Jurisdiction } from "@lodestone/domain/vocabulary";
+import { addCalendarDays, workingDaysAfter } from "@lodestone/domain/working-days";
 import type { Mailer } from "../../mailer.js";
 import { renderMail } from "./mail.js";
 import { unsubscribeTokens } from "./unsubscribe-token.js";
@@ -185,10 +188,66 @@ export async function remind(db: Database, now: Date): Promise<number> {
         emailChannel: emailChannelFor("MILESTONE_DUE", c.channels),
       });
     }
+    rows.push(...(await permitReminders(tx, now)));
     const written = await repo.insertNotifications(tx, rows, now);
     if (written) await repo.announceInboxChange(tx);
     return written;
   });
+}
+
+/**
+ * The permitting timetable's reminders (DESIGN.md §12): a missed date reaches the authorization's
+ * owner and the coordinators on the jurisdiction's next working day after it, once per milestone
+ * and target; an overdue pause summary reaches the coordinators, once per summary due.
+ */
+async function permitReminders(tx: Parameters<typeof repo.permitMissedCandidates>[0], now: Date) {
+  const rows: repo.NewNotification[] = [];
+  // Today is at most a day ahead of UTC's anywhere: look that far, then decide in each project's zone.
+  const horizon = addCalendarDays(dateIn(now, "UTC"), 1);
+  for (const c of await repo.permitMissedCandidates(tx, horizon)) {
+    if (!canSeeProject(c.actor, c.project)) continue;
+    const today = dateIn(now, c.project.timeZone);
+    const jurisdiction = c.jurisdiction as Jurisdiction;
+    if (today < missedNoticeDay(jurisdiction, c.target)) continue;
+    if (!remindable("PERMIT_ATTENTION", { ...c, relations: new Set(["organisation"]) })) continue;
+    rows.push({
+      userId: c.actor.id,
+      key: `permit-missed:${c.itemId}:${c.target}`,
+      reason: "PERMIT_ATTENTION",
+      eventPosition: null,
+      eventType: null,
+      actorId: null,
+      projectId: c.project.id,
+      subject: { type: "PROJECT", id: c.project.id },
+      data: {
+        authorizationId: c.authorizationId,
+        permitMilestoneId: c.itemId,
+        dueDate: c.target,
+        missedBy: workingDaysAfter(jurisdiction, c.target, today),
+        title: c.title!,
+      },
+      emailChannel: emailChannelFor("PERMIT_ATTENTION", c.channels),
+    });
+  }
+  for (const c of await repo.pauseSummaryCandidates(tx, addCalendarDays(horizon, -90))) {
+    if (!canSeeProject(c.actor, c.project)) continue;
+    const pause = { startedOn: c.startedOn, lastSummaryOn: c.lastSummaryOn };
+    if (!summaryOverdue(pause, dateIn(now, c.project.timeZone))) continue;
+    if (!remindable("PERMIT_ATTENTION", { ...c, relations: new Set(["organisation"]) })) continue;
+    rows.push({
+      userId: c.actor.id,
+      key: `pause-summary:${c.itemId}:${c.lastSummaryOn}`,
+      reason: "PERMIT_ATTENTION",
+      eventPosition: null,
+      eventType: null,
+      actorId: null,
+      projectId: c.project.id,
+      subject: { type: "PROJECT", id: c.project.id },
+      data: { pauseId: c.itemId, summaryDue: summaryDueOn(pause) },
+      emailChannel: emailChannelFor("PERMIT_ATTENTION", c.channels),
+    });
+  }
+  return rows;
 }
 
 /** Creates the digests whose morning has come, and the "immediately" mails whose wait is over. */
