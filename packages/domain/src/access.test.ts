@@ -88,6 +88,8 @@ describe("who may do what by role (DESIGN.md §4, written out here as the table 
     ["gates.evidence", ["COORDINATOR", "PARTNER"]],
     ["gates.signOff", ["DELEGATE", "COORDINATOR"]],
     ["funding.record", ["DELEGATE", "COORDINATOR"]],
+    ["permitting.edit", ["COORDINATOR", "PARTNER"]],
+    ["permitting.determine", ["COORDINATOR"]],
     ["audit.read", ["COORDINATOR", "ADMIN"]],
     ["users.manage", ["ADMIN"]],
     ["delegations.manage", ["ADMIN"]],

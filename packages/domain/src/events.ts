@@ -72,11 +72,11 @@ const dateChange = permit
     changeId: id,
     from: isoDate,
     to: isoDate,
-    reason: z.enum(DATE_CHANGE_REASONS),
+    reasonCode: z.enum(DATE_CHANGE_REASONS),
     state: z.enum(DATE_CHANGE_STATES),
   })
   .strict();
-const pause = z.object({ pauseId: id, reason: z.enum(PAUSE_REASONS) }).strict();
+const pause = z.object({ pauseId: id, pauseReason: z.enum(PAUSE_REASONS) }).strict();
 
 /** What each event carries for its consumers (the live feed, the timeline, later notifications). Never a vote's choice or a comment's text. */
 export const EVENT_DATA = {

@@ -257,7 +257,7 @@ export function moveDate({ ctx, input }: UseCase<z.output<typeof MoveDateInput>>
         changeId,
         from: input.from,
         to: input.to,
-        reason: input.reason,
+        reasonCode: input.reason,
         state,
       },
       audit: {
@@ -302,7 +302,7 @@ export function decideChange({ ctx, input }: UseCase<z.output<typeof DecideChang
         changeId: change.id,
         from: change.from,
         to: change.to,
-        reason: change.reason,
+        reasonCode: change.reason,
         state,
       },
       audit: { before: { state: "PENDING" }, after: { state, determination: input.determination } },
@@ -394,7 +394,7 @@ export function pause({ ctx, input }: UseCase<z.output<typeof PauseInput>>) {
     await recordEvent(tx, {
       type: "permit.paused",
       ...pauseChange(ctx, project.id, pauseId),
-      data: { pauseId, reason: input.reason },
+      data: { pauseId, pauseReason: input.reason },
       audit: { after: { reason: input.reason, startedOn: input.startedOn, summary: input.summary } },
     });
     return { pauseId };
@@ -413,7 +413,7 @@ export function summarisePause({ ctx, input }: UseCase<z.output<typeof PauseSumm
     await recordEvent(tx, {
       type: "permit.pause_summarised",
       ...pauseChange(ctx, project.id, open.id),
-      data: { pauseId: open.id, reason: open.reason },
+      data: { pauseId: open.id, pauseReason: open.reason },
       audit: { after: { summary: input.summary, writtenOn: today } },
     });
     return { pauseId: open.id, nextDue: summaryDueOn({ startedOn: open.startedOn, lastSummaryOn: today }) };
@@ -484,7 +484,7 @@ export function resume({ ctx, input }: UseCase<z.output<typeof ResumeInput>>) {
     await recordEvent(tx, {
       type: "permit.resumed",
       ...pauseChange(ctx, project.id, open.id),
-      data: { pauseId: open.id, reason: open.reason, moved: moves.length },
+      data: { pauseId: open.id, pauseReason: open.reason, moved: moves.length },
       audit: {
         before: { startedOn: open.startedOn },
         after: { resumedOn: input.resumedOn, moved: moves.length, determination: input.determination ?? null },
