@@ -558,6 +558,73 @@ const MATRIX: Record<string, Row> = {
       };
     },
   },
+  "permitting.get": { expect: signedIn(), input: async () => ({ projectId: await approvedId() }) },
+  "permitting.overview": { expect: signedIn(), input: async () => ({ jurisdiction: "US_FEDERAL" }) },
+  "permitting.export": { expect: signedIn(), input: async () => ({}) },
+  // Coordinators and the project's own organisation (partner A) edit; delegates read.
+  "permitting.add": {
+    expect: gateWorkers(),
+    input: async () => ({ ...authorizationFields(), projectId: await approvedId() }),
+  },
+  "permitting.move": {
+    expect: gateWorkers(),
+    input: async () => {
+      const m = (await freshAuthorization()).milestones[1]!;
+      return {
+        milestoneId: m.id,
+        from: m.currentDate,
+        to: "2031-01-01",
+        reason: "CONSULTATION",
+        justification: "Consultation extended.",
+      };
+    },
+  },
+  "permitting.complete": {
+    expect: gateWorkers(),
+    input: async () => ({
+      milestoneId: (await freshAuthorization()).milestones[0]!.id,
+      actualDate: "2026-01-10",
+    }),
+  },
+  "permitting.setOutcome": {
+    expect: gateWorkers(),
+    input: async () => ({
+      authorizationId: (await freshAuthorization()).id,
+      outcome: "WITHDRAWN",
+      reason: "Not needed.",
+    }),
+  },
+  "permitting.pause": {
+    expect: gateWorkers(),
+    input: async () => ({
+      projectId: (await freshAuthorization(true)).projectId,
+      reason: "FUNDING",
+      summary: "Awaiting finance.",
+      startedOn: "2026-01-10",
+    }),
+  },
+  "permitting.summarise": {
+    expect: gateWorkers(),
+    input: async () => ({ projectId: await pausedProject(), summary: "Still waiting." }),
+  },
+  "permitting.resume": {
+    expect: gateWorkers(),
+    input: async () => ({ projectId: await pausedProject(), resumedOn: "2026-01-10" }),
+  },
+  "permitting.decide": {
+    expect: coordinators(),
+    input: async () => {
+      const m = (await freshAuthorization()).milestones.at(-1)!;
+      const { changeId } = await callerFor(db, fx.users.partnerA).permitting.move({
+        milestoneId: m.id,
+        from: m.currentDate,
+        to: "2035-01-01",
+        reason: "LITIGATION",
+        justification: "Appeal pending.",
+      });
+      return { changeId, approve: false, determination: "Not justified." };
+    },
+  },
   "delegation.update": {
     expect: adminOnly(),
     input: async () => ({
@@ -588,6 +655,34 @@ const sharedSubmittedGate = () => (submittedGate ??= submittedGateOf(db, fx));
 /** Coordinators and the project's own organisation (partner A). */
 function gateWorkers(): Record<Caller, Expect> {
   return { ...coordinators(), partnerA: "allowed" };
+}
+
+const authorizationFields = () => ({
+  jurisdiction: "US_FEDERAL" as const,
+  authority: "Bureau of Land Management",
+  instrument: "NEPA_EIS" as const,
+  titleEn: "Mine plan EIS",
+  titleJa: "採掘計画の環境影響評価書",
+  startDate: "2026-01-05",
+});
+/** A new authorization (on the shared approved project, or on a fresh one), as the coordinator reads it. */
+async function freshAuthorization(freshProject = false) {
+  const projectId = freshProject ? (await approvedOf(db, fx)).id : await approvedId();
+  const coordinator = callerFor(db, fx.users.coordinator);
+  const { id } = await coordinator.permitting.add({ ...authorizationFields(), projectId });
+  const view = await coordinator.permitting.get({ projectId });
+  return { ...view.authorizations.find((a) => a.id === id)!, projectId };
+}
+/** A fresh approved project of organisation A whose permitting is paused. */
+async function pausedProject(): Promise<string> {
+  const { projectId } = await freshAuthorization(true);
+  await callerFor(db, fx.users.coordinator).permitting.pause({
+    projectId,
+    reason: "LITIGATION",
+    summary: "Injunction.",
+    startedOn: "2026-01-08",
+  });
+  return projectId;
 }
 
 /** A Governments-only document of organisation A on a submitted project. */

@@ -64,7 +64,11 @@ const funding = z
 
 /** An authorization of the permitting timetable (its milestone is `permitMilestoneId`: `milestoneId` names delivery milestones). */
 const permit = z
-  .object({ authorizationId: id, jurisdiction: z.enum(JURISDICTIONS), instrument: z.enum(PERMIT_INSTRUMENTS) })
+  .object({
+    authorizationId: id,
+    jurisdiction: z.enum(JURISDICTIONS),
+    instrument: z.enum(PERMIT_INSTRUMENTS),
+  })
   .strict();
 const dateChange = permit
   .extend({

@@ -340,7 +340,11 @@ export function notificationPath(n: {
   }
   if (n.eventType?.startsWith("gate.")) return `${base}/gates`;
   if (n.eventType?.startsWith("funding.")) return `${base}/funding`;
-  if (n.eventType?.startsWith("permit.") || typeof n.data.authorizationId === "string" || typeof n.data.summaryDue === "string") {
+  if (
+    n.eventType?.startsWith("permit.") ||
+    typeof n.data.authorizationId === "string" ||
+    typeof n.data.summaryDue === "string"
+  ) {
     return `${base}/permitting`;
   }
   if (n.subject.type === "ROUND") return `${base}/review`;

@@ -71,7 +71,9 @@ describe("templates", () => {
       expect(days.at(-1)!).toBeLessThanOrEqual(t.targetDays);
       expect(t.stages.every((s) => s.en && s.ja)).toBe(true);
       const schedule = scheduleFor(instrument, "2026-03-01");
-      expect(schedule.map((s) => s.target)).toEqual(t.stages.map((s) => addCalendarDays("2026-03-01", s.days)));
+      expect(schedule.map((s) => s.target)).toEqual(
+        t.stages.map((s) => addCalendarDays("2026-03-01", s.days)),
+      );
     }
   });
 });
@@ -126,7 +128,10 @@ describe("derived status", () => {
     fc.assert(
       fc.property(arb, ({ done, paused, todayOffset }) => {
         const base = nepa();
-        const milestones = base.milestones.map((m, i) => ({ ...m, actualDate: i < done ? m.currentDate : null }));
+        const milestones = base.milestones.map((m, i) => ({
+          ...m,
+          actualDate: i < done ? m.currentDate : null,
+        }));
         const today = addCalendarDays(base.startDate, todayOffset);
         const s = milestoneStandings({ ...base, milestones }, { paused, today });
         const inProgress = s.filter((x) => x.status === "IN_PROGRESS").length;
@@ -182,7 +187,12 @@ describe("the 30-day rule", () => {
     });
     fc.assert(
       fc.property(arb, ({ final, shift, role }) => {
-        const move = { final, from: "2027-01-01", to: addCalendarDays("2027-01-01", shift), determination: "Yes." };
+        const move = {
+          final,
+          from: "2027-01-01",
+          to: addCalendarDays("2027-01-01", shift),
+          determination: "Yes.",
+        };
         const outcome = moveOutcome(move, { role });
         const needs = final && Math.abs(shift) > 30;
         expect(outcome).toBe(needs && role !== "COORDINATOR" ? "PENDING" : "APPLIED");
@@ -221,7 +231,9 @@ describe("who may edit", () => {
       expect(mayEditPermitting(actor({ role, organisationId: "org" }), project)).toBe(
         role === "COORDINATOR" || role === "PARTNER",
       );
-      expect(mayEditPermitting(actor({ role, organisationId: "other" }), project)).toBe(role === "COORDINATOR");
+      expect(mayEditPermitting(actor({ role, organisationId: "other" }), project)).toBe(
+        role === "COORDINATOR",
+      );
     }
   });
 });
@@ -229,10 +241,34 @@ describe("who may edit", () => {
 describe("across projects", () => {
   it("on time means by the baseline; medians per stage", () => {
     const stats = authorityStats([
-      { authority: "BLM", kind: "NOI", baselineDate: "2026-02-01", actualDate: "2026-01-30", startedOn: "2026-01-01" },
-      { authority: "BLM", kind: "NOI", baselineDate: "2026-02-01", actualDate: "2026-02-11", startedOn: "2026-01-01" },
-      { authority: "BLM", kind: "NOI", baselineDate: "2026-02-01", actualDate: "2026-01-21", startedOn: "2026-01-01" },
-      { authority: "環境省", kind: "配慮書", baselineDate: "2026-03-01", actualDate: "2026-03-01", startedOn: "2026-01-01" },
+      {
+        authority: "BLM",
+        kind: "NOI",
+        baselineDate: "2026-02-01",
+        actualDate: "2026-01-30",
+        startedOn: "2026-01-01",
+      },
+      {
+        authority: "BLM",
+        kind: "NOI",
+        baselineDate: "2026-02-01",
+        actualDate: "2026-02-11",
+        startedOn: "2026-01-01",
+      },
+      {
+        authority: "BLM",
+        kind: "NOI",
+        baselineDate: "2026-02-01",
+        actualDate: "2026-01-21",
+        startedOn: "2026-01-01",
+      },
+      {
+        authority: "環境省",
+        kind: "配慮書",
+        baselineDate: "2026-03-01",
+        actualDate: "2026-03-01",
+        startedOn: "2026-01-01",
+      },
     ]);
     expect(stats).toEqual([
       {
@@ -253,13 +289,21 @@ describe("across projects", () => {
   });
 
   it("elapsed days run to the final actual date, or today, against the framework target", () => {
-    expect(elapsedAgainstTarget({ instrument: "NEPA_EIS", startDate: "2025-01-01", finishedOn: null }, "2027-01-02")).toEqual({
+    expect(
+      elapsedAgainstTarget(
+        { instrument: "NEPA_EIS", startDate: "2025-01-01", finishedOn: null },
+        "2027-01-02",
+      ),
+    ).toEqual({
       elapsedDays: 731,
       targetDays: 730,
       over: true,
     });
     expect(
-      elapsedAgainstTarget({ instrument: "NEPA_EA", startDate: "2025-01-01", finishedOn: "2025-06-01" }, "2027-01-02"),
+      elapsedAgainstTarget(
+        { instrument: "NEPA_EA", startDate: "2025-01-01", finishedOn: "2025-06-01" },
+        "2027-01-02",
+      ),
     ).toEqual({ elapsedDays: 151, targetDays: 365, over: false });
   });
 });

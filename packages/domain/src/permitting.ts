@@ -201,7 +201,8 @@ export function milestoneStandings(
     const first = firstOpen;
     firstOpen = false;
     if (a.outcome !== null) return { status: a.outcome, missedBy: null };
-    const missed = m.currentDate < opts.today ? workingDaysAfter(a.jurisdiction, m.currentDate, opts.today) : 0;
+    const missed =
+      m.currentDate < opts.today ? workingDaysAfter(a.jurisdiction, m.currentDate, opts.today) : 0;
     const missedBy = missed > 0 ? missed : null;
     if (opts.paused) return { status: "PAUSED", missedBy };
     return { status: first && a.startDate <= opts.today ? "IN_PROGRESS" : "PLANNED", missedBy };
@@ -209,7 +210,10 @@ export function milestoneStandings(
 }
 
 /** An authorization's status: its outcome, completed when every milestone is, else as its first open milestone. */
-export function authorizationStatus(standings: readonly MilestoneStanding[], outcome: PermitOutcome | null): PermitStatus {
+export function authorizationStatus(
+  standings: readonly MilestoneStanding[],
+  outcome: PermitOutcome | null,
+): PermitStatus {
   if (outcome !== null) return outcome;
   const open = standings.find((s) => s.status !== "COMPLETED");
   return open ? open.status : "COMPLETED";
@@ -270,7 +274,10 @@ export function summaryDueOn(pause: { startedOn: string; lastSummaryOn: string |
 }
 
 /** Whether a pause's summary is overdue at `today`. */
-export function summaryOverdue(pause: { startedOn: string; lastSummaryOn: string | null }, today: string): boolean {
+export function summaryOverdue(
+  pause: { startedOn: string; lastSummaryOn: string | null },
+  today: string,
+): boolean {
   return summaryDueOn(pause) < today;
 }
 
@@ -362,11 +369,7 @@ export function elapsedAgainstTarget(
 
 const id = z.uuid();
 const label = (what: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, `Enter the ${what}.`)
-    .max(200, `Keep the ${what} to 200 characters.`);
+  z.string().trim().min(1, `Enter the ${what}.`).max(200, `Keep the ${what} to 200 characters.`);
 const text = (what: string, max = 2000) =>
   z
     .string()

@@ -173,7 +173,14 @@ export const PERMIT_INSTRUMENTS = [
 export type PermitInstrument = (typeof PERMIT_INSTRUMENTS)[number];
 
 /** Where a permitting milestone, or an authorization, stands (derived, never stored). */
-export const PERMIT_STATUSES = ["PLANNED", "IN_PROGRESS", "PAUSED", "COMPLETED", "DENIED", "WITHDRAWN"] as const;
+export const PERMIT_STATUSES = [
+  "PLANNED",
+  "IN_PROGRESS",
+  "PAUSED",
+  "COMPLETED",
+  "DENIED",
+  "WITHDRAWN",
+] as const;
 export type PermitStatus = (typeof PERMIT_STATUSES)[number];
 
 /** How an authorization ended without completing. */

@@ -96,9 +96,7 @@ describe("counting", () => {
   });
 
   it("property: working days between two dates add up across any split, and never exceed calendar days", () => {
-    const date = fc
-      .integer({ min: 0, max: 3 * 365 })
-      .map((n) => addCalendarDays("2026-01-01", n));
+    const date = fc.integer({ min: 0, max: 3 * 365 }).map((n) => addCalendarDays("2026-01-01", n));
     fc.assert(
       fc.property(fc.constantFrom(...JURISDICTIONS), date, date, date, (j, a, b, c) => {
         const [x, y, z] = [a, b, c].sort();

@@ -384,7 +384,13 @@ export async function permitMissedCandidates(
   before: string,
 ): Promise<(ReminderCandidate & { jurisdiction: string; target: string; authorizationId: string })[]> {
   const rows = await queryRows<
-    ReminderRow & { jurisdiction: string; target: string; authorizationId: string; titleEn: string; titleJa: string }
+    ReminderRow & {
+      jurisdiction: string;
+      target: string;
+      authorizationId: string;
+      titleEn: string;
+      titleJa: string;
+    }
   >(
     tx,
     Prisma.sql`SELECT ${candidateColumns}, m.id AS "itemId", a.id AS "authorizationId",

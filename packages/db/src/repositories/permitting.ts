@@ -454,7 +454,10 @@ export async function listPauses(tx: Tx, projectId: string): Promise<PauseRow[]>
   }));
 }
 
-export async function openPause(tx: Tx, projectId: string): Promise<{ id: string; reason: PauseReason; startedOn: string } | null> {
+export async function openPause(
+  tx: Tx,
+  projectId: string,
+): Promise<{ id: string; reason: PauseReason; startedOn: string } | null> {
   const p = await tx.permitPause.findFirst({
     where: { projectId, endedOn: null },
     select: { id: true, reason: true, startedOn: true },
@@ -479,7 +482,11 @@ export async function startPause(
   return row.id;
 }
 
-export async function addSummary(tx: Tx, pauseId: string, s: { by: string; text: string; on: string }): Promise<void> {
+export async function addSummary(
+  tx: Tx,
+  pauseId: string,
+  s: { by: string; text: string; on: string },
+): Promise<void> {
   await tx.permitPauseSummary.create({
     data: { pauseId, authorId: s.by, text: s.text, writtenOn: asDate(s.on) },
   });

@@ -55,6 +55,11 @@ const MODELS = [
   "fundingProgramme",
   "fundingFacility",
   "fundingEntry",
+  "permitAuthorization",
+  "permitMilestone",
+  "permitDateChange",
+  "permitPause",
+  "permitPauseSummary",
 ] as const;
 type Model = (typeof MODELS)[number];
 
@@ -624,6 +629,40 @@ describe("seed", () => {
     }
     const ld4 = gates.find((g) => g.project.reference === "LD-0004")!.project;
     expect(committedUsd.get("LD-0004")).toBeLessThan(Number(ld4.capexUsd));
+  });
+
+  it("has a permitting timetable on approved projects: US, Japanese and other authorizations, some late, one project paused", async () => {
+    const authorizations = await prisma.permitAuthorization.findMany({
+      include: { project: true, milestones: { orderBy: { position: "asc" } }, changes: true },
+    });
+    const today = new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+    expect(new Set(authorizations.map((a) => a.jurisdiction))).toEqual(
+      new Set(["US_FEDERAL", "US_STATE", "JP_NATIONAL", "JP_PREFECTURE", "OTHER"]),
+    );
+    for (const a of authorizations) {
+      expect(["APPROVED", "IN_DELIVERY", "COMPLETED"]).toContain(a.project.status);
+      // Actual dates in order, none in the future; a current target that differs from its baseline has its recorded change.
+      const actuals = a.milestones.flatMap((m) => (m.actualDate ? [m.actualDate.getTime()] : []));
+      expect(actuals).toEqual([...actuals].sort((x, y) => x - y));
+      expect(actuals.every((t) => t <= today.getTime())).toBe(true);
+      for (const m of a.milestones) {
+        const moved = a.changes.filter((c) => c.milestoneId === m.id && c.state === "APPLIED");
+        const shift = moved.reduce((sum, c) => sum + (c.toDate.getTime() - c.fromDate.getTime()), 0);
+        expect(m.currentDate.getTime() - m.baselineDate.getTime()).toBe(shift);
+      }
+    }
+    const late = authorizations.filter((a) =>
+      a.milestones.some((m) => m.actualDate === null && m.currentDate.getTime() < today.getTime()),
+    );
+    expect(late.length).toBeGreaterThanOrEqual(2);
+    expect(authorizations.some((a) => a.milestones.every((m) => m.actualDate !== null))).toBe(true);
+    const paused = await prisma.permitPause.findMany({
+      where: { endedOn: null },
+      include: { project: true, summaries: true },
+    });
+    expect(paused.map((p) => [p.project.reference, p.summaries.length])).toEqual([["LD-0012", 1]]);
+    // The browser test's projects start empty.
+    expect(authorizations.some((a) => ["LD-0002", "LD-0016"].includes(a.project.reference))).toBe(false);
   });
 });
 

@@ -6,6 +6,7 @@
 // is skipped together with everything hanging off it.
 import { seedDataRoom } from "./documents.js";
 import { seedGatesAndFunding } from "./funding.js";
+import { seedPermitting } from "./permitting.js";
 import { createHash } from "node:crypto";
 import type { AuditAction, AuditEntityType } from "@lodestone/domain/audit";
 import { isFinished } from "@lodestone/domain/delivery";
@@ -1016,6 +1017,11 @@ async function seedInTransaction(tx: Tx, clock: Clock, signer: DecisionSigner): 
       stage: b.project.stage,
       decidedAt: b.project.decidedAt ? new Date(b.project.decidedAt) : null,
     })),
+    seedIds,
+  );
+  await seedPermitting(
+    tx,
+    mine.map((b) => ({ id: b.project.id!, reference: b.project.reference })),
     seedIds,
   );
   await tx.auditEvent.createMany({

@@ -182,7 +182,11 @@ export function addAuthorization({ ctx, input }: UseCase<z.output<typeof AddAuth
     await recordEvent(tx, {
       type: "permit.authorization_added",
       ...permitChange(ctx, project.id, created.id),
-      data: { authorizationId: created.id, jurisdiction: created.jurisdiction, instrument: created.instrument },
+      data: {
+        authorizationId: created.id,
+        jurisdiction: created.jurisdiction,
+        instrument: created.instrument,
+      },
       audit: { after: created },
     });
     return { id: created.id, milestones: created.milestones.length };
@@ -195,13 +199,19 @@ async function editableMilestone(tx: Tx, ctx: SignedInContext, milestoneId: stri
   if (!milestone) throw new DomainError("NOT_FOUND", "There is no such permitting milestone.");
   const project = await editableProject(tx, ctx, milestone.authorization.projectId);
   if (milestone.authorization.outcome !== null) {
-    throw new DomainError("INVALID_STATE", "This authorization was denied or withdrawn: its dates are closed.");
+    throw new DomainError(
+      "INVALID_STATE",
+      "This authorization was denied or withdrawn: its dates are closed.",
+    );
   }
   if (milestone.actualDate !== null) {
     throw new DomainError("INVALID_STATE", "This milestone is complete: its dates are fixed.");
   }
   if (await permits.openPause(tx, project.id)) {
-    throw new DomainError("INVALID_STATE", "The project's permitting is paused: resume it before changing dates.");
+    throw new DomainError(
+      "INVALID_STATE",
+      "The project's permitting is paused: resume it before changing dates.",
+    );
   }
   return { milestone, project };
 }
@@ -232,7 +242,10 @@ export function moveDate({ ctx, input }: UseCase<z.output<typeof MoveDateInput>>
       );
     }
     const determination = input.determination ?? null;
-    const state = moveOutcome({ final: milestone.final, from: input.from, to: input.to, determination }, ctx.user);
+    const state = moveOutcome(
+      { final: milestone.final, from: input.from, to: input.to, determination },
+      ctx.user,
+    );
     if (state === "APPLIED") await permits.setCurrentDate(tx, milestone.id, input.to);
     const keep = state === "APPLIED" && needsDetermination({ final: milestone.final, ...input });
     const changeId = await permits.recordChange(tx, {
@@ -275,10 +288,15 @@ export function decideChange({ ctx, input }: UseCase<z.output<typeof DecideChang
     const change = await permits.lockChange(tx, input.changeId);
     if (!change) throw new DomainError("NOT_FOUND", "There is no such date change.");
     await visibleProject(tx, ctx, change.projectId);
-    if (change.state !== "PENDING") throw new DomainError("CONFLICT", "This change has already been decided.");
+    if (change.state !== "PENDING")
+      throw new DomainError("CONFLICT", "This change has already been decided.");
     const milestone = (await permits.getMilestone(tx, change.milestoneId, true))!;
     if (input.approve) {
-      if (milestone.currentDate !== change.from || milestone.actualDate !== null || milestone.authorization.outcome) {
+      if (
+        milestone.currentDate !== change.from ||
+        milestone.actualDate !== null ||
+        milestone.authorization.outcome
+      ) {
         throw new DomainError(
           "CONFLICT",
           "The milestone changed after this was asked for (it moved or closed): reject it and ask again.",
@@ -320,7 +338,10 @@ export function recordActual({ ctx, input }: UseCase<z.output<typeof RecordActua
     }
     const authorization = (await permits.getAuthorization(tx, milestone.authorization.id, false))!;
     if (input.actualDate < authorization.startDate) {
-      throw new DomainError("VALIDATION", `An actual date cannot be before the authorization started (${authorization.startDate}).`);
+      throw new DomainError(
+        "VALIDATION",
+        `An actual date cannot be before the authorization started (${authorization.startDate}).`,
+      );
     }
     const earlier = authorization.milestones.filter((m) => m.position < milestone.position);
     if (earlier.some((m) => m.actualDate === null)) {
@@ -328,7 +349,10 @@ export function recordActual({ ctx, input }: UseCase<z.output<typeof RecordActua
     }
     const previous = earlier.at(-1)?.actualDate;
     if (previous && input.actualDate < previous) {
-      throw new DomainError("VALIDATION", `An actual date cannot be before the previous milestone's (${previous}).`);
+      throw new DomainError(
+        "VALIDATION",
+        `An actual date cannot be before the previous milestone's (${previous}).`,
+      );
     }
     await permits.setActualDate(tx, milestone.id, input.actualDate);
     await recordEvent(tx, {
@@ -382,7 +406,10 @@ export function pause({ ctx, input }: UseCase<z.output<typeof PauseInput>>) {
     const rows = await permits.listAuthorizations(tx, project.id);
     const open = rows.filter((a) => a.outcome === null && a.milestones.some((m) => m.actualDate === null));
     if (open.length === 0) {
-      throw new DomainError("INVALID_STATE", "Nothing to pause: no authorization of this project has an open milestone.");
+      throw new DomainError(
+        "INVALID_STATE",
+        "Nothing to pause: no authorization of this project has an open milestone.",
+      );
     }
     const pauseId = await permits.startPause(tx, {
       projectId: project.id,
@@ -432,7 +459,10 @@ export function resume({ ctx, input }: UseCase<z.output<typeof ResumeInput>>) {
     const open = await permits.openPause(tx, project.id);
     if (!open) throw new DomainError("INVALID_STATE", "The project's permitting is not paused.");
     if (input.resumedOn < open.startedOn) {
-      throw new DomainError("VALIDATION", `The project cannot resume before its pause began (${open.startedOn}).`);
+      throw new DomainError(
+        "VALIDATION",
+        `The project cannot resume before its pause began (${open.startedOn}).`,
+      );
     }
     if (input.resumedOn > todayOf(ctx, project)) {
       throw new DomainError("VALIDATION", "A project cannot resume in the future.");
@@ -442,11 +472,13 @@ export function resume({ ctx, input }: UseCase<z.output<typeof ResumeInput>>) {
       .filter((a) => a.outcome === null)
       .flatMap((a) => {
         const last = a.milestones.at(-1)?.id;
-        return resumeMoves(a.milestones, { startedOn: open.startedOn, resumedOn: input.resumedOn }).map((m) => ({
-          ...m,
-          authorization: a,
-          final: m.milestone.id === last,
-        }));
+        return resumeMoves(a.milestones, { startedOn: open.startedOn, resumedOn: input.resumedOn }).map(
+          (m) => ({
+            ...m,
+            authorization: a,
+            final: m.milestone.id === last,
+          }),
+        );
       });
     const determined = moves.some((m) => needsDetermination({ final: m.final, from: m.from, to: m.to }));
     if (determined && !may(ctx.user.role, "permitting.determine")) {
@@ -487,7 +519,11 @@ export function resume({ ctx, input }: UseCase<z.output<typeof ResumeInput>>) {
       data: { pauseId: open.id, pauseReason: open.reason, moved: moves.length },
       audit: {
         before: { startedOn: open.startedOn },
-        after: { resumedOn: input.resumedOn, moved: moves.length, determination: input.determination ?? null },
+        after: {
+          resumedOn: input.resumedOn,
+          moved: moves.length,
+          determination: input.determination ?? null,
+        },
       },
     });
     return { moved: moves.length, days: daysFrom(open.startedOn, input.resumedOn) };
@@ -515,7 +551,10 @@ async function overviewRows(ctx: SignedInContext, input: z.output<typeof Permitt
  * and status), with per-authority on-time rates and median days per stage.
  */
 export async function permittingOverview({ ctx, input }: UseCase<z.output<typeof PermittingOverviewInput>>) {
-  const [rows, authorities] = await Promise.all([overviewRows(ctx, input), permits.authorities(ctx.db.prisma)]);
+  const [rows, authorities] = await Promise.all([
+    overviewRows(ctx, input),
+    permits.authorities(ctx.db.prisma),
+  ]);
   const completed: CompletedStage[] = rows.flatMap(({ row }) =>
     row.milestones.flatMap((m, i) =>
       m.actualDate
@@ -532,11 +571,17 @@ export async function permittingOverview({ ctx, input }: UseCase<z.output<typeof
     ),
   );
   const names = new Map<string, { en: string; ja: string }>();
-  for (const { row } of rows) for (const m of row.milestones) names.set(m.kind, { en: m.nameEn, ja: m.nameJa });
+  for (const { row } of rows)
+    for (const m of row.milestones) names.set(m.kind, { en: m.nameEn, ja: m.nameJa });
   return {
     authorities,
     rows: rows.map(({ row, view, next }) => ({
-      project: { id: row.project.id, reference: row.project.reference, titleEn: row.project.titleEn, titleJa: row.project.titleJa },
+      project: {
+        id: row.project.id,
+        reference: row.project.reference,
+        titleEn: row.project.titleEn,
+        titleJa: row.project.titleJa,
+      },
       id: view.id,
       jurisdiction: view.jurisdiction,
       authority: view.authority,
