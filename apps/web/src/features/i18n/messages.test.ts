@@ -6,6 +6,8 @@ import {
   TRANSLATION_STATUSES,
 } from "@lodestone/domain/enums";
 import {
+  DATE_CHANGE_REASONS,
+  DATE_CHANGE_STATES,
   EVIDENCE_KINDS,
   FACILITY_STATES,
   FINANCIER_KINDS,
@@ -13,7 +15,12 @@ import {
   GATE_KINDS,
   GATE_STATES,
   INSTRUMENTS,
+  JURISDICTIONS,
   LEDGER_ENTRY_KINDS,
+  PAUSE_REASONS,
+  PERMIT_INSTRUMENTS,
+  PERMIT_OUTCOMES,
+  PERMIT_STATUSES,
 } from "@lodestone/domain/vocabulary";
 import { describe, expect, it } from "vitest";
 import en from "../../../messages/en.json";
@@ -91,6 +98,13 @@ describe("messages", () => {
     ["fundingBucket", FUNDING_BUCKETS],
     ["ledgerEntryKind", LEDGER_ENTRY_KINDS],
     ["facilityState", FACILITY_STATES],
+    ["jurisdiction", JURISDICTIONS],
+    ["permitInstrument", PERMIT_INSTRUMENTS],
+    ["permitStatus", PERMIT_STATUSES],
+    ["permitOutcome", PERMIT_OUTCOMES],
+    ["dateChangeReason", DATE_CHANGE_REASONS],
+    ["dateChangeState", DATE_CHANGE_STATES],
+    ["pauseReason", PAUSE_REASONS],
   ] as const)("labels every %s value in both languages, and nothing else", (group, values) => {
     for (const catalog of [en, ja]) {
       expect(Object.keys(catalog.enums[group]).sort()).toEqual([...values].sort());

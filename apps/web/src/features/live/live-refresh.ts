@@ -199,6 +199,21 @@ export function liveRefreshFor(event: LiveEvent, trpc: Trpc): LiveRefresh {
         stale: [],
         projectPage: false,
       };
+    case "permit.authorization_added":
+    case "permit.outcome_set":
+    case "permit.date_changed":
+    case "permit.date_change_requested":
+    case "permit.date_change_decided":
+    case "permit.milestone_completed":
+    case "permit.paused":
+    case "permit.pause_summarised":
+    case "permit.resumed":
+      // The project's timetable, the permitting page across projects, and its overview's timeline.
+      return {
+        refetch: [trpc.permitting.get.queryFilter({ projectId }), trpc.permitting.overview.pathFilter()],
+        stale: [],
+        projectPage: true,
+      };
     case "data_room.folder_created":
       return {
         refetch: [trpc.documents.folders.queryFilter({ projectId })],
@@ -225,5 +240,6 @@ export function liveQueryFilters(trpc: Trpc): QueryFilters[] {
     trpc.documents.pathFilter(),
     trpc.gates.pathFilter(),
     trpc.funding.pathFilter(),
+    trpc.permitting.pathFilter(),
   ];
 }

@@ -5,8 +5,10 @@ import { ACTIVITY_EVENT_TYPES } from "@lodestone/domain/notifications";
 import {
   GATE_KINDS,
   LEDGER_ENTRY_KINDS,
+  PERMIT_INSTRUMENTS,
   type GateKind,
   type LedgerEntryKind,
+  type PermitInstrument,
 } from "@lodestone/domain/vocabulary";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { CALENDAR_DATE, calendarDay } from "@/features/delivery/dates";
@@ -20,6 +22,8 @@ const isOutcome = (v: unknown): v is DecisionOutcome => (DECISION_OUTCOMES as re
 const isGateKind = (v: unknown): v is GateKind => (GATE_KINDS as readonly unknown[]).includes(v);
 const isEntryKind = (v: unknown): v is LedgerEntryKind =>
   (LEDGER_ENTRY_KINDS as readonly unknown[]).includes(v);
+const isPermitInstrument = (v: unknown): v is PermitInstrument =>
+  (PERMIT_INSTRUMENTS as readonly unknown[]).includes(v);
 const CALENDAR = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A milestone's title in `locale` (else the other language), from a notification's data. */
@@ -40,8 +44,15 @@ export function useNotificationLine(): (
   const tOutcome = useTranslations("decision.outcome");
   const tGateKind = useTranslations("enums.gateKind");
   const tEntryKind = useTranslations("enums.ledgerEntryKind");
+  const tInstrument = useTranslations("enums.permitInstrument");
   const format = useFormatter();
   const locale = useLocale();
+
+  /** A calendar day from a notification's data, shown as the day it is (in no time zone). */
+  const calendar = (value: unknown) =>
+    typeof value === "string" && CALENDAR.test(value)
+      ? format.dateTime(calendarDay(value), CALENDAR_DATE)
+      : "";
 
   return (item) => {
     const title = titleFromData(item.data, locale);
@@ -61,15 +72,19 @@ export function useNotificationLine(): (
       case "MILESTONE_ASSIGNED":
         return t("MILESTONE_ASSIGNED", { title });
       case "MILESTONE_DUE": {
-        const due = item.data.dueDate;
-        // A calendar day: shown as the day it is, in no time zone.
-        const date =
-          typeof due === "string" && CALENDAR.test(due)
-            ? format.dateTime(calendarDay(due), CALENDAR_DATE)
-            : "";
+        const date = calendar(item.data.dueDate);
         return item.data.overdue === true
           ? t("milestoneOverdue", { date, title })
           : t("milestoneDue", { date, title });
+      }
+      case "PERMIT_ATTENTION": {
+        // A missed permitting date (its milestone, target and working days late), or a pause
+        // whose quarterly summary is overdue.
+        if (typeof item.data.summaryDue === "string") {
+          return t("pauseSummaryOverdue", { date: calendar(item.data.summaryDue) });
+        }
+        const missedBy = typeof item.data.missedBy === "number" ? item.data.missedBy : 0;
+        return t("permitMissed", { date: calendar(item.data.dueDate), days: missedBy, title });
       }
       case "ACTIVITY": {
         if (!isActivityEvent(item.eventType)) return t("activityOther");
@@ -81,7 +96,9 @@ export function useNotificationLine(): (
             ? tGateKind(item.data.gateKind)
             : isEntryKind(item.data.entryKind)
               ? tEntryKind(item.data.entryKind)
-              : "";
+              : isPermitInstrument(item.data.instrument)
+                ? tInstrument(item.data.instrument)
+                : "";
         return about ? t("activityWithTitle", { label, title: about }) : label;
       }
     }

@@ -16,6 +16,7 @@ const SECTIONS = [
   { key: "delivery", path: "/delivery" },
   { key: "gates", path: "/gates" },
   { key: "funding", path: "/funding" },
+  { key: "permitting", path: "/permitting" },
   { key: "documents", path: "/documents" },
 ] as const;
 

@@ -1,6 +1,10 @@
 import {
+  DATE_CHANGE_REASONS,
   GATE_KINDS,
   GATE_STATES,
+  PAUSE_REASONS,
+  PERMIT_INSTRUMENTS,
+  PERMIT_OUTCOMES,
   PROJECT_STATUSES,
   type GateKind,
   type GateState,
@@ -12,6 +16,7 @@ import Link from "next/link";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { CommentStatsView, type CommentStats } from "@/features/deliberation/comment-stats";
+import { CALENDAR_DATE, calendarDay } from "@/features/delivery/dates";
 import { CurrentGateLine } from "@/features/gates/current-gate-line";
 import type { CurrentGate } from "@/features/gates/types";
 import { linkClass } from "@/features/ui/styles";
@@ -43,6 +48,9 @@ const TIMELINE_TYPES = [
   "gate_sequence_set",
   "gate_changed",
   "gate_signed_off",
+  "permit_changed",
+  "permit_date_changed",
+  "permit_paused",
 ] as const;
 type TimelineType = (typeof TIMELINE_TYPES)[number];
 const isTimelineType = (type: string): type is TimelineType =>
@@ -237,7 +245,35 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
   const tStatus = useTranslations("enums.projectStatus");
   const tGateKind = useTranslations("enums.gateKind");
   const tGateState = useTranslations("enums.gateState");
+  const tInstrument = useTranslations("enums.permitInstrument");
+  const tOutcome = useTranslations("enums.permitOutcome");
+  const tChangeReason = useTranslations("enums.dateChangeReason");
+  const tPauseReason = useTranslations("enums.pauseReason");
   const format = useFormatter();
+  const day = (d: string) => format.dateTime(calendarDay(d), CALENDAR_DATE);
+  /** What a permitting entry changed: a date moved (and why), a pause, an authorization's instrument or outcome. */
+  const permitDetail = (type: TimelineType, data: Record<string, unknown>): string | null => {
+    const { from, to } = data;
+    if (type === "permit_date_changed" && isDate(from) && isDate(to)) {
+      const dates = t("permitDates", { from: day(from), to: day(to) });
+      const reason = data.reason;
+      const why = isOneOf(DATE_CHANGE_REASONS, reason) ? tChangeReason(reason) : null;
+      const detail = why ? t("permitReason", { change: dates, reason: why }) : dates;
+      return data.state === "PENDING" ? t("permitPending", { change: detail }) : detail;
+    }
+    const pauseReason = data.reason;
+    if (type === "permit_paused" && isOneOf(PAUSE_REASONS, pauseReason)) {
+      const reason = tPauseReason(pauseReason);
+      return typeof data.moved === "number" ? t("permitResumed", { reason, moved: data.moved }) : reason;
+    }
+    if (type === "permit_changed") {
+      const { outcome, actualDate, instrument } = data;
+      if (isOneOf(PERMIT_OUTCOMES, outcome)) return tOutcome(outcome);
+      if (isDate(actualDate)) return t("permitCompleted", { date: day(actualDate) });
+      if (isOneOf(PERMIT_INSTRUMENTS, instrument)) return tInstrument(instrument);
+    }
+    return null;
+  };
   return (
     <section aria-labelledby="project-timeline">
       <h2 id="project-timeline" className="text-lg font-semibold text-slate-900">
@@ -256,8 +292,12 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
               gateKind?: unknown;
               gateState?: unknown;
             };
-            const statuses =
-              isStatus(data.from) && isStatus(data.to)
+            const permit = known?.startsWith("permit_")
+              ? permitDetail(known, (item.data ?? {}) as Record<string, unknown>)
+              : null;
+            const statuses = permit
+              ? permit
+              : isStatus(data.from) && isStatus(data.to)
                 ? t("statusChange", { from: tStatus(data.from), to: tStatus(data.to) })
                 : isGateKind(data.gateKind) && isGateState(data.gateState)
                   ? t("gateChange", { kind: tGateKind(data.gateKind), state: tGateState(data.gateState) })
@@ -272,6 +312,13 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
                   <p className="text-sm">
                     <Link href={`/projects/${projectId}/decisions/${data.decisionId}`} className={linkClass}>
                       {tDecision("heading")}
+                    </Link>
+                  </p>
+                ) : null}
+                {known?.startsWith("permit_") ? (
+                  <p className="text-sm">
+                    <Link href={`/projects/${projectId}/permitting`} className={linkClass}>
+                      {t("permitLink")}
                     </Link>
                   </p>
                 ) : null}
@@ -296,6 +343,14 @@ function isGateKind(value: unknown): value is GateKind {
 
 function isGateState(value: unknown): value is GateState {
   return typeof value === "string" && (GATE_STATES as readonly string[]).includes(value);
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === "string" && (values as readonly string[]).includes(value);
+}
+
+function isDate(value: unknown): value is string {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
 function isStatus(value: unknown): value is ProjectStatus {

@@ -85,6 +85,9 @@ export async function SiteHeader({ user }: { user: SessionUser | null }) {
               <li>
                 <NavLink href="/funding">{t("nav.funding")}</NavLink>
               </li>
+              <li>
+                <NavLink href="/permitting">{t("nav.permitting")}</NavLink>
+              </li>
               {may(user.role, "users.manage") ? (
                 <li>
                   <NavLink href="/admin/users">{t("nav.users")}</NavLink>

@@ -1,0 +1,1 @@
+export { ProjectLoading as default } from "@/features/projects/project-loading";
