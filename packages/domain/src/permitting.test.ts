@@ -21,7 +21,14 @@ import {
   type AuthorizationFacts,
 } from "./permitting.js";
 import { PERMIT_INSTRUMENTS, ROLES } from "./vocabulary.js";
-import { addCalendarDays } from "./working-days.js";
+import { addCalendarDays, type HolidayCalendar } from "./working-days.js";
+
+/** The public holidays these tests cross (the real table is the API's, from date-holidays, tested there). */
+const HOLIDAYS: Record<string, readonly string[]> = {
+  US: ["2026-07-03", "2026-12-25", "2027-01-01"],
+  JP: ["2026-05-04", "2026-05-05", "2026-05-06"],
+};
+const calendar: HolidayCalendar = { isHoliday: (country, date) => HOLIDAYS[country]!.includes(date) };
 
 const actor = (a: Partial<Actor>): Actor => ({
   id: "u",
@@ -80,7 +87,7 @@ describe("templates", () => {
 
 describe("derived status", () => {
   it("completed, then the first open milestone in progress, the rest planned", () => {
-    const s = milestoneStandings(nepa(), { paused: false, today: "2026-06-01" });
+    const s = milestoneStandings(nepa(), { paused: false, today: "2026-06-01", calendar });
     expect(s.map((x) => x.status)).toEqual(["COMPLETED", "IN_PROGRESS", "PLANNED", "PLANNED"]);
     expect(s.every((x) => x.missedBy === null)).toBe(true);
     expect(authorizationStatus(s, null)).toBe("IN_PROGRESS");
@@ -88,25 +95,29 @@ describe("derived status", () => {
 
   it("a missed date counts working days on the jurisdiction's calendar", () => {
     const today = "2027-01-04";
-    const us = milestoneStandings(nepa(), { paused: false, today });
+    const us = milestoneStandings(nepa(), { paused: false, today, calendar });
     expect(us[1]).toEqual({ status: "IN_PROGRESS", missedBy: 5 });
-    const jp = milestoneStandings(nepa({ jurisdiction: "JP_NATIONAL" }), { paused: false, today });
+    const jp = milestoneStandings(nepa({ jurisdiction: "JP_NATIONAL" }), { paused: false, today, calendar });
     expect(jp[1]).toEqual({ status: "IN_PROGRESS", missedBy: 3 });
     // Missed on a Friday, seen on the Saturday and Sunday after: not yet a working day late.
-    const weekend = milestoneStandings(nepa(), { paused: false, today: "2026-12-27" });
+    const weekend = milestoneStandings(nepa(), { paused: false, today: "2026-12-27", calendar });
     expect(weekend[1]!.missedBy).toBeNull();
   });
 
   it("paused while the project is; denied or withdrawn with the authorization; planned before it starts", () => {
-    const paused = milestoneStandings(nepa(), { paused: true, today: "2026-06-01" });
+    const paused = milestoneStandings(nepa(), { paused: true, today: "2026-06-01", calendar });
     expect(paused.map((x) => x.status)).toEqual(["COMPLETED", "PAUSED", "PAUSED", "PAUSED"]);
     expect(authorizationStatus(paused, null)).toBe("PAUSED");
-    const denied = milestoneStandings(nepa({ outcome: "DENIED" }), { paused: true, today: "2026-06-01" });
+    const denied = milestoneStandings(nepa({ outcome: "DENIED" }), {
+      paused: true,
+      today: "2026-06-01",
+      calendar,
+    });
     expect(denied.map((x) => x.status)).toEqual(["COMPLETED", "DENIED", "DENIED", "DENIED"]);
     expect(authorizationStatus(denied, "WITHDRAWN")).toBe("WITHDRAWN");
     const notYet = milestoneStandings(
       nepa({ startDate: "2026-09-01", milestones: [{ currentDate: "2026-10-01", actualDate: null }] }),
-      { paused: false, today: "2026-06-01" },
+      { paused: false, today: "2026-06-01", calendar },
     );
     expect(notYet[0]!.status).toBe("PLANNED");
   });
@@ -115,7 +126,7 @@ describe("derived status", () => {
     const done = nepa({
       milestones: nepa().milestones.map((m) => ({ ...m, actualDate: m.currentDate })),
     });
-    const s = milestoneStandings(done, { paused: false, today: "2028-01-01" });
+    const s = milestoneStandings(done, { paused: false, today: "2028-01-01", calendar });
     expect(authorizationStatus(s, null)).toBe("COMPLETED");
   });
 
@@ -133,7 +144,7 @@ describe("derived status", () => {
           actualDate: i < done ? m.currentDate : null,
         }));
         const today = addCalendarDays(base.startDate, todayOffset);
-        const s = milestoneStandings({ ...base, milestones }, { paused, today });
+        const s = milestoneStandings({ ...base, milestones }, { paused, today, calendar });
         const inProgress = s.filter((x) => x.status === "IN_PROGRESS").length;
         expect(s.filter((x) => x.status === "COMPLETED").length).toBe(done);
         if (done === 4) expect(authorizationStatus(s, null)).toBe("COMPLETED");
@@ -155,8 +166,10 @@ describe("derived status", () => {
   });
 
   it("missed dates are told on the next working day", () => {
-    expect(missedNoticeDay("US_FEDERAL", "2026-07-02")).toBe("2026-07-06");
-    expect(missedNoticeDay("JP_NATIONAL", "2026-12-28")).toBe("2027-01-04");
+    expect(missedNoticeDay(calendar, "US_FEDERAL", "2026-07-02")).toBe("2026-07-06");
+    // Japan's year-end closure is the rule's own (December 29 to January 3), whatever the holiday table says.
+    expect(missedNoticeDay(calendar, "JP_NATIONAL", "2026-12-28")).toBe("2027-01-04");
+    expect(missedNoticeDay(calendar, "OTHER", "2026-12-28")).toBe("2026-12-29");
   });
 });
 

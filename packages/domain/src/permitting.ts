@@ -11,7 +11,7 @@ import {
   PERMIT_OUTCOMES,
   PERMIT_STATUSES,
 } from "./vocabulary.js";
-import { addCalendarDays, nextWorkingDay, workingDaysAfter } from "./working-days.js";
+import { addCalendarDays, nextWorkingDay, workingDaysAfter, type HolidayCalendar } from "./working-days.js";
 
 // The permitting timetable (DESIGN.md §12): a project's authorizations, US and Japanese side by
 // side, each a milestone schedule from a template per instrument. Every milestone keeps a baseline
@@ -193,7 +193,7 @@ export interface MilestoneStanding {
  */
 export function milestoneStandings(
   a: AuthorizationFacts,
-  opts: { paused: boolean; today: string },
+  opts: { paused: boolean; today: string; calendar: HolidayCalendar },
 ): MilestoneStanding[] {
   let firstOpen = true;
   return a.milestones.map((m) => {
@@ -202,7 +202,9 @@ export function milestoneStandings(
     firstOpen = false;
     if (a.outcome !== null) return { status: a.outcome, missedBy: null };
     const missed =
-      m.currentDate < opts.today ? workingDaysAfter(a.jurisdiction, m.currentDate, opts.today) : 0;
+      m.currentDate < opts.today
+        ? workingDaysAfter(opts.calendar, a.jurisdiction, m.currentDate, opts.today)
+        : 0;
     const missedBy = missed > 0 ? missed : null;
     if (opts.paused) return { status: "PAUSED", missedBy };
     return { status: first && a.startDate <= opts.today ? "IN_PROGRESS" : "PLANNED", missedBy };
@@ -236,8 +238,12 @@ export function estimatedCompletion(authorizations: readonly AuthorizationFacts[
 }
 
 /** When the owner and coordinators hear that a milestone was missed: the first working day after its target. */
-export function missedNoticeDay(jurisdiction: Jurisdiction, target: string): string {
-  return nextWorkingDay(jurisdiction, target);
+export function missedNoticeDay(
+  calendar: HolidayCalendar,
+  jurisdiction: Jurisdiction,
+  target: string,
+): string {
+  return nextWorkingDay(calendar, jurisdiction, target);
 }
 
 // ── Date changes ─────────────────────────────────────────────────────────────────────────

@@ -21,6 +21,7 @@ import {
 import { missedNoticeDay, summaryDueOn, summaryOverdue } from "@lodestone/domain/permitting";
 import type { Jurisdiction } from "@lodestone/domain/vocabulary";
 import { addCalendarDays, workingDaysAfter } from "@lodestone/domain/working-days";
+import { holidays } from "../../holidays.js";
 import type { Mailer } from "../../mailer.js";
 import { renderMail } from "./mail.js";
 import { unsubscribeTokens } from "./unsubscribe-token.js";
@@ -208,7 +209,7 @@ async function permitReminders(tx: Parameters<typeof repo.permitMissedCandidates
     if (!canSeeProject(c.actor, c.project)) continue;
     const today = dateIn(now, c.project.timeZone);
     const jurisdiction = c.jurisdiction as Jurisdiction;
-    if (today < missedNoticeDay(jurisdiction, c.target)) continue;
+    if (today < missedNoticeDay(holidays, jurisdiction, c.target)) continue;
     if (!remindable("PERMIT_ATTENTION", { ...c, relations: new Set(["organisation"]) })) continue;
     rows.push({
       userId: c.actor.id,
@@ -223,7 +224,7 @@ async function permitReminders(tx: Parameters<typeof repo.permitMissedCandidates
         authorizationId: c.authorizationId,
         permitMilestoneId: c.itemId,
         dueDate: c.target,
-        missedBy: workingDaysAfter(jurisdiction, c.target, today),
+        missedBy: workingDaysAfter(holidays, jurisdiction, c.target, today),
         title: c.title!,
       },
       emailChannel: emailChannelFor("PERMIT_ATTENTION", c.channels),

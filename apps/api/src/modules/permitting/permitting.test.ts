@@ -2,6 +2,7 @@ import { createTestDatabase, testDatabaseKind, type TestDatabase } from "@lodest
 import { dateIn } from "@lodestone/domain/delivery";
 import { PERMIT_TEMPLATES } from "@lodestone/domain/permitting";
 import { addCalendarDays, workingDaysAfter } from "@lodestone/domain/working-days";
+import { holidays } from "../../holidays.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvedOf, callerFor, createFixture, draftOf, type Fixture } from "../../test/fixtures.js";
 import { fanOut, remind } from "../notifications/notifier.js";
@@ -57,7 +58,7 @@ describe(`the permitting timetable (${testDatabaseKind()})`, () => {
     expect(noi.currentDate).toBe(daysAgo(70));
     expect(noi).toMatchObject({
       status: "IN_PROGRESS",
-      missedBy: workingDaysAfter("US_FEDERAL", daysAgo(70), today),
+      missedBy: workingDaysAfter(holidays, "US_FEDERAL", daysAgo(70), today),
     });
     expect(us.milestones.slice(1).map((m) => m.status)).toEqual(["PLANNED", "PLANNED", "PLANNED"]);
     expect(us.milestones.at(-1)!.final).toBe(true);

@@ -33,6 +33,7 @@ import {
 } from "@lodestone/domain/permitting";
 import type { z } from "zod";
 import type { SignedInContext, UseCase } from "../../context.js";
+import { holidays } from "../../holidays.js";
 import { csvFile, type CsvColumn } from "../../csv.js";
 import { assertVisible, projectChange } from "../project/service.js";
 
@@ -76,7 +77,7 @@ function pauseChange(ctx: SignedInContext, projectId: string, pauseId: string) {
 
 /** An authorization as every reader sees it: its milestones' standing at `today`. */
 function viewOf(a: permits.AuthorizationRow, paused: boolean, today: string) {
-  const standings = milestoneStandings(a, { paused, today });
+  const standings = milestoneStandings(a, { paused, today, calendar: holidays });
   const status = authorizationStatus(standings, a.outcome);
   const last = a.milestones.at(-1);
   const finished = status === "COMPLETED" ? (last?.actualDate ?? null) : null;
