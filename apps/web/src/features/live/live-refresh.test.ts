@@ -68,6 +68,10 @@ const CACHED = {
   fundingByDelegation: trpc.funding.totals.queryKey({ by: "delegation" }),
   fundingByFinancier: trpc.funding.totals.queryKey({ by: "financier" }),
   programmes: trpc.funding.programmes.queryKey(),
+  permitting: trpc.permitting.get.queryKey({ projectId: PROJECT }),
+  otherPermitting: trpc.permitting.get.queryKey({ projectId: OTHER_PROJECT }),
+  permittingOverview: trpc.permitting.overview.queryKey({}),
+  permittingOverviewFiltered: trpc.permitting.overview.queryKey({ jurisdiction: "JP_NATIONAL" }),
 } as const;
 type Cached = keyof typeof CACHED;
 
@@ -275,6 +279,24 @@ describe("liveRefreshFor", () => {
       expect(refresh.projectPage).toBe(false);
     },
   );
+
+  it.each([
+    "permit.authorization_added",
+    "permit.outcome_set",
+    "permit.date_changed",
+    "permit.date_change_requested",
+    "permit.date_change_decided",
+    "permit.milestone_completed",
+    "permit.paused",
+    "permit.pause_summarised",
+    "permit.resumed",
+  ] as const)("%s reads the project's timetable and the permitting page again, and its overview", (type) => {
+    const refresh = liveRefreshFor(event(type, { authorizationId: ENTRY }), trpc);
+    expect(selected(refresh.refetch)).toEqual(
+      (["permitting", "permittingOverview", "permittingOverviewFiltered"] as Cached[]).sort(),
+    );
+    expect(refresh.projectPage).toBe(true);
+  });
 
   it("an event outside any project changes nothing", () => {
     expect(liveRefreshFor(event("user.invited", {}), trpc)).toEqual({

@@ -69,6 +69,30 @@ const ITEMS: Line[] = [
     actorName: null,
     data: { facilityId: "f1", entryKind: "COMMITMENT" },
   },
+  {
+    reason: "PERMIT_ATTENTION",
+    eventType: null,
+    actorName: null,
+    data: {
+      authorizationId: "a1",
+      permitMilestoneId: "m1",
+      dueDate: "2026-03-02",
+      missedBy: 4,
+      title: { en: "Draft environmental impact statement", ja: "環境影響評価書案（DEIS）" },
+    },
+  },
+  {
+    reason: "PERMIT_ATTENTION",
+    eventType: null,
+    actorName: null,
+    data: { pauseId: "p1", summaryDue: "2026-04-10" },
+  },
+  {
+    reason: "ACTIVITY",
+    eventType: "permit.date_changed",
+    actorName: null,
+    data: { authorizationId: "a1", jurisdiction: "JP_NATIONAL", instrument: "JP_EIA" },
+  },
 ];
 
 const texts = () => screen.getAllByRole("listitem").map((li) => li.textContent);
@@ -98,6 +122,9 @@ describe("useNotificationLine", () => {
       "A gate was failed: Offtake",
       "A funding facility was opened: Pledge",
       "Funding was recorded: Commitment",
+      "Permitting date Mar 2, 2026 missed by 4 working days: Draft environmental impact statement",
+      "The summary of the permitting pause is overdue (due Apr 10, 2026)",
+      "A permitting date was moved: Environmental Impact Assessment Act (Japan)",
     ]);
   });
 
@@ -124,6 +151,9 @@ describe("useNotificationLine", () => {
       "ゲートが不合格になりました：引取契約",
       "資金ファシリティが開設されました：拠出表明",
       "資金が記帳されました：確約",
+      "許認可の期限を過ぎています（2026/03/02、4営業日超過）：環境影響評価書案（DEIS）",
+      "許認可の一時停止報告の期限が過ぎています（2026/04/10）",
+      "許認可の日程が変更されました：環境影響評価法に基づく環境アセスメント",
     ]);
   });
 });
