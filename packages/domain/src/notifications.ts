@@ -92,6 +92,7 @@ export const ACTIVITY_EVENT_TYPES = [
   "permit.date_change_decided",
   "permit.milestone_completed",
   "permit.paused",
+  "permit.pause_summarised",
   "permit.resumed",
 ] as const satisfies readonly EventType[];
 export const ACTIVITY_EVENTS: ReadonlySet<EventType> = new Set<EventType>(ACTIVITY_EVENT_TYPES);

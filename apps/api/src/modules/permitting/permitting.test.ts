@@ -222,6 +222,29 @@ describe(`the permitting timetable (${testDatabaseKind()})`, () => {
     ]);
   });
 
+  it("two people moving the same date at once: exactly one move lands, the other is told it changed", async () => {
+    const { project, us } = await projectWithAuthorizations();
+    const m = us.milestones[2]!;
+    const results = await Promise.allSettled(
+      [7, 14, 21, 28].map((days, i) =>
+        as(i % 2 ? "coordinator" : "partnerA").permitting.move({
+          milestoneId: m.id,
+          from: m.currentDate,
+          to: addCalendarDays(m.currentDate, days),
+          reason: "AGENCY_RESOURCES",
+          justification: `Concurrent move ${i}.`,
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results)
+      if (r.status === "rejected") expect(r.reason).toMatchObject({ code: "CONFLICT" });
+    const view = await timetable(project.id);
+    const moved = view.changes.filter((c) => c.milestone.id === m.id);
+    expect(moved).toHaveLength(1);
+    expect(view.authorizations[0]!.milestones[2]!.currentDate).toBe(moved[0]!.to);
+  });
+
   it("records actual dates in order, never in the future; a denied authorization closes", async () => {
     const { project, us, jp } = await projectWithAuthorizations();
     const [noi, draft] = us.milestones;
