@@ -378,11 +378,6 @@ export async function currentGates(
   return out;
 }
 
-/** Changes to a project's sequence take the project's row lock first. */
-export async function lockProject(tx: Tx, projectId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Project" WHERE id = ${projectId}::uuid FOR UPDATE`;
-}
-
 export async function activeUser(tx: Tx, id: string): Promise<boolean> {
   return (await tx.user.count({ where: { id, deactivatedAt: null } })) > 0;
 }

@@ -57,11 +57,6 @@ export async function permitProject(tx: Tx, projectId: string): Promise<PermitPr
   return p ? toProject(p) : null;
 }
 
-/** Locks the project's row: pauses, resumes and added authorizations of one project happen one at a time. */
-export async function lockProject(tx: Tx, projectId: string): Promise<void> {
-  await tx.$queryRaw`SELECT 1 FROM "Project" WHERE id = ${projectId}::uuid FOR UPDATE`;
-}
-
 export interface PermitMilestoneRow {
   id: string;
   position: number;

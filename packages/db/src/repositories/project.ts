@@ -617,3 +617,8 @@ export async function currentRevisionDocuments(
   const content = revision.content as { documents?: unknown[] } | null;
   return { number: revision.number, documents: Array.isArray(content?.documents) ? content.documents : [] };
 }
+
+/** Locks a project's row: changes that must see the project's whole state (its gate sequence, its permitting pause) happen one at a time. */
+export async function lockProject(tx: Tx, projectId: string): Promise<void> {
+  await tx.$queryRaw`SELECT 1 FROM "Project" WHERE id = ${projectId}::uuid FOR UPDATE`;
+}

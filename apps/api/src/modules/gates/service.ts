@@ -1,5 +1,6 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { recordEvent } from "@lodestone/db/repositories/events";
+import * as projects from "@lodestone/db/repositories/project";
 import * as gates from "@lodestone/db/repositories/gates";
 import { canSeeProject, may } from "@lodestone/domain/access";
 import { canSeeDocument, isReleased } from "@lodestone/domain/documents";
@@ -205,7 +206,7 @@ export function setUpGates({ ctx, input }: UseCase<{ projectId: string }>) {
     if (!(APPROVED_OR_LATER as readonly string[]).includes(project.status)) {
       throw new DomainError("INVALID_STATE", "Only an approved project enters the stage gates.");
     }
-    await gates.lockProject(tx, project.id);
+    await projects.lockProject(tx, project.id);
     if (await gates.hasSequence(tx, project.id)) {
       throw new DomainError("CONFLICT", "This project already has its gate sequence.");
     }
@@ -225,7 +226,7 @@ export function setUpGates({ ctx, input }: UseCase<{ projectId: string }>) {
 export function setSequence({ ctx, input }: UseCase<z.output<typeof SetSequenceInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await gateProjectFor(tx, ctx, input.projectId);
-    await gates.lockProject(tx, project.id);
+    await projects.lockProject(tx, project.id);
     const rows = await gates.listGates(tx, project.id);
     if (rows.length === 0) throw new DomainError("INVALID_STATE", "Set up the gate sequence first.");
     if (!canEditSequence(rows)) {

@@ -1,5 +1,6 @@
 import { inTransaction, type Tx } from "@lodestone/db/client";
 import { recordEvent } from "@lodestone/db/repositories/events";
+import * as projects from "@lodestone/db/repositories/project";
 import * as permits from "@lodestone/db/repositories/permitting";
 import { canSeeProject, may } from "@lodestone/domain/access";
 import { dateIn } from "@lodestone/domain/delivery";
@@ -166,7 +167,7 @@ export async function getTimetable({ ctx, input }: UseCase<{ projectId: string }
 export function addAuthorization({ ctx, input }: UseCase<z.output<typeof AddAuthorizationInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await editableProject(tx, ctx, input.projectId);
-    await permits.lockProject(tx, project.id);
+    await projects.lockProject(tx, project.id);
     const created = await permits.createAuthorization(tx, {
       projectId: project.id,
       jurisdiction: input.jurisdiction,
@@ -398,7 +399,7 @@ export function setOutcome({ ctx, input }: UseCase<z.output<typeof SetOutcomeInp
 export function pause({ ctx, input }: UseCase<z.output<typeof PauseInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await editableProject(tx, ctx, input.projectId);
-    await permits.lockProject(tx, project.id);
+    await projects.lockProject(tx, project.id);
     if (await permits.openPause(tx, project.id)) {
       throw new DomainError("CONFLICT", "The project's permitting is already paused.");
     }
@@ -433,7 +434,7 @@ export function pause({ ctx, input }: UseCase<z.output<typeof PauseInput>>) {
 export function summarisePause({ ctx, input }: UseCase<z.output<typeof PauseSummaryInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await editableProject(tx, ctx, input.projectId);
-    await permits.lockProject(tx, project.id);
+    await projects.lockProject(tx, project.id);
     const open = await permits.openPause(tx, project.id);
     if (!open) throw new DomainError("INVALID_STATE", "The project's permitting is not paused.");
     const today = todayOf(ctx, project);
@@ -456,7 +457,7 @@ export function summarisePause({ ctx, input }: UseCase<z.output<typeof PauseSumm
 export function resume({ ctx, input }: UseCase<z.output<typeof ResumeInput>>) {
   return inTransaction(ctx.db, async (tx) => {
     const project = await editableProject(tx, ctx, input.projectId);
-    await permits.lockProject(tx, project.id);
+    await projects.lockProject(tx, project.id);
     const open = await permits.openPause(tx, project.id);
     if (!open) throw new DomainError("INVALID_STATE", "The project's permitting is not paused.");
     if (input.resumedOn < open.startedOn) {
