@@ -55,7 +55,8 @@ export function PendingChanges({
           return (
             <li key={c.id} data-change={c.id} className="rounded-md border border-amber-300 bg-white p-4">
               <p className="font-semibold text-slate-900">
-                <span lang={authorization.lang}>{authorization.text}</span>:{" "}
+                <span lang={authorization.lang}>{authorization.text}</span>
+                {t("separator")}
                 <span lang={milestone.lang}>{milestone.text}</span>
               </p>
               <p className="text-slate-900">
@@ -87,6 +88,9 @@ export function PendingChanges({
   );
 }
 
+/** The words the API records for a move made by a resume (its two dates), to say again in the reader's language. */
+const PAUSE_JUSTIFICATION = /^Paused from (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})\.$/;
+
 /** Every date change of the project's timetable, newest first: what moved, by how much, why, and who decided. */
 export function ChangeLog({ changes }: { changes: readonly DateChange[] }) {
   const t = useTranslations("permitting.log");
@@ -95,6 +99,10 @@ export function ChangeLog({ changes }: { changes: readonly DateChange[] }) {
   const locale = useLocale();
   const days = useDays();
   const day = (d: string) => format.dateTime(calendarDay(d), CALENDAR_DATE);
+  const justification = (c: DateChange) => {
+    const pause = c.reason === "PROJECT_PAUSE" ? PAUSE_JUSTIFICATION.exec(c.justification) : null;
+    return pause ? t("pauseJustification", { from: day(pause[1]!), to: day(pause[2]!) }) : c.justification;
+  };
   return (
     <DataTable
       caption={t("caption")}
@@ -120,7 +128,7 @@ export function ChangeLog({ changes }: { changes: readonly DateChange[] }) {
           id: "milestone",
           header: t("columns.milestone"),
           rowHeader: true,
-          className: "font-normal",
+          className: "min-w-[14rem] font-normal",
           cell: (c) => {
             const milestone = nameIn(locale, c.milestone.nameEn, c.milestone.nameJa);
             const authorization = nameIn(locale, c.authorization.titleEn, c.authorization.titleJa);
@@ -158,7 +166,7 @@ export function ChangeLog({ changes }: { changes: readonly DateChange[] }) {
           id: "justification",
           header: t("columns.justification"),
           className: "min-w-[14rem] whitespace-pre-line",
-          cell: (c) => c.justification,
+          cell: (c) => justification(c),
         },
         { id: "state", header: t("columns.state"), cell: (c) => <ChangeStateBadge state={c.state} /> },
         { id: "by", header: t("columns.by"), cell: (c) => c.changedBy },

@@ -372,7 +372,8 @@ function StatsTable({ stats }: { stats: readonly AuthorityStats[] }) {
                 const name = nameIn(locale, st.name.en, st.name.ja);
                 return (
                   <li key={st.kind}>
-                    <span lang={name.lang}>{name.text}</span>:{" "}
+                    <span lang={name.lang}>{name.text}</span>
+                    {t("separator")}
                     <span className="tabular-nums">
                       {t("median", { days: st.medianDays, count: st.count })}
                     </span>

@@ -254,6 +254,23 @@ describe("PermittingTimetable", () => {
           decidedBy: null,
           decidedAt: null,
         },
+        {
+          id: "0c000000-0000-4000-8000-000000000002",
+          authorizationId: AUTH,
+          authorization: { titleEn: AUTHORIZATION.titleEn, titleJa: AUTHORIZATION.titleJa },
+          milestone: { id: M1, nameEn: "Application complete", nameJa: "申請書類の完備" },
+          from: "2026-05-31",
+          to: "2026-06-10",
+          days: 10,
+          reason: "PROJECT_PAUSE",
+          justification: "Paused from 2025-12-31 to 2026-01-10.",
+          state: "APPLIED",
+          changedBy: "Thomas Reyes",
+          changedAt: "2026-01-10T00:00:00.000Z",
+          determination: null,
+          decidedBy: null,
+          decidedAt: null,
+        },
       ],
     };
     render(paused);
@@ -270,6 +287,10 @@ describe("PermittingTimetable", () => {
     const log = screen.getByRole("table", { name: "Date changes, newest first" });
     expect(within(log).getByText("Waiting for a determination")).toBeTruthy();
     expect(within(log).getByText("+93 days")).toBeTruthy();
+    // A resume's own move, its words in the reader's language.
+    const resumed = within(log).getByRole("row", { name: /Application complete/ });
+    expect(within(resumed).getByText("Project pause")).toBeTruthy();
+    expect(within(resumed).getByText("Paused from Dec 31, 2025 to Jan 10, 2026.")).toBeTruthy();
   });
 
   it("says the timetable starts on approval for a project not approved", () => {
