@@ -313,6 +313,13 @@ test.describe("the permitting timetable", () => {
       await screenshot(page, `lodestone-permitting-${lang}`);
       await expectNoSeriousA11yViolations(page);
 
+      // The project's timeline tells of the changes, linking to the timetable.
+      await page.goto(path);
+      const timeline = page.locator('li[data-event="permit_date_changed"]');
+      await expect(timeline.first()).toBeVisible();
+      await expect(page.locator('li[data-event="permit_paused"]').first()).toBeVisible();
+      await expect(timeline.first().getByRole("link")).toHaveAttribute("href", `${path}/permitting`);
+
       // Across projects: the page in the site's navigation, filtered by jurisdiction in the address.
       await page
         .getByRole("navigation", { name: lang === "ja" ? "メイン" : "Main", exact: true })
@@ -326,6 +333,17 @@ test.describe("the permitting timetable", () => {
       await expect(overview.locator(`tr[data-reference="${run.reference}"]`)).toHaveCount(1);
       await expect(page.getByRole("table", { name: w.perAuthority })).toBeVisible();
       await screenshot(page, `lodestone-permitting-overview-${lang}`);
+      await expectNoSeriousA11yViolations(page);
+
+      // On a phone's width the page does not scroll sideways: the chart and the tables scroll in their own boxes.
+      await page.setViewportSize({ width: 375, height: 800 });
+      await page.goto(`${path}/permitting`);
+      await expect(page.getByRole("img", { name: w.chart })).toBeAttached();
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        ),
+      ).toBe(false);
       await expectNoSeriousA11yViolations(page);
 
       await context.close();
