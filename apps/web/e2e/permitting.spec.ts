@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import {
   ACCOUNTS,
@@ -58,6 +59,8 @@ const UI = {
     overview: "Authorizations across projects",
     perAuthority: "On-time rate and median days per stage, by authority",
     jurisdictionFilter: "Jurisdiction",
+    csv: "Download CSV",
+    csvHeader: "Authority",
   },
   ja: {
     sections: "プロジェクトの項目",
@@ -97,6 +100,8 @@ const UI = {
     overview: "プロジェクト横断の許認可",
     perAuthority: "所管当局別の期限内達成率と段階別所要日数の中央値",
     jurisdictionFilter: "管轄",
+    csv: "CSVをダウンロード",
+    csvHeader: "所管当局",
   },
 } as const;
 
@@ -332,6 +337,15 @@ test.describe("the permitting timetable", () => {
       await expect(page).toHaveURL(/\/permitting\?jurisdiction=JP_NATIONAL$/);
       await expect(overview.locator(`tr[data-reference="${run.reference}"]`)).toHaveCount(1);
       await expect(page.getByRole("table", { name: w.perAuthority })).toBeVisible();
+      // The CSV of what the filters show, its header row in the reader's language.
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: w.csv, exact: true }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/\.csv$/);
+      const csv = await readFile((await download.path())!, "utf8");
+      expect(csv).toContain(w.csvHeader);
+      expect(csv).toContain(run.reference);
       await screenshot(page, `lodestone-permitting-overview-${lang}`);
       await expectNoSeriousA11yViolations(page);
 
