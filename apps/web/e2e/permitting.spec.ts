@@ -55,6 +55,7 @@ const UI = {
     log: "Date changes, newest first",
     projectPause: "Project pause",
     agencyResources: "Agency resources",
+    applicantRequest: "Applicant's request",
     chart: /^Permitting timetable chart: 2 authorizations/,
     overview: "Authorizations across projects",
     perAuthority: "On-time rate and median days per stage, by authority",
@@ -96,6 +97,7 @@ const UI = {
     log: "日程変更の履歴（新しい順）",
     projectPause: "プロジェクトの一時停止",
     agencyResources: "所管当局の体制",
+    applicantRequest: "申請者の要請",
     chart: /^許認可スケジュールのチャート：許認可2件/,
     overview: "プロジェクト横断の許認可",
     perAuthority: "所管当局別の期限内達成率と段階別所要日数の中央値",
@@ -322,7 +324,12 @@ test.describe("the permitting timetable", () => {
       await page.goto(path);
       const timeline = page.locator('li[data-event="permit_date_changed"]');
       await expect(timeline.first()).toBeVisible();
+      // Each entry says why: the move's reason, the pause's reason.
+      await expect(timeline.filter({ hasText: w.agencyResources })).toHaveCount(1);
       await expect(page.locator('li[data-event="permit_paused"]').first()).toBeVisible();
+      await expect(
+        page.locator('li[data-event="permit_paused"]').filter({ hasText: w.applicantRequest }),
+      ).not.toHaveCount(0);
       await expect(timeline.first().getByRole("link")).toHaveAttribute("href", `${path}/permitting`);
 
       // Across projects: the page in the site's navigation, filtered by jurisdiction in the address.

@@ -374,6 +374,8 @@ export interface ChangeLogEntry {
   determination: string | null;
   decidedBy: string | null;
   decidedAt: Date | null;
+  /** The pause a "project pause" move made up for. */
+  pause: { startedOn: string; endedOn: string | null } | null;
 }
 
 /** A project's date changes, newest first. */
@@ -397,14 +399,16 @@ export async function changeLog(tx: Tx, projectId: string, limit: number): Promi
       determination: true,
       decidedBy: { select: { name: true } },
       decidedAt: true,
+      pause: { select: { startedOn: true, endedOn: true } },
     },
   });
-  return rows.map(({ fromDate, toDate, changedBy, decidedBy, ...r }) => ({
+  return rows.map(({ fromDate, toDate, changedBy, decidedBy, pause, ...r }) => ({
     ...r,
     from: day(fromDate),
     to: day(toDate),
     changedBy: changedBy.name,
     decidedBy: decidedBy?.name ?? null,
+    pause: pause ? { startedOn: day(pause.startedOn), endedOn: dayOrNull(pause.endedOn) } : null,
   }));
 }
 
@@ -520,12 +524,12 @@ export async function allAuthorizations(
   });
 }
 
-/** The authorities named so far (the overview's filter). */
-export async function authorities(tx: Tx): Promise<string[]> {
+/** The authorities named so far, each with the projects naming it (the overview's filter, as each reader may see it). */
+export async function authorities(tx: Tx): Promise<{ authority: string; project: PermitProject }[]> {
   const rows = await tx.permitAuthorization.findMany({
-    distinct: ["authority"],
+    distinct: ["authority", "projectId"],
     orderBy: { authority: "asc" },
-    select: { authority: true },
+    select: { authority: true, project: { select: projectSelect } },
   });
-  return rows.map((r) => r.authority);
+  return rows.map((r) => ({ authority: r.authority, project: toProject(r.project) }));
 }

@@ -344,6 +344,9 @@ describe(`the permitting timetable (${testDatabaseKind()})`, () => {
     const pauseMoves = view.changes.filter((c) => c.reason === "PROJECT_PAUSE");
     expect(pauseMoves).toHaveLength(open.length);
     expect(pauseMoves.every((c) => c.days === 10 && c.state === "APPLIED")).toBe(true);
+    expect(
+      pauseMoves.every((c) => c.pause?.startedOn === daysAgo(12) && c.pause.endedOn === daysAgo(2)),
+    ).toBe(true);
   });
 
   it("a pause that moves a final date more than 30 days is resumed by a coordinator, with a determination", async () => {

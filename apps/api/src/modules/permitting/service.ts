@@ -553,10 +553,11 @@ async function overviewRows(ctx: SignedInContext, input: z.output<typeof Permitt
  * and status), with per-authority on-time rates and median days per stage.
  */
 export async function permittingOverview({ ctx, input }: UseCase<z.output<typeof PermittingOverviewInput>>) {
-  const [rows, authorities] = await Promise.all([
-    overviewRows(ctx, input),
-    permits.authorities(ctx.db.prisma),
-  ]);
+  const [rows, named] = await Promise.all([overviewRows(ctx, input), permits.authorities(ctx.db.prisma)]);
+  // Only authorities of projects the reader may see.
+  const authorities = [
+    ...new Set(named.filter((n) => canSeeProject(ctx.user, n.project)).map((n) => n.authority)),
+  ];
   const completed: CompletedStage[] = rows.flatMap(({ row }) =>
     row.milestones.flatMap((m, i) =>
       m.actualDate

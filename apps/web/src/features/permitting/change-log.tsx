@@ -88,9 +88,6 @@ export function PendingChanges({
   );
 }
 
-/** The words the API records for a move made by a resume (its two dates), to say again in the reader's language. */
-const PAUSE_JUSTIFICATION = /^Paused from (\d{4}-\d{2}-\d{2}) to (\d{4}-\d{2}-\d{2})\.$/;
-
 /** Every date change of the project's timetable, newest first: what moved, by how much, why, and who decided. */
 export function ChangeLog({ changes }: { changes: readonly DateChange[] }) {
   const t = useTranslations("permitting.log");
@@ -100,8 +97,10 @@ export function ChangeLog({ changes }: { changes: readonly DateChange[] }) {
   const days = useDays();
   const day = (d: string) => format.dateTime(calendarDay(d), CALENDAR_DATE);
   const justification = (c: DateChange) => {
-    const pause = c.reason === "PROJECT_PAUSE" ? PAUSE_JUSTIFICATION.exec(c.justification) : null;
-    return pause ? t("pauseJustification", { from: day(pause[1]!), to: day(pause[2]!) }) : c.justification;
+    const pause = c.reason === "PROJECT_PAUSE" ? c.pause : null;
+    return pause?.endedOn
+      ? t("pauseJustification", { from: day(pause.startedOn), to: day(pause.endedOn) })
+      : c.justification;
   };
   return (
     <DataTable

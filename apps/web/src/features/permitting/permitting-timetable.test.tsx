@@ -253,6 +253,7 @@ describe("PermittingTimetable", () => {
           determination: null,
           decidedBy: null,
           decidedAt: null,
+          pause: null,
         },
         {
           id: "0c000000-0000-4000-8000-000000000002",
@@ -270,6 +271,7 @@ describe("PermittingTimetable", () => {
           determination: null,
           decidedBy: null,
           decidedAt: null,
+          pause: { startedOn: "2025-12-31", endedOn: "2026-01-10" },
         },
       ],
     };

@@ -256,12 +256,12 @@ function Timeline({ items, projectId }: { items: TimelineItem[]; projectId: stri
     const { from, to } = data;
     if (type === "permit_date_changed" && isDate(from) && isDate(to)) {
       const dates = t("permitDates", { from: day(from), to: day(to) });
-      const reason = data.reason;
+      const reason = data.reasonCode;
       const why = isOneOf(DATE_CHANGE_REASONS, reason) ? tChangeReason(reason) : null;
       const detail = why ? t("permitReason", { change: dates, reason: why }) : dates;
       return data.state === "PENDING" ? t("permitPending", { change: detail }) : detail;
     }
-    const pauseReason = data.reason;
+    const pauseReason = data.pauseReason;
     if (type === "permit_paused" && isOneOf(PAUSE_REASONS, pauseReason)) {
       const reason = tPauseReason(pauseReason);
       return typeof data.moved === "number" ? t("permitResumed", { reason, moved: data.moved }) : reason;
