@@ -151,6 +151,20 @@ describe(`the permitting timetable (${testDatabaseKind()})`, () => {
         determination: "Self-approved.",
       }),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // No date moves while the project is paused, an approved change included.
+    await as("coordinator").permitting.pause({
+      projectId: project.id,
+      reason: "OTHER",
+      summary: "A day's pause.",
+      startedOn: today,
+    });
+    await expect(
+      as("coordinator").permitting.decide({ changeId: asked.changeId, approve: true, determination: "Now." }),
+    ).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "The project's permitting is paused: resume it before approving a date change.",
+    });
+    await as("coordinator").permitting.resume({ projectId: project.id, resumedOn: today });
     await as("coordinator").permitting.decide({
       changeId: asked.changeId,
       approve: true,

@@ -304,6 +304,12 @@ export function decideChange({ ctx, input }: UseCase<z.output<typeof DecideChang
           "The milestone changed after this was asked for (it moved or closed): reject it and ask again.",
         );
       }
+      if (await permits.openPause(tx, change.projectId)) {
+        throw new DomainError(
+          "INVALID_STATE",
+          "The project's permitting is paused: resume it before approving a date change.",
+        );
+      }
       await permits.setCurrentDate(tx, milestone.id, change.to);
     }
     const state = input.approve ? "APPLIED" : "REJECTED";
