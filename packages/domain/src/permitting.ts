@@ -10,6 +10,7 @@ import {
   PERMIT_INSTRUMENTS,
   PERMIT_OUTCOMES,
   PERMIT_STATUSES,
+  USUAL_JURISDICTION,
 } from "./vocabulary.js";
 import { addCalendarDays, nextWorkingDay, workingDaysAfter, type HolidayCalendar } from "./working-days.js";
 
@@ -65,7 +66,7 @@ const stage = (kind: string, en: string, ja: string, days: number): PermitStage 
 export const PERMIT_TEMPLATES: Record<PermitInstrument, PermitTemplate> = {
   NEPA_EIS: {
     instrument: "NEPA_EIS",
-    jurisdiction: "US_FEDERAL",
+    jurisdiction: USUAL_JURISDICTION.NEPA_EIS,
     stages: [
       stage("NOTICE_OF_INTENT", "Notice of intent", "調査実施意図の通知（NOI）", 30),
       stage("DRAFT_EIS", "Draft environmental impact statement", "環境影響評価書案（DEIS）", 365),
@@ -76,7 +77,7 @@ export const PERMIT_TEMPLATES: Record<PermitInstrument, PermitTemplate> = {
   },
   NEPA_EA: {
     instrument: "NEPA_EA",
-    jurisdiction: "US_FEDERAL",
+    jurisdiction: USUAL_JURISDICTION.NEPA_EA,
     stages: [
       stage("EA_SCOPING", "Scoping", "スコーピング", 45),
       stage("DRAFT_EA", "Draft environmental assessment", "環境アセスメント案", 200),
@@ -86,7 +87,7 @@ export const PERMIT_TEMPLATES: Record<PermitInstrument, PermitTemplate> = {
   },
   CWA_404: {
     instrument: "CWA_404",
-    jurisdiction: "US_FEDERAL",
+    jurisdiction: USUAL_JURISDICTION.CWA_404,
     stages: [
       stage("APPLICATION_COMPLETE", "Application complete", "申請書類の完備", 30),
       stage("PUBLIC_NOTICE", "Public notice", "公告", 45),
@@ -97,7 +98,7 @@ export const PERMIT_TEMPLATES: Record<PermitInstrument, PermitTemplate> = {
   },
   JP_EIA: {
     instrument: "JP_EIA",
-    jurisdiction: "JP_NATIONAL",
+    jurisdiction: USUAL_JURISDICTION.JP_EIA,
     stages: [
       stage("CONSIDERATION_DOCUMENT", "Primary consideration document (hairyo-sho)", "配慮書", 60),
       stage("SCOPING_DOCUMENT", "Scoping document (hoho-sho)", "方法書", 180),
@@ -110,7 +111,7 @@ export const PERMIT_TEMPLATES: Record<PermitInstrument, PermitTemplate> = {
   },
   JP_MINING_RIGHT: {
     instrument: "JP_MINING_RIGHT",
-    jurisdiction: "JP_NATIONAL",
+    jurisdiction: USUAL_JURISDICTION.JP_MINING_RIGHT,
     stages: [
       stage("APPLICATION_FILED", "Application filed", "出願", 0),
       stage("GOVERNOR_CONSULTATION", "Prefectural governor consulted", "都道府県知事との協議", 120),
@@ -121,7 +122,7 @@ export const PERMIT_TEMPLATES: Record<PermitInstrument, PermitTemplate> = {
   },
   GENERIC: {
     instrument: "GENERIC",
-    jurisdiction: "OTHER",
+    jurisdiction: USUAL_JURISDICTION.GENERIC,
     stages: [
       stage("APPLICATION_FILED", "Application filed", "申請", 0),
       stage("REVIEW_COMPLETE", "Review complete", "審査完了", 180),

@@ -172,6 +172,16 @@ export const PERMIT_INSTRUMENTS = [
 ] as const;
 export type PermitInstrument = (typeof PERMIT_INSTRUMENTS)[number];
 
+/** The jurisdiction each instrument is usually under (its template's, and the add form's default). */
+export const USUAL_JURISDICTION: Record<PermitInstrument, Jurisdiction> = {
+  NEPA_EIS: "US_FEDERAL",
+  NEPA_EA: "US_FEDERAL",
+  CWA_404: "US_FEDERAL",
+  JP_EIA: "JP_NATIONAL",
+  JP_MINING_RIGHT: "JP_NATIONAL",
+  GENERIC: "OTHER",
+};
+
 /** Where a permitting milestone, or an authorization, stands (derived, never stored). */
 export const PERMIT_STATUSES = [
   "PLANNED",

@@ -5,6 +5,7 @@ import {
   JURISDICTIONS,
   PERMIT_INSTRUMENTS,
   PERMIT_OUTCOMES,
+  USUAL_JURISDICTION,
   type DateChangeReason,
   type Jurisdiction,
   type PermitInstrument,
@@ -38,16 +39,6 @@ export const MOVE_REASONS = DATE_CHANGE_REASONS.filter((r) => r !== "PROJECT_PAU
   "PROJECT_PAUSE"
 >[];
 type MoveReason = (typeof MOVE_REASONS)[number];
-
-/** The jurisdiction an instrument is usually under (the add form's default), as the templates have it. */
-export const USUAL_JURISDICTION: Record<PermitInstrument, Jurisdiction> = {
-  NEPA_EIS: "US_FEDERAL",
-  NEPA_EA: "US_FEDERAL",
-  CWA_404: "US_FEDERAL",
-  JP_EIA: "JP_NATIONAL",
-  JP_MINING_RIGHT: "JP_NATIONAL",
-  GENERIC: "OTHER",
-};
 
 // ── Add an authorization ─────────────────────────────────────────────────────────────────
 
