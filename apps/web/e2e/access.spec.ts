@@ -20,6 +20,7 @@ test.describe("a partner", () => {
       "My milestones",
       "Dashboard",
       "Funding",
+      "Permitting",
     ]);
   });
 
@@ -66,6 +67,7 @@ test.describe("a delegate", () => {
       "担当マイルストーン",
       "ダッシュボード",
       "資金調達",
+      "許認可",
     ]);
   });
 });

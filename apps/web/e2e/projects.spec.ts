@@ -118,7 +118,13 @@ test.describe("header", () => {
     await expect(account.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
     await expect(account.getByRole("button", { name: "Sign out of all devices" })).toBeVisible();
     const main = page.getByRole("navigation", { name: "Main" });
-    await expect(main.getByRole("link")).toHaveText(["Projects", "My milestones", "Dashboard", "Funding"]);
+    await expect(main.getByRole("link")).toHaveText([
+      "Projects",
+      "My milestones",
+      "Dashboard",
+      "Funding",
+      "Permitting",
+    ]);
   });
 });
 
