@@ -3,6 +3,7 @@ import { may, type Actor } from "./access.js";
 import { dateIn, isFinished } from "./delivery.js";
 import type { MilestoneStatus, ProjectStatus } from "./enums.js";
 import { mayHearOf, type EventType } from "./events.js";
+import { addCalendarDays, daysFrom } from "./working-days.js";
 
 // Notifications (DESIGN.md §10): who is told of which event, why, and on which channel, as pure
 // functions of (event, the person's relation to it, their follow choices, their preferences,
@@ -206,11 +207,6 @@ export function roundClosingReminder(
   return left > 0 && left <= ROUND_CLOSING_WINDOW_MS;
 }
 
-/** Days from one calendar date to another (YYYY-MM-DD). */
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
 /**
  * A milestone's reminder at `now`, counted in its project's time zone: "soon" when it is due
  * within 7 days (today included), "overdue" once its due day has ended there; null when finished
@@ -222,7 +218,7 @@ export function milestoneReminder(
   timeZone: string,
 ): "soon" | "overdue" | null {
   if (isFinished(m.status)) return null;
-  const days = daysBetween(dateIn(now, timeZone), m.dueDate);
+  const days = daysFrom(dateIn(now, timeZone), m.dueDate);
   if (days < 0) return "overdue";
   return days < MILESTONE_DUE_WINDOW_DAYS ? "soon" : null;
 }
@@ -267,10 +263,6 @@ function localParts(instant: Date, timeZone: string) {
   return { date: `${get("year")}-${get("month")}-${get("day")}`, hour: Number(get("hour")), weekday };
 }
 
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** The instant it is `hour`:00 on `date` (YYYY-MM-DD) in `timeZone`. */
 export function zonedHour(date: string, hour: number, timeZone: string): Date {
   const guess = Date.parse(`${date}T${String(hour).padStart(2, "0")}:00:00Z`);
@@ -298,10 +290,10 @@ export function digestPeriod(
   timeZone: string,
 ): { period: string; startsAt: Date } {
   const local = localParts(now, timeZone);
-  let day = local.hour >= DIGEST_HOUR ? local.date : addDays(local.date, -1);
+  let day = local.hour >= DIGEST_HOUR ? local.date : addCalendarDays(local.date, -1);
   if (kind === "WEEKLY") {
     const weekday = local.hour >= DIGEST_HOUR ? local.weekday : (local.weekday + 6) % 7;
-    day = addDays(day, -weekday);
+    day = addCalendarDays(day, -weekday);
   }
   return { period: day, startsAt: zonedHour(day, DIGEST_HOUR, timeZone) };
 }

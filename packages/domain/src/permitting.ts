@@ -12,7 +12,13 @@ import {
   PERMIT_STATUSES,
   USUAL_JURISDICTION,
 } from "./vocabulary.js";
-import { addCalendarDays, nextWorkingDay, workingDaysAfter, type HolidayCalendar } from "./working-days.js";
+import {
+  addCalendarDays,
+  daysFrom,
+  nextWorkingDay,
+  workingDaysAfter,
+  type HolidayCalendar,
+} from "./working-days.js";
 
 // The permitting timetable (DESIGN.md §12): a project's authorizations, US and Japanese side by
 // side, each a milestone schedule from a template per instrument. Every milestone keeps a baseline
@@ -143,11 +149,6 @@ export function scheduleFor(
     ja: s.ja,
     target: addCalendarDays(startDate, s.days),
   }));
-}
-
-/** Calendar days from one date to another (negative when earlier). */
-export function daysFrom(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 // ── Who may ──────────────────────────────────────────────────────────────────────────────

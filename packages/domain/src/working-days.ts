@@ -26,6 +26,11 @@ export function addCalendarDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Calendar days from one date (YYYY-MM-DD) to another (negative when earlier). */
+export function daysFrom(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
 /** Japan's government offices close from December 29 to January 3. */
 function yearEndClosure(date: string): boolean {
   const monthDay = date.slice(5);

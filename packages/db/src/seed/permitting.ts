@@ -5,7 +5,7 @@ import type {
   PauseReason,
   PermitInstrument,
 } from "@lodestone/domain/vocabulary";
-import { addCalendarDays } from "@lodestone/domain/working-days";
+import { addCalendarDays, daysFrom } from "@lodestone/domain/working-days";
 import type { Prisma } from "../generated/prisma/client.js";
 import type { SeedIds } from "./documents.js";
 
@@ -292,7 +292,7 @@ export async function seedPermitting(
         data: (a.changes ?? []).map((c, n) => {
           const from = schedule[c.milestone]!.target;
           // Recorded a month before the date it moved, or at the start.
-          const at = ids.at(Math.max(a.start + 1, -Math.max(1, daysBefore(today, from) + 30)));
+          const at = ids.at(Math.max(a.start + 1, -Math.max(1, daysFrom(from, today) + 30)));
           return {
             id: ids.seedId(`permit:${a.key}:change:${n}`),
             projectId: project.id,
@@ -344,9 +344,4 @@ export async function seedPermitting(
       });
     }
   }
-}
-
-/** Calendar days from `date` back to `today` (positive when `date` is in the past). */
-function daysBefore(today: string, date: string): number {
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${date}T00:00:00Z`)) / 86_400_000);
 }

@@ -9,7 +9,6 @@ import {
   DETERMINATION_THRESHOLD_DAYS,
   authorityStats,
   authorizationStatus,
-  daysFrom,
   elapsedAgainstTarget,
   estimatedCompletion,
   hasTimetable,
@@ -35,6 +34,7 @@ import {
 import type { z } from "zod";
 import type { SignedInContext, UseCase } from "../../context.js";
 import { holidays } from "../../holidays.js";
+import { daysFrom } from "@lodestone/domain/working-days";
 import { csvFile, type CsvColumn } from "../../csv.js";
 import { assertVisible, projectChange } from "../project/service.js";
 

@@ -1,10 +1,12 @@
 "use client";
 
+import { addCalendarDays } from "@lodestone/domain/working-days";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { DataTable } from "@/features/ui/data-table";
 import { ScrollRegion } from "@/features/ui/scroll-region";
 import { smallButton } from "@/features/ui/styles";
+import { diamond, monthTicks } from "@/features/ui/time-axis";
 import { CALENDAR_DATE, calendarDay, daysBetween } from "./dates";
 import { milestoneTitle } from "./milestone-tree";
 import { flattenTree, type MilestoneView, type Replan } from "./types";
@@ -33,23 +35,7 @@ const TOP = 36;
 /** The span the chart shows: every date in it, today included, with a little room each side. */
 export function timelineRange(rows: TimelineRow[], today: string): { start: string; end: string } {
   const dates = [today, ...rows.flatMap((r) => [r.milestone.dueDate, ...r.previousDates])].sort();
-  const pad = (d: string, days: number) =>
-    new Date(calendarDay(d).getTime() + days * 86_400_000).toISOString().slice(0, 10);
-  return { start: pad(dates[0]!, -14), end: pad(dates[dates.length - 1]!, 14) };
-}
-
-/** First day of each month within the range (at most about a dozen ticks). */
-function monthTicks(start: string, end: string): string[] {
-  const ticks: string[] = [];
-  const d = calendarDay(start);
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  while (d.toISOString().slice(0, 10) <= end) {
-    ticks.push(d.toISOString().slice(0, 10));
-    d.setUTCMonth(d.getUTCMonth() + 1);
-  }
-  const step = Math.max(1, Math.ceil(ticks.length / 12));
-  return ticks.filter((_, i) => i % step === 0);
+  return { start: addCalendarDays(dates[0]!, -14), end: addCalendarDays(dates[dates.length - 1]!, 14) };
 }
 
 /**
@@ -97,7 +83,7 @@ export function DeliveryTimeline({
           <desc id={`${id}-desc`}>
             {t("chartDescription", { count: rows.length, overdue: overdueCount, today: day(today) })}
           </desc>
-          {monthTicks(start, end)
+          {monthTicks(start, end, 12)
             .filter((tick) => x(tick) < LABEL_W + CHART_W - 24)
             .map((tick) => (
               <g key={tick}>
@@ -273,10 +259,6 @@ function TimelineTable({
       }}
     />
   );
-}
-
-function diamond(cx: number, cy: number, r: number) {
-  return `M${cx} ${cy - r} L${cx + r} ${cy} L${cx} ${cy + r} L${cx - r} ${cy} Z`;
 }
 
 function LegendDiamond({ className }: { className: string }) {

@@ -1,9 +1,11 @@
 "use client";
 
+import { addCalendarDays } from "@lodestone/domain/working-days";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useId } from "react";
 import { CALENDAR_DATE, calendarDay, daysBetween } from "@/features/delivery/dates";
 import { ScrollRegion } from "@/features/ui/scroll-region";
+import { diamond, monthTicks } from "@/features/ui/time-axis";
 import { nameIn } from "./names";
 import type { Authorization, OpenPause, PastPause } from "./types";
 
@@ -13,9 +15,6 @@ const RIGHT = 20;
 const ROW_H = 40;
 const TOP = 40;
 const WIDTH = LABEL_W + CHART_W + RIGHT;
-
-const addDays = (date: string, days: number) =>
-  new Date(calendarDay(date).getTime() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The span the chart shows: every date of every authorization, today and the pauses, with a little room each side. */
 export function chartRange(
@@ -35,25 +34,7 @@ export function chartRange(
       ]),
     ]),
   ].sort();
-  return { start: addDays(dates[0]!, -20), end: addDays(dates[dates.length - 1]!, 20) };
-}
-
-/** Ticks at the start of months (short spans) or years (long ones): at most about a dozen. */
-function ticks(start: string, end: string): string[] {
-  const out: string[] = [];
-  const d = calendarDay(start);
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  while (d.toISOString().slice(0, 10) <= end) {
-    out.push(d.toISOString().slice(0, 10));
-    d.setUTCMonth(d.getUTCMonth() + 1);
-  }
-  const step = Math.max(1, Math.ceil(out.length / 10));
-  return out.filter((_, i) => i % step === 0);
-}
-
-function diamond(cx: number, cy: number, r: number): string {
-  return `M${cx} ${cy - r}L${cx + r} ${cy}L${cx} ${cy + r}L${cx - r} ${cy}Z`;
+  return { start: addCalendarDays(dates[0]!, -20), end: addCalendarDays(dates[dates.length - 1]!, 20) };
 }
 
 /**
@@ -143,7 +124,7 @@ export function TimetableChart({
               <line x1="0" y1="0" x2="0" y2="8" className="stroke-amber-400" strokeWidth="3" />
             </pattern>
           </defs>
-          {ticks(start, end)
+          {monthTicks(start, end, 10)
             .filter((tick) => x(tick) < LABEL_W + CHART_W - 30)
             .map((tick) => (
               <g key={tick}>
