@@ -30,5 +30,5 @@ function holidaysIn(country: HolidayCountry, year: number): ReadonlySet<string> 
 }
 
 export const holidays: HolidayCalendar = {
-  isHoliday: (country, date) => holidaysIn(country, Number(date.slice(0, 4))).has(date),
+  holidaysIn,
 };

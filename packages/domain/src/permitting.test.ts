@@ -28,7 +28,9 @@ const HOLIDAYS: Record<string, readonly string[]> = {
   US: ["2026-07-03", "2026-12-25", "2027-01-01"],
   JP: ["2026-05-04", "2026-05-05", "2026-05-06"],
 };
-const calendar: HolidayCalendar = { isHoliday: (country, date) => HOLIDAYS[country]!.includes(date) };
+const calendar: HolidayCalendar = {
+  holidaysIn: (country, year) => new Set(HOLIDAYS[country]!.filter((d) => d.startsWith(`${year}-`))),
+};
 
 const actor = (a: Partial<Actor>): Actor => ({
   id: "u",

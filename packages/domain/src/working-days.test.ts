@@ -1,10 +1,20 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isWorkingDay, nextWorkingDay, workingDaysAfter, type HolidayCalendar } from "./working-days.js";
+import { JURISDICTIONS } from "./vocabulary.js";
+import {
+  addCalendarDays,
+  isWorkingDay,
+  nextWorkingDay,
+  workingDaysAfter,
+  type HolidayCalendar,
+} from "./working-days.js";
 
 // The rules over any holiday table (the real table, from date-holidays, is tested in apps/api/src/holidays.test.ts).
 
-const none: HolidayCalendar = { isHoliday: () => false };
-const oneUsHoliday: HolidayCalendar = { isHoliday: (c, d) => c === "US" && d === "2026-07-03" };
+const none: HolidayCalendar = { holidaysIn: () => new Set() };
+const oneUsHoliday: HolidayCalendar = {
+  holidaysIn: (c, year) => new Set(c === "US" && year === 2026 ? ["2026-07-03"] : []),
+};
 
 describe("working days", () => {
   it("weekends are never working days", () => {
@@ -32,5 +42,26 @@ describe("working days", () => {
     expect(isWorkingDay(oneUsHoliday, "OTHER", "2026-07-03")).toBe(true);
     expect(workingDaysAfter(oneUsHoliday, "US_FEDERAL", "2026-07-01", "2026-07-07")).toBe(3); // 2, 6, 7
     expect(nextWorkingDay(oneUsHoliday, "US_FEDERAL", "2026-07-02")).toBe("2026-07-06");
+  });
+
+  it("property: the count equals walking the days one by one, and a span of a century answers at once", () => {
+    const someHolidays: HolidayCalendar = {
+      holidaysIn: (c, year) => new Set(c === "US" ? [`${year}-07-03`, `${year}-11-26`] : [`${year}-05-06`]),
+    };
+    const date = fc.integer({ min: -800, max: 800 }).map((n) => addCalendarDays("2026-06-01", n));
+    fc.assert(
+      fc.property(fc.constantFrom(...JURISDICTIONS), date, date, (j, a, b) => {
+        let walked = 0;
+        for (let d = addCalendarDays(a, 1); d <= b; d = addCalendarDays(d, 1)) {
+          if (isWorkingDay(someHolidays, j, d)) walked++;
+        }
+        expect(workingDaysAfter(someHolidays, j, a, b)).toBe(walked);
+      }),
+      { numRuns: 300 },
+    );
+    // 1900 to 2026 on Japan's calendar: weekdays less about twenty closed weekdays a year.
+    const century = workingDaysAfter(someHolidays, "JP_NATIONAL", "1900-01-01", "2026-12-31");
+    expect(century).toBeGreaterThan(30_000);
+    expect(century).toBeLessThan(33_200);
   });
 });

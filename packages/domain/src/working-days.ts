@@ -9,9 +9,9 @@ import type { Jurisdiction } from "./vocabulary.js";
 
 export type HolidayCountry = "US" | "JP";
 
-/** Public holidays, by country. */
+/** Public holidays, by country: a year's dates (YYYY-MM-DD). */
 export interface HolidayCalendar {
-  isHoliday(country: HolidayCountry, date: string): boolean;
+  holidaysIn(country: HolidayCountry, year: number): ReadonlySet<string>;
 }
 
 const COUNTRY: Record<Jurisdiction, HolidayCountry | null> = {
@@ -31,20 +31,32 @@ export function daysFrom(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Japan's government offices close from December 29 to January 3. */
-function yearEndClosure(date: string): boolean {
-  const monthDay = date.slice(5);
-  return monthDay >= "12-29" || monthDay <= "01-03";
-}
-
 /** Whether `date` (YYYY-MM-DD) is a working day in `jurisdiction`. */
 export function isWorkingDay(calendar: HolidayCalendar, jurisdiction: Jurisdiction, date: string): boolean {
   const day = new Date(`${date}T00:00:00Z`).getUTCDay();
   if (day === 0 || day === 6) return false;
   const country = COUNTRY[jurisdiction];
   if (country === null) return true;
-  if (country === "JP" && yearEndClosure(date)) return false;
-  return !calendar.isHoliday(country, date);
+  return !closedIn(calendar, country, Number(date.slice(0, 4))).has(date);
+}
+
+const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / 86_400_000);
+
+/** Weekdays from 1970-01-01 (a Thursday) through `date` (negative before it). */
+function weekdaysThrough(date: string): number {
+  const days = dayNumber(date) + 1;
+  const weeks = Math.floor(days / 7);
+  // The days after the whole weeks start on a Thursday: Thu, Fri, Sat, Sun, Mon, Tue.
+  return weeks * 5 + [0, 1, 2, 2, 2, 3, 4][days - weeks * 7]!;
+}
+
+/** The days a country's offices close besides its weekends, in `year`: its holidays, and for Japan the year-end closure. */
+function closedIn(calendar: HolidayCalendar, country: HolidayCountry, year: number): ReadonlySet<string> {
+  const closed = new Set(calendar.holidaysIn(country, year));
+  if (country === "JP") {
+    for (const d of ["01-01", "01-02", "01-03", "12-29", "12-30", "12-31"]) closed.add(`${year}-${d}`);
+  }
+  return closed;
 }
 
 /**
@@ -57,9 +69,17 @@ export function workingDaysAfter(
   from: string,
   to: string,
 ): number {
-  let count = 0;
-  for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
-    if (isWorkingDay(calendar, jurisdiction, d)) count++;
+  if (to <= from) return 0;
+  // Counted, not walked: the weekdays in the span, less the closed days among them (a date years
+  // late costs a few holiday lists, not a step per day).
+  let count = weekdaysThrough(to) - weekdaysThrough(from);
+  const country = COUNTRY[jurisdiction];
+  if (country === null) return count;
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+    for (const d of closedIn(calendar, country, year)) {
+      const day = new Date(`${d}T00:00:00Z`).getUTCDay();
+      if (d > from && d <= to && day !== 0 && day !== 6) count--;
+    }
   }
   return count;
 }
