@@ -225,7 +225,10 @@ async function send(base: string, r: TrpcRequest): Promise<number> {
     body: hasBody ? r.body : undefined,
     redirect: "manual",
   });
-  await res.arrayBuffer();
+  // A subscription (live events, the inbox count) answers a valid request with an event stream
+  // that never ends by itself: its status is the answer; the stream is closed, not read to its end.
+  if (res.headers.get("content-type")?.startsWith("text/event-stream")) await res.body?.cancel();
+  else await res.arrayBuffer();
   return res.status;
 }
 
